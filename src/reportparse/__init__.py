@@ -1,0 +1,52 @@
+"""reportparse: Azerbaijani government reports on action-plan execution → structured tables.
+
+    >>> import reportparse
+    >>> doc = reportparse.load("report.pdf")   # or .txt, .docx, or the text itself
+    >>> doc.text, doc.pages, doc.page_at(120), doc.raw_offset(120)
+
+The tables and their columns are described in the README ("Tables").
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .document import Document, OffsetMap, Page, RawText
+from .errors import (
+    CorruptFileError,
+    DecodingError,
+    EncryptedPDFError,
+    MissingFileError,
+    NoTextLayerWarning,
+    ReportParseError,
+    ReportParseWarning,
+    UnsupportedFormatError,
+)
+from .loader import load, load_text
+from .samples import sample_report_path
+from .tables import documents_table
+
+try:
+    __version__ = version("reportparse")
+except PackageNotFoundError:  # running from a source tree without installation
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "CorruptFileError",
+    "DecodingError",
+    "Document",
+    "EncryptedPDFError",
+    "MissingFileError",
+    "NoTextLayerWarning",
+    "OffsetMap",
+    "Page",
+    "RawText",
+    "ReportParseError",
+    "ReportParseWarning",
+    "UnsupportedFormatError",
+    "__version__",
+    "documents_table",
+    "load",
+    "load_text",
+    "sample_report_path",
+]

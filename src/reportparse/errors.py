@@ -1,0 +1,57 @@
+"""The exceptions and warnings reportparse raises.
+
+Every message names the file (when there is one) and says what to do about it, because
+batch users read these lines in logs and errors.csv, far from the code that raised them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ReportParseError(Exception):
+    """Base class of every error raised by reportparse.
+
+    Attributes:
+        path: the file the error is about, or None for in-memory text.
+    """
+
+    def __init__(self, message: str, *, path: str | Path | None = None) -> None:
+        self.path = str(path) if path is not None else None
+        super().__init__(f"{self.path}: {message}" if self.path else message)
+
+
+class MissingFileError(ReportParseError, FileNotFoundError):
+    """The input path does not exist."""
+
+
+class UnsupportedFormatError(ReportParseError, ValueError):
+    """The file extension is not one reportparse reads."""
+
+
+class DecodingError(ReportParseError, UnicodeError):
+    """A text file whose bytes are not valid in any encoding reportparse accepts.
+
+    Attributes:
+        offset: byte offset of the first undecodable byte.
+    """
+
+    def __init__(self, message: str, *, path: str | Path | None = None, offset: int | None = None) -> None:
+        self.offset = offset
+        super().__init__(message, path=path)
+
+
+class EncryptedPDFError(ReportParseError):
+    """A password-protected PDF opened without (or with a wrong) password."""
+
+
+class CorruptFileError(ReportParseError):
+    """A file that cannot be read as the format its extension claims."""
+
+
+class ReportParseWarning(UserWarning):
+    """Base class of the warnings reportparse emits."""
+
+
+class NoTextLayerWarning(ReportParseWarning):
+    """A PDF with no extractable text (a scan): the document is returned empty and flagged."""

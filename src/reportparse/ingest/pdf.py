@@ -1,0 +1,151 @@
+"""PDF reader with two engines.
+
+* ``pypdfium2`` (default): PDFium's text extraction, ~1,000 pages/s on report-like pages.
+  Headers and footers are found by repetition at page edges (see :mod:`.furniture`).
+* ``pdfplumber``: slower (pdfminer in pure Python), but gives every line's position, so a
+  header or footer must also lie in the page's margin band, and lone page numbers in the
+  margin are dropped even when they do not recur.
+
+The README's "PDF engines" section has the measurements behind the default.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from ..document import PAGE_SEPARATOR, RawText
+from ..errors import CorruptFileError, EncryptedPDFError, NoTextLayerWarning
+from .furniture import Line, find_furniture, split_lines
+
+ENGINES = ("pypdfium2", "pdfplumber")
+DEFAULT_ENGINE = "pypdfium2"
+
+MARGIN_BAND = 0.08
+"""Share of the page height at the top and at the bottom where headers and footers live."""
+
+
+def _open(data: bytes, path: Path, password: str | None) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            hint = "the password given is wrong" if password else "pass password=... (CLI: --password)"
+            raise EncryptedPDFError(f"the PDF is encrypted; {hint}", path=path) from None
+        raise CorruptFileError(
+            f"not a readable PDF ({message}); check that the file is complete and really a PDF",
+            path=path,
+        ) from None
+
+
+def _metadata(document: pdfium.PdfDocument) -> dict[str, str]:
+    try:
+        items = document.get_metadata_dict(skip_empty=True)
+    except pdfium.PdfiumError:
+        return {}
+    return {key: str(value) for key, value in items.items()}
+
+
+def _pdfium_pages(document: pdfium.PdfDocument) -> list[tuple[str, list[Line]]]:
+    pages = []
+    for index in range(len(document)):
+        page = document[index]
+        try:
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
+        finally:
+            page.close()
+        pages.append((text, split_lines(text)))
+    return pages
+
+
+def _plumber_pages(data: bytes, password: str | None) -> list[tuple[str, list[Line]]]:
+    import pdfplumber  # imported lazily: pdfminer is slow to import and rarely needed
+
+    pages = []
+    with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
+        for page in pdf.pages:
+            height = float(page.height) or 1.0
+            lines, pos = [], 0
+            for found in page.extract_text_lines(strip=True):
+                text = found["text"]
+                margin = found["top"] < MARGIN_BAND * height or found["bottom"] > (1 - MARGIN_BAND) * height
+                lines.append(Line(text, pos, pos + len(text), in_margin=margin))
+                pos += len(text) + 1
+            page.close()
+            pages.append(("\n".join(line.text for line in lines), lines))
+    return pages
+
+
+def read(
+    path: Path,
+    data: bytes,
+    *,
+    password: str | None = None,
+    engine: str = DEFAULT_ENGINE,
+    **_options: object,
+) -> RawText:
+    """Extract the text of every page of a PDF.
+
+    Args:
+        path: the file's path (named in errors, kept as the source).
+        data: the file's bytes.
+        password: for encrypted PDFs.
+        engine: ``pypdfium2`` (fast, default) or ``pdfplumber`` (layout-aware).
+
+    Returns:
+        The pages' text with header/footer spans in ``furniture``. A PDF without any text
+        layer gives empty pages, ``scanned=True`` and a :class:`NoTextLayerWarning`.
+
+    Raises:
+        EncryptedPDFError: encrypted and no (or a wrong) password.
+        CorruptFileError: not a readable PDF, or a PDF without pages.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    document = _open(data, path, password)
+    try:
+        if len(document) == 0:
+            raise CorruptFileError("the PDF has no pages", path=path)
+        metadata = _metadata(document)
+        if engine == "pypdfium2":
+            pages = _pdfium_pages(document)
+        else:
+            pages = _plumber_pages(data, password)
+    finally:
+        document.close()
+
+    texts = [text for text, _lines in pages]
+    notes: list[str] = []
+    empty = [number for number, text in enumerate(texts, 1) if not text.strip()]
+    scanned = len(empty) == len(texts)
+    if scanned:
+        notes.append(
+            "the PDF has no text layer (a scan?); run OCR on it first (e.g. ocrmypdf) to get its text"
+        )
+    elif empty:
+        notes.append(f"pages without text (scanned?): {', '.join(map(str, empty))}")
+    for note in notes:
+        warnings.warn(f"{path}: {note}", NoTextLayerWarning, stacklevel=3)
+
+    furniture, offset = [], 0
+    for text, drop in zip(texts, find_furniture([lines for _text, lines in pages])):
+        furniture.extend((offset + line.start, offset + line.end) for line in drop)
+        offset += len(text) + len(PAGE_SEPARATOR)
+    return RawText(
+        pages=tuple(texts),
+        source=str(path),
+        sha256=hashlib.sha256(data).hexdigest(),
+        format="pdf",
+        extractor=engine,
+        furniture=tuple(sorted(furniture)),
+        metadata=metadata,
+        warnings=tuple(notes),
+        scanned=scanned,
+    )

@@ -1,0 +1,1 @@
+"""Azerbaijani knowledge as data plus tiny helpers."""

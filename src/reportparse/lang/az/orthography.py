@@ -1,0 +1,51 @@
+"""Azerbaijani orthography as data: script look-alikes, dashes and hyphenated compounds.
+
+The alphabet and case rules live in :mod:`.casing`.
+
+The normalizer reads these tables; nothing here does any work beyond tiny lookups.
+"""
+
+from __future__ import annotations
+
+import re
+
+CYRILLIC_HOMOGLYPHS = {
+    # Cyrillic letter → the Latin letter it is indistinguishable from in print. Only letters
+    # that look the same: ``и`` or ``д`` have no Latin twin, so a word containing them is
+    # left alone.
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i",
+    "ј": "j", "һ": "h", "ԛ": "q", "ѕ": "s", "ә": "ə", "ӧ": "ö", "ӱ": "ü", "ԁ": "d",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+    "С": "C", "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S", "Ә": "Ə",
+    "Ӧ": "Ö", "Ӱ": "Ü", "Һ": "H", "Ԛ": "Q",
+}
+HOMOGLYPH_TABLE = str.maketrans(CYRILLIC_HOMOGLYPHS)
+
+DASHES = "-‐‑‒–—―─−"
+"""Characters that print as a dash: hyphen-minus, hyphens, en/em dashes, box-drawing line, minus."""
+DASH_CLASS = "[" + re.escape(DASHES) + "]"
+"""Regular-expression class matching any dash; later stages use it to treat them alike."""
+
+COMPOUND_FIRST_PARTS = frozenset(
+    # First halves of hyphenated compounds common in official texts. A word split at a line
+    # end after one of these keeps its hyphen (``Qeyri-\\nHökumət``, ``proqnoz-\\nməlumat``).
+    """
+    qeyri elmi sosial ictimai iqtisadi hüquqi maliyyə təşkilati texniki tədris metodiki
+    proqnoz informasiya məlumat kommunikasiya mədəni hərbi siyasi inzibati ekoloji
+    elmi-praktiki normativ sosial-iqtisadi maddi mənəvi hüquq-mühafizə fiziki psixoloji
+    statistik analitik audio video foto tele veb onlayn elektron rəqəmsal dövlət
+    ümumi orta ali ibtidai peşə sahibkar mütəxəssis ekspert kənd şəhər region beynəlxalq
+    """.split()
+)
+
+DASH_TRANSLATION = str.maketrans({dash: "-" for dash in DASHES})
+
+
+def unify_dashes(text: str) -> str:
+    """Replace every dash-like character by ``-`` (same length, so offsets stay valid)."""
+    return text.translate(DASH_TRANSLATION)
+
+
+def is_dash(char: str) -> bool:
+    """True for ``-``, ``–``, ``─``, ``—`` and the other dash-like characters."""
+    return len(char) == 1 and char in DASHES

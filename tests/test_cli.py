@@ -1,0 +1,99 @@
+"""The command line, run as a user would: in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import reportparse
+from reportparse.tables import DOCUMENT_COLUMNS
+
+SCRIPT = Path(sys.executable).with_name("reportparse")
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "reportparse"]
+    return subprocess.run(command + list(args), capture_output=True, text=True, cwd=cwd, timeout=120,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+def test_console_script_is_installed():
+    assert SCRIPT.exists(), "the [project.scripts] entry point should be installed next to python"
+
+
+def test_version_and_help():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"reportparse {reportparse.__version__}"
+    for command in ([], ["parse"], ["demo"], ["text"]):
+        helped = run(*command, "--help")
+        assert helped.returncode == 0 and "usage: reportparse" in helped.stdout
+
+
+def test_parse_writes_documents_csv(tmp_path):
+    good = tmp_path / "in" / "a.txt"
+    good.parent.mkdir()
+    good.write_text("H E S A B A T\n\n1-ci bəndin icrasına dair (öhdəlik):\nİcra olunub.", encoding="utf-8")
+    (tmp_path / "in" / "nested").mkdir()
+    (tmp_path / "in" / "nested" / "b.txt").write_text("İkinci hesabat.", encoding="utf-8")
+    (tmp_path / "in" / "ignored.png").write_bytes(b"\x89PNG")
+    result = run("parse", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    table = pd.read_csv(tmp_path / "out" / "documents.csv", dtype=str, keep_default_na=False)
+    assert list(table.columns[: len(DOCUMENT_COLUMNS)]) == list(DOCUMENT_COLUMNS)
+    assert sorted(Path(p).name for p in table["path"]) == ["a.txt", "b.txt"]
+    assert table.loc[table["path"].str.endswith("a.txt"), "title"].item() == "HESABAT"
+    assert set(table["n_pages"]) == {"1"}
+    assert not list((tmp_path / "out").glob("*.tmp")), "no temporary files are left behind"
+
+
+def test_failed_files_are_reported_one_line_each_and_do_not_stop_the_run(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Mətn.", encoding="utf-8")
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"this is not a pdf")
+    result = run("parse", str(good), str(bad), str(tmp_path / "missing.docx"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0
+    errors = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert len(errors) == 2
+    assert any(str(bad) in line for line in errors) and any("missing.docx" in line for line in errors)
+    assert len(pd.read_csv(tmp_path / "out" / "documents.csv")) == 1
+
+
+def test_exit_code_is_non_zero_when_every_input_fails(tmp_path):
+    result = run("parse", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "no such file" in result.stderr
+    assert not (tmp_path / "out").exists(), "nothing is written when nothing was parsed"
+
+
+def test_excel_flag_writes_a_bom(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Şəki şəhəri.", encoding="utf-8")
+    assert run("parse", str(source), "--out", str(tmp_path / "out"), "--excel").returncode == 0
+    assert (tmp_path / "out" / "documents.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_demo_prints_the_tables_of_the_bundled_sample(tmp_path):
+    result = run("demo", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "== documents (1 rows) ==" in result.stdout
+    assert (tmp_path / "documents.csv").exists()
+
+
+def test_text_command_prints_normalized_and_raw_text(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("H E S A B A T\n\n\nMətn  burada.", encoding="utf-8")
+    assert run("text", str(source)).stdout == "HESABAT\n\nMətn burada.\n"
+    assert run("text", str(source), "--raw").stdout == "H E S A B A T\n\n\nMətn  burada.\n"
+    missing = run("text", str(tmp_path / "yox.txt"))
+    assert missing.returncode == 1 and "no such file" in missing.stderr
+
+
+@pytest.mark.parametrize("args", [["parse"], ["parse", "x.txt"], ["bogus"]])
+def test_usage_errors_exit_2(args):
+    assert run(*args).returncode == 2
