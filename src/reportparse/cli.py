@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
+from . import __version__, corpus_cli
 from .document import Document
 from .errors import ReportParseError
 from .export import write_csv
@@ -141,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     text.add_argument("--raw", action="store_true", help="print the extracted text before normalization")
     _add_reading_options(text)
     text.set_defaults(handler=_cmd_text)
+
+    corpus_cli.add_parser(commands)
     return parser
 
 

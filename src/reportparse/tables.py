@@ -21,6 +21,27 @@ DOCUMENT_COLUMNS = (
 DOCUMENT_EXTRA_COLUMNS = ("format", "extractor", "sha256", "n_chars", "n_words", "scanned", "warnings")
 """Extra columns of documents.csv: how the text was obtained and how much there is."""
 
+MENTION_COLUMNS = ("doc_id", "item", "text", "start", "end")
+"""Columns every mention table starts with."""
+
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": DOCUMENT_COLUMNS,
+    "sections": ("doc_id", "item", "commitment", "text", "start", "end", "page"),
+    "dates": MENTION_COLUMNS + ("date_start", "date_end", "granularity", "kind", "year_inferred"),
+    "organizations": MENTION_COLUMNS + ("name", "org_id", "type"),
+    "counts": MENTION_COLUMNS + ("value", "unit", "counted", "qualifier", "kind"),
+    "references": MENTION_COLUMNS + ("kind", "act_type", "number", "date", "target_item"),
+}
+"""Required columns of every per-document table, in the contract's order."""
+
+MENTION_TABLES = ("dates", "organizations", "counts", "references")
+"""Tables with one row per mention in the text."""
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """A table with its required columns and no rows (for stages not run or not built yet)."""
+    return pd.DataFrame(columns=list(TABLE_COLUMNS[name]))
+
 TITLE_MAX_CHARS = 300
 
 

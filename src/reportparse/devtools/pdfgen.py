@@ -200,11 +200,14 @@ def encrypted_pdf(
     text: str = AZ_SAMPLE,
     font: Path | None = None,
 ) -> Path:
-    """Write a small PDF with Azerbaijani text that opens only with ``password`` (RC4).
+    """Write a small PDF with Azerbaijani text that opens only with ``password``.
 
     Args:
         path: where to write the PDF.
-        password: the user password (the owner password is a different string).
+        password: the user password (the owner password is a different string). A Latin-1
+            password gives RC4 encryption; any other (``gizli-şifrə``) AES-256, whose
+            passwords are UTF-8 (it needs the ``cryptography`` package, a pdfminer.six
+            dependency).
         text: the page's text.
         font: a TTF with Azerbaijani glyphs; default :func:`find_font`.
 
@@ -217,7 +220,12 @@ def encrypted_pdf(
     fpdf = _fpdf()
     pdf = fpdf.FPDF(format="A4", unit="mm")
     pdf.add_font("body", fname=str(_font_path(font)))
-    pdf.set_encryption(owner_password=f"owner-{password}", user_password=password)
+    try:
+        password.encode("latin-1")
+        method = fpdf.enums.EncryptionMethod.RC4
+    except UnicodeEncodeError:
+        method = fpdf.enums.EncryptionMethod.AES_256
+    pdf.set_encryption(owner_password=f"owner-{password}", user_password=password, encryption_method=method)
     pdf.add_page()
     pdf.set_font("body", size=12)
     pdf.multi_cell(0, 6, text)
