@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
@@ -13,7 +15,9 @@ import pandas as pd
 from . import __version__, corpus_cli
 from .document import Document
 from .errors import ReportParseError
+from .evaluate import evaluate, format_evaluation
 from .export import write_csv
+from .gold import GOLD_TABLES
 from .ingest.pdf import DEFAULT_ENGINE, ENGINES
 from .loader import READERS, load
 from .samples import sample_report_path
@@ -97,6 +101,15 @@ def _cmd_text(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    result = evaluate(args.corpus, tables=args.table, gold_file=args.gold)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=1, allow_nan=False))
+    else:
+        print(format_evaluation(result))
+    return 0
+
+
 def _add_reading_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password", help="password for encrypted PDFs")
     parser.add_argument(
@@ -142,6 +155,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reading_options(text)
     text.set_defaults(handler=_cmd_text)
 
+    evaluate = commands.add_parser(
+        "evaluate", help="score the pipeline against the gold corpus",
+        description="Run the pipeline on every annotated document of the corpus and print precision, "
+        "recall and F1 per table and per document (strict: same span; lenient: overlapping span), "
+        "with value accuracy on matched mentions.",
+    )
+    evaluate.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: corpus)")
+    evaluate.add_argument("--gold", metavar="FILE", help="gold file (default: DIR/gold.jsonl)")
+    evaluate.add_argument("--table", action="append", choices=GOLD_TABLES, help="only this table (repeatable)")
+    evaluate.add_argument("--json", action="store_true", help="print JSON for machines")
+    evaluate.set_defaults(handler=_cmd_evaluate)
+
     corpus_cli.add_parser(commands)
     return parser
 
@@ -149,7 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except BrokenPipeError:  # `reportparse text X | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -204,9 +204,11 @@ def anchor_rows(text: str, rows: list[dict], *, table: str) -> list[dict]:
                 if not 1 <= row["occurrence"] <= len(matches):
                     raise GoldError(f"{table}: {surface!r} occurs {len(matches)} times, not {row['occurrence']}")
                 matches = [matches[row["occurrence"] - 1]]
-            # Same-span rows are allowed (a heading for several items): only other spans block.
-            available = [m for m in matches if free(m, m + len(surface)) or (m, m + len(surface)) in claimed]
-            unclaimed = [m for m in available if (m, m + len(surface)) not in claimed] or available
+            # Only sections share spans (one heading for several items).
+            span_of = {m: (m, m + len(surface)) for m in matches}
+            unclaimed = [m for m in matches if free(*span_of[m])]
+            if not unclaimed and table == "sections":
+                unclaimed = [m for m in matches if span_of[m] in claimed]
             if not unclaimed:
                 raise GoldError(f"{table}: {surface!r} not found (or every occurrence already claimed)")
             start = unclaimed[0]
@@ -234,7 +236,7 @@ def _check_row(table: str, row: dict) -> list[str]:
     for (vocabulary_table, column), allowed in VOCABULARY.items():
         if vocabulary_table == table and column in row and row[column] not in allowed:
             problems.append(f"{column} {row[column]!r} not one of {sorted(allowed)}")
-    if table == "dates" and not problems:
+    if table == "dates" and all(key in row for key in REQUIRED["dates"]):
         if not (_iso(row["date_start"]) and _iso(row["date_end"])):
             problems.append("date_start/date_end must be ISO dates")
         elif row["date_start"] > row["date_end"]:

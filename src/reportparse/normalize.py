@@ -23,7 +23,7 @@ import numpy as np
 
 from .document import Document, OffsetMap, Page, RawText
 from .lang.az.casing import casefold
-from .lang.az.orthography import COMPOUND_FIRST_PARTS, CYRILLIC_HOMOGLYPHS, HOMOGLYPH_TABLE
+from .lang.az.orthography import COMPOUND_FIRST_PARTS, CONTINUATION_WORDS, CYRILLIC_HOMOGLYPHS, HOMOGLYPH_TABLE
 
 DOC_ID_LENGTH = 12
 
@@ -230,13 +230,15 @@ def _dehyphenate(doc: _Editable) -> None:
 
 _BREAKS = re.compile(r"\n+")
 _SENTENCE_END = tuple(".:;!?…")
+_ITEM_HEADING = re.compile(r"\d+(?:\.\d+)*\s*[-–]?\s*(?:ci|cı|cu|cü)\s+(?:yarım)?bənd")  # 1-ci bəndin …
 _BLOCK_START = re.compile(
     r"(?:\d+(?:\.\d+)*[.)]\s"  # 1. / 1.2) numbered points
-    r"|\d+(?:\.\d+)*\s*[-–]?\s*(?:ci|cı|cu|cü)\s+(?:yarım)?bənd"  # 1-ci bəndin icrasına dair
     r"|[-–—•▪●◦*]\s"  # dash and bullet lists
     r"|[a-zəçşğöüı]\)\s"  # a) lettered points
-    r"|(?:Maddə|Bənd|Fəsil|MADDƏ)\s+\d)"
+    r"|(?:Maddə|Bənd|Fəsil|MADDƏ)\s+\d"
+    r"|[A-ZƏİÖÜÇŞĞ][^\W\d_]*(?: [^\W\d_]+){0,2}:(?:\s|$))"  # İcra müddəti: … (a labelled field)
 )
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
 def _letter_class(line: str) -> str:
@@ -244,6 +246,22 @@ def _letter_class(line: str) -> str:
     if not letters:
         return "none"
     return "upper" if not any(ch.islower() for ch in letters) else "mixed"
+
+
+def _continues(previous: str) -> bool:
+    """True when a line cannot end there: a comma, an open bracket or quote, or a conjunction."""
+    if previous.endswith((",", "(", "“", "«", "„")):
+        return True
+    last = _LAST_WORD.search(previous)
+    return bool(last) and previous.rstrip()[-1:].isalpha() and casefold(last.group(1)) in CONTINUATION_WORDS
+
+
+def _starts_block(previous: str, following: str) -> bool:
+    if _BLOCK_START.match(following):
+        return True
+    # An item heading starts a block only after a finished line: `… Planının⏎4.2.10-cu
+    # yarımbəndinin icrası` is a reference inside a sentence.
+    return bool(_ITEM_HEADING.match(following)) and previous.endswith(_SENTENCE_END + (")",))
 
 
 def _join_lines(doc: _Editable) -> None:
@@ -256,12 +274,11 @@ def _join_lines(doc: _Editable) -> None:
         previous = text[text.rfind("\n", 0, start) + 1:start]
         following_end = text.find("\n", end)
         following = text[end:following_end if following_end >= 0 else len(text)]
-        mid_sentence = not previous.endswith(_SENTENCE_END) and following[:1].islower()
+        block = _starts_block(previous, following)
+        mid_sentence = not previous.endswith(_SENTENCE_END) and (following[:1].islower() or _continues(previous))
         if len(match.group()) > 1:  # a blank line: a paragraph break unless mid-sentence
-            if mid_sentence and not _BLOCK_START.match(following):
-                return " "
-            return "\n\n"
-        if _BLOCK_START.match(following):
+            return " " if mid_sentence and not block else "\n\n"
+        if block:
             return "\n"
         if mid_sentence:
             return " "

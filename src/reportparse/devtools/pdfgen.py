@@ -13,15 +13,8 @@ from pathlib import Path
 
 FONT_FILE = "DejaVuSans.ttf"
 FONT_ENV = "REPORTPARSE_FONT"
-FONT_DIRS = (
-    "/usr/share/fonts",
-    "/usr/local/share/fonts",
-    "~/.fonts",
-    "~/.local/share/fonts",
-    "/Library/Fonts",
-    "~/Library/Fonts",
-    "C:/Windows/Fonts",
-)
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts",
+             "/Library/Fonts", "~/Library/Fonts", "C:/Windows/Fonts")
 """Searched (recursively) for :data:`FONT_FILE` when :data:`FONT_ENV` is not set."""
 
 AZ_SAMPLE = "Əhalinin sayı İsmayıllı şəhərində artıb; güclü küləkdən ağaclar çökdü."
@@ -44,13 +37,11 @@ def find_font() -> Path | None:
         return Path(configured).expanduser()
     for folder in FONT_DIRS:
         root = Path(folder).expanduser()
-        if not root.is_dir():
-            continue
-        direct = root / FONT_FILE
-        if direct.is_file():
-            return direct
-        for found in sorted(root.rglob(FONT_FILE)):
-            return found
+        if root.is_dir():
+            direct = root / FONT_FILE
+            found = direct if direct.is_file() else min(root.rglob(FONT_FILE), default=None)
+            if found is not None:
+                return found
     return None
 
 
@@ -65,14 +56,14 @@ def _fpdf():
 
 
 def _font_path(font: Path | None) -> Path:
+    if font is not None and not Path(font).is_file():
+        raise FileNotFoundError(f"font file {font} not found; give a TTF with Azerbaijani glyphs "
+                                f"(e.g. DejaVuSans.ttf) or set {FONT_ENV}")
     found = Path(font) if font is not None else find_font()
-    if found is None or not found.is_file():
+    if found is None:
         raise FileNotFoundError(
-            f"no TrueType font with Azerbaijani glyphs: looked for {FONT_FILE} in "
-            f"{', '.join(FONT_DIRS)}; install DejaVu fonts (e.g. apt install fonts-dejavu-core) "
-            f"or set {FONT_ENV}=/path/to/font.ttf"
-            + (f" (given: {font})" if font is not None else "")
-        )
+            f"no TrueType font with Azerbaijani glyphs: {FONT_FILE} is not in {', '.join(FONT_DIRS)}; "
+            f"install DejaVu fonts (e.g. apt install fonts-dejavu-core) or set {FONT_ENV}=/path/to/font.ttf")
     return found
 
 

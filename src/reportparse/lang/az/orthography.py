@@ -38,6 +38,12 @@ COMPOUND_FIRST_PARTS = frozenset(
     """.split()
 )
 
+CONTINUATION_WORDS = frozenset(
+    # A line ending in one of these cannot end a sentence, so even a blank line after it is a
+    # broken line, not a paragraph break. (Not barədə/haqqında/dair: titles end with them.)
+    "və ya yaxud habelə həmçinin eləcə ilə üçün ki".split()
+)
+
 DASH_TRANSLATION = str.maketrans({dash: "-" for dash in DASHES})
 
 

@@ -1,0 +1,91 @@
+"""Dates: reportparse against dateparser's search_dates on the gold corpus, side by side.
+
+    .venv/bin/python benchmarks/bench_dates.py [--corpus corpus]
+
+Both run on the same normalized texts of every document whose dates are annotated; the peer is
+given the right year (RELATIVE_BASE = 1 January of the record's year), as the fairest setting.
+Prints precision/recall/F1 (strict and lenient), value accuracy and words/s of both, and their
+ratios. Speed counts only the extraction call, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import time
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from reportparse.evaluate import evaluate
+from reportparse.gold import read_gold
+from reportparse.pipeline import extract_tables
+from reportparse.tables import empty_table
+
+
+def dateparser_dates(text: str, year: int) -> pd.DataFrame:
+    """dateparser's findings as dates rows: spans found left to right, one day each."""
+    from dateparser.search import search_dates
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = search_dates(text, languages=["az"], settings={"RELATIVE_BASE": dt.datetime(year, 1, 1)}) or []
+    rows, position = [], 0
+    for surface, value in found:
+        start = text.find(surface, position)
+        if start < 0:
+            continue
+        position = start + len(surface)
+        day = value.date().isoformat()
+        rows.append({"text": surface, "start": start, "end": position, "date_start": day, "date_end": day})
+    return pd.DataFrame(rows, columns=["text", "start", "end", "date_start", "date_end"])
+
+
+class Timed:
+    """Wraps a document → tables function and adds up the time spent in it."""
+
+    def __init__(self, function):
+        self.function, self.seconds = function, 0.0
+
+    def __call__(self, document):
+        started = time.perf_counter()
+        try:
+            return self.function(document)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", default="corpus")
+    args = parser.parse_args()
+    years = {r.id: r.year for r in read_gold(Path(args.corpus) / "gold.jsonl")}
+
+    ours = Timed(extract_tables)
+    peer = Timed(lambda doc: {"dates": dateparser_dates(doc.text, years[doc.doc_id])} | {
+        name: empty_table(name) for name in ("sections", "organizations", "counts", "references")})
+    results = {"reportparse": evaluate(args.corpus, tables=["dates"], extract=ours),
+               "dateparser": evaluate(args.corpus, tables=["dates"], extract=peer)}
+    timers = {"reportparse": ours, "dateparser": peer}
+
+    def fmt(value: float) -> str:
+        return "—" if value != value else f"{value:.3f}"
+
+    print(f"documents: {len(results['reportparse'].per_document)}, words: {results['reportparse'].words}, "
+          f"skipped (absent): {', '.join(results['reportparse'].skipped) or 'none'}")
+    print(f"{'':<14}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}{'F1~':>8}{'value':>8}{'words/s':>10}")
+    figures = {}
+    for name, result in results.items():
+        score = result.totals().get("dates")
+        speed = result.words / timers[name].seconds if timers[name].seconds else float("nan")
+        figures[name] = (score.f1(), score.f1(lenient=True), speed)
+        print(f"{name:<14}{score.gold:>6}{score.predicted:>6}{fmt(score.precision()):>8}{fmt(score.recall()):>8}"
+              f"{fmt(score.f1()):>8}{fmt(score.f1(lenient=True)):>8}{fmt(score.value_accuracy):>8}{speed:>10.0f}")
+    (f1, lenient, speed), (pf1, plenient, pspeed) = figures["reportparse"], figures["dateparser"]
+    ratio = lambda a, b: "—" if not b or b != b else f"{a / b:.2f}"
+    print(f"ratio reportparse/dateparser: F1 {ratio(f1, pf1)}, lenient F1 {ratio(lenient, plenient)}, speed {ratio(speed, pspeed)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""Speed and agreement of the two PDF engines (pypdfium2, pdfplumber).
+
+For every real PDF in ../shared/corpus/pdf (when present) and for a synthetic report of at
+least 90 pages (made with reportparse.devtools.pdfgen from the reference report, or from the
+bundled sample when ../shared is absent), prints:
+
+* pages/s of ``reportparse.ingest.pdf.read`` (extraction + header/footer detection) and of
+  ``reportparse.load`` (the same + normalization), best of ``--repeat`` runs;
+* the pypdfium2 / pdfplumber speed ratio;
+* word-level agreement of the two engines' normalized text (an accuracy proxy), and for the
+  synthetic PDF whether each engine gives back the source text word for word.
+
+Run: .venv/bin/python benchmarks/bench_pdf.py [--repeat 3] [--plumber-pages N] [--pages 90]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import logging
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+import reportparse
+from reportparse.ingest import pdf as pdf_reader
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+REFERENCE = CORPUS / "reports" / "dmx-2022-opengov-execution-report.txt"
+ENGINES = ("pypdfium2", "pdfplumber")
+
+
+def best_time(function, repeat: int) -> float:
+    """Smallest wall time of ``repeat`` calls of ``function``."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def first_pages(path: Path, count: int, folder: Path) -> Path:
+    """A copy of ``path`` holding only its first ``count`` pages (the file itself if shorter)."""
+    source = pdfium.PdfDocument(path)
+    try:
+        if len(source) <= count:
+            return path
+        subset = pdfium.PdfDocument.new()
+        subset.import_pages(source, list(range(count)))
+        out = folder / f"{path.stem}-first{count}.pdf"
+        subset.save(out)
+        subset.close()
+        return out
+    finally:
+        source.close()
+
+
+def page_count(path: Path) -> int:
+    document = pdfium.PdfDocument(path)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def agreement(a: list[str], b: list[str]) -> tuple[float, float]:
+    """(SequenceMatcher ratio, share of words of ``a`` matched in order in ``b``)."""
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matcher.ratio(), matched / max(len(a), 1)
+
+
+def bench_file(path: Path, engine: str, repeat: int) -> dict[str, float]:
+    data = path.read_bytes()
+    pages = page_count(path)
+    extract = best_time(lambda: pdf_reader.read(path, data, engine=engine), repeat)
+    load = best_time(lambda: reportparse.load(path, pdf_engine=engine), repeat)
+    return {"pages": pages, "extract": pages / extract, "load": pages / load}
+
+
+def synthetic_pdf(folder: Path, min_pages: int) -> tuple[Path, Path]:
+    from reportparse.devtools import pdfgen
+
+    source = REFERENCE if REFERENCE.is_file() else reportparse.sample_report_path()
+    out = folder / f"synthetic-{min_pages}p.pdf"
+    text = source.read_text(encoding="utf-8")
+    pdfgen.text_to_pdf(text, out, header="Hesabat — sintetik sınaq sənədi", min_pages=min_pages)
+    return source, out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best is kept)")
+    parser.add_argument("--plumber-pages", type=int, default=None,
+                        help="benchmark pdfplumber (and compare engines) on the first N pages only")
+    parser.add_argument("--pages", type=int, default=90, help="minimum pages of the synthetic PDF")
+    args = parser.parse_args(argv)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # broken fonts are not our subject
+    warnings.simplefilter("ignore")
+
+    with tempfile.TemporaryDirectory(prefix="reportparse-bench-") as tmp:
+        folder = Path(tmp)
+        files = sorted((CORPUS / "pdf").glob("*.pdf")) if (CORPUS / "pdf").is_dir() else []
+        if not files:
+            print(f"note: {CORPUS / 'pdf'} is absent; only the synthetic PDF is measured")
+        source, synthetic = synthetic_pdf(folder, args.pages)
+        print(f"synthetic PDF: {page_count(synthetic)} pages from {source.name}")
+        print(f"best of {args.repeat} runs; pdfplumber on "
+              f"{'all pages' if args.plumber_pages is None else f'the first {args.plumber_pages} pages'}\n")
+
+        width = max(len(path.name) for path in [*files, synthetic])
+        header = f"{'file':<{width}} {'pages':>5}  {'engine':<10} {'extract p/s':>11} {'load p/s':>9}"
+        print(header)
+        print("-" * len(header))
+        summary = []
+        for path in [*files, synthetic]:
+            plumber_path = path
+            if args.plumber_pages is not None:
+                plumber_path = first_pages(path, args.plumber_pages, folder)
+            results = {}
+            for engine in ENGINES:
+                target = plumber_path if engine == "pdfplumber" else path
+                results[engine] = result = bench_file(target, engine, args.repeat)
+                print(f"{path.name:<{width}} {result['pages']:>5}  {engine:<10} "
+                      f"{result['extract']:>11.1f} {result['load']:>9.1f}", flush=True)
+            # Accuracy proxy: both engines on the same pages.
+            words = {engine: reportparse.load(plumber_path, pdf_engine=engine).text.split() for engine in ENGINES}
+            ratio, share = agreement(words["pypdfium2"], words["pdfplumber"])
+            row = {
+                "file": path.name,
+                "extract_ratio": results["pypdfium2"]["extract"] / results["pdfplumber"]["extract"],
+                "load_ratio": results["pypdfium2"]["load"] / results["pdfplumber"]["load"],
+                "words": (len(words["pypdfium2"]), len(words["pdfplumber"])),
+                "ratio": ratio,
+                "share": share,
+                "identical": words["pypdfium2"] == words["pdfplumber"],
+            }
+            if path == synthetic:
+                expected = reportparse.load(source).text.split()
+                full = {engine: reportparse.load(path, pdf_engine=engine).text.split() for engine in ENGINES}
+                repeats = len(full["pypdfium2"]) / max(len(expected), 1)
+                row["source"] = {
+                    engine: (
+                        len(full[engine]) % len(expected) == 0
+                        and full[engine] == expected * (len(full[engine]) // len(expected)),
+                        agreement(expected * round(repeats), full[engine])[0],
+                    )
+                    for engine in ENGINES
+                }
+            summary.append(row)
+
+        print("\nspeed ratio pypdfium2 / pdfplumber, and word agreement of their normalized text")
+        header = f"{'file':<{width}} {'extract x':>9} {'load x':>7} {'words pdfium/plumber':>21} {'ratio':>6} {'share':>6}  same"
+        print(header)
+        print("-" * len(header))
+        for row in summary:
+            words = f"{row['words'][0]}/{row['words'][1]}"
+            print(f"{row['file']:<{width}} {row['extract_ratio']:>9.1f} {row['load_ratio']:>7.1f} {words:>21} "
+                  f"{row['ratio']:>6.4f} {row['share']:>6.4f}  {'yes' if row['identical'] else 'no'}")
+        for row in summary:
+            if "source" in row:
+                print(f"\nsynthetic PDF vs its source text ({source.name}, repeated), word level:")
+                for engine, (equal, ratio) in row["source"].items():
+                    print(f"  {engine:<10} word-for-word equal: {'yes' if equal else 'NO'}   ratio {ratio:.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
