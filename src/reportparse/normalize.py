@@ -5,8 +5,8 @@ Each step is a set of edits (replace span ``[start, end)`` by a string) applied 
 delete, replace or join, never reorder, so the map stays non-decreasing. The steps, in order:
 
 1. drop page furniture (headers, footers, page numbers) found by the reader;
-2. character clean-up: line ends, form feeds, soft hyphens, zero-width and odd spaces, NFC;
-3. Cyrillic look-alike letters inside Latin words → Latin letters;
+2. character clean-up: line ends, form feeds, soft hyphens, zero-width and odd spaces;
+3. Cyrillic look-alike letters inside Latin words → Latin letters, then Unicode NFC;
 4. letter-spaced headings (``H E S A B A T``, ``Ö n    s ö z``) → words;
 5. space runs → one space, no spaces at line edges;
 6. line-end hyphenation of one word removed, real compounds (``Qeyri-\\nHökumət``) kept;
@@ -121,6 +121,10 @@ def _clean_characters(doc: _Editable) -> None:
     doc.sub(_INVISIBLE, lambda m: "")
     doc.sub(_LINE_BREAK_CHARS, lambda m: "\n")
     doc.sub(_ODD_SPACE, lambda m: " ")
+
+
+def _compose(doc: _Editable) -> None:
+    """Unicode NFC, run after the look-alike fix: Latin ``h`` + U+0308 composes, Cyrillic ``һ`` does not."""
     if not unicodedata.is_normalized("NFC", doc.text):
         doc.sub(_COMBINING_RUN, lambda m: unicodedata.normalize("NFC", m.group()))
 
@@ -307,6 +311,7 @@ def normalize(raw: RawText, *, doc_id: str | None = None) -> Document:
     doc.apply(_furniture_edits(raw.text, raw.furniture))
     _clean_characters(doc)
     _fix_homoglyphs(doc)
+    _compose(doc)
     _join_letter_spacing(doc)  # before collapsing: wide gaps mark word boundaries
     _collapse_spaces(doc)
     _dehyphenate(doc)
