@@ -211,12 +211,8 @@ def test_scanned_pdf_warns_and_is_empty(tmp_path, engine):
     assert len(doc.pages) == 1
 
 
-# Known bugs in ingest/pdf.py (see the report that added this file); strict so that the fix
-# makes these fail as XPASS and the markers get removed.
-
-@pytest.mark.xfail(strict=True, raises=Exception, reason="ingest/pdf.py: pdfminer errors escape the "
-                   "pdfplumber engine when PDFium repairs a file pdfminer cannot open")
 def test_plumber_engine_reports_a_pdf_without_trailer_as_corrupt(tmp_path):
+    # PDFium repairs a file whose ``startxref`` is damaged; pdfminer cannot open it.
     path = tmp_path / "no-startxref.pdf"
     data = pdfgen.scanned_pdf(tmp_path / "scan.pdf").read_bytes()
     path.write_bytes(data.replace(b"startxref", b"startxrex"))
@@ -226,13 +222,9 @@ def test_plumber_engine_reports_a_pdf_without_trailer_as_corrupt(tmp_path):
             reportparse.load(path, pdf_engine="pdfplumber")
 
 
-@pytest.mark.parametrize("engine", [
-    pytest.param("pypdfium2", marks=pytest.mark.xfail(strict=True, raises=Exception, reason=(
-        "ingest/pdf.py: PdfiumError 'Failed to load page' escapes _pdfium_pages"))),
-    pytest.param("pdfplumber", marks=pytest.mark.xfail(strict=True, reason=(
-        "ingest/pdf.py: pdfplumber finds no page and read() returns a 0-page scanned document"))),
-])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_pdf_whose_page_tree_points_nowhere_is_corrupt(tmp_path, engine):
+    # /Count says 3 pages, /Kids lists none: PDFium fails to load page 1, pdfplumber finds 0.
     data = _zero_page_pdf().replace(b"/Kids [] /Count 0", b"/Kids [] /Count 3")
     path = tmp_path / "bad-kids.pdf"
     path.write_bytes(data)
@@ -284,18 +276,18 @@ def test_water_code_has_no_lone_letter_lines(engine):
 
 
 @pytest.mark.shared_corpus
-@pytest.mark.parametrize("engine", [
-    pytest.param("pypdfium2", marks=pytest.mark.xfail(strict=True, reason=(
-        "ingest/pdf.py: PDFium writes U+FFFE for a hyphen it joined across a line end "
-        "(sui<U+FFFE>istifadə); the reader passes it through and the normalizer keeps it"))),
-    "pdfplumber",
-])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_real_pdfs_have_no_pdfium_hyphen_placeholder(engine):
+    # PDFium writes U+FFFE for a hyphen it joined across a line end (competition code:
+    # ``sui<U+FFFE>istifadə``); it must not reach the normalized text.
     if not REAL_PDFS:
         _require(PDF_DIR)
         pytest.skip(f"no PDFs in {PDF_DIR.resolve()}")
     for path in REAL_PDFS:
-        assert "\ufffe" not in _load_real(path, engine).text, path.name
+        text = _load_real(path, engine).text
+        assert "\ufffe" not in text, path.name
+        if path.name == "competition-code.pdf":
+            assert "sui-istifadə" in text
 
 
 # --- the generator itself -------------------------------------------------------------------
@@ -382,6 +374,23 @@ def test_bracketed_footnote_mark_in_margin_is_kept():
     pages = [_page(_body(i), [False] * len(BODY)) for i in range(5)]
     pages[2] = _page([*_body(2), "[3]"], [False] * len(BODY) + [True])
     assert find_furniture(pages) == [[] for _ in range(5)]
+
+
+def test_upper_case_azerbaijani_page_number_in_margin_is_furniture():
+    pages = [_page(_body(i), [False] * len(BODY)) for i in range(5)]
+    pages[2] = _page([*_body(2), "SƏHİFƏ 3"], [False] * len(BODY) + [True])
+    assert _texts(find_furniture(pages)) == [[], [], ["SƏHİFƏ 3"], [], []]
+
+
+def test_line_on_two_of_five_pages_is_not_furniture():
+    pages = [_page(["Hesabat 2022", *_body(i)]) if i in (1, 3) else _page(_body(i)) for i in range(5)]
+    assert find_furniture(pages) == [[] for _ in range(5)]
+
+
+def test_numbered_item_headings_at_page_tops_are_not_one_recurring_line():
+    heads = ["1-ci bəndin icrasına dair:", "Mətn davam edir", "2-ci bəndin icrasına dair:", "Mətn davam edir"]
+    pages = [_page([head, *_body(i)]) for i, head in enumerate(heads)]
+    assert find_furniture(pages) == [[] for _ in range(4)]
 
 
 def test_one_page_document_drops_nothing():

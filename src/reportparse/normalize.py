@@ -109,6 +109,7 @@ def _furniture_edits(raw: str, spans: Iterable[tuple[int, int]]) -> list[Edit]:
 
 # --- 2. characters -------------------------------------------------------------------------
 
+_PDFIUM_HYPHEN = re.compile("\ufffe")
 _SOFT_HYPHEN = re.compile("\u00ad(?:[ \t]*(?:\r\n|\r|\n))?")
 _LINE_BREAK_CHARS = re.compile("\r\n|[\r\f\v\u2028\u2029\x1c\x1d\x1e\x85]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
@@ -117,6 +118,9 @@ _COMBINING_RUN = re.compile(r".[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u
 
 
 def _clean_characters(doc: _Editable) -> None:
+    # PDFium marks a hyphen it joined across a line end with U+FFFE (``sui\ufffeistifadə``):
+    # restore hyphen and line break and let the line-end hyphenation step decide.
+    doc.sub(_PDFIUM_HYPHEN, lambda m: "-\n")
     doc.sub(_SOFT_HYPHEN, lambda m: "")
     doc.sub(_INVISIBLE, lambda m: "")
     doc.sub(_LINE_BREAK_CHARS, lambda m: "\n")
@@ -197,33 +201,40 @@ def _collapse_spaces(doc: _Editable) -> None:
 # --- 6. line-end hyphenation ---------------------------------------------------------------
 
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
+_SPLIT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*-\n[^\W\d_]+")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*$")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
-
-
-def _vocabulary(text: str) -> set[str]:
-    return set(casefold(text).split())
+_WORD_SPAN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_STEM = 5  # a right-hand fragment that begins like a word of the text is a word itself
 
 
 def _dehyphenate(doc: _Editable) -> None:
+    """Decide each ``word-⏎word``: one word hyphenated by the layout, or a real compound.
+
+    The evidence is the rest of the document (the split pieces themselves excluded): the joined
+    or the hyphenated form occurring elsewhere, a left part that is a word or a known compound
+    part, a right part that begins like a word of the text. Without evidence the pieces are
+    joined: a syllable (``müəyyənləş-⏎dirilməsi``) is no word of its own.
+    """
     if "-\n" not in doc.text:
         return
     text = doc.text
-    words: set[str] | None = None
+    words = set(_WORD_SPAN.findall(casefold(_SPLIT_WORD.sub(" ", text))))
+    parts = {piece for word in words for piece in word.split("-")} | words
+    stems = {word[:_STEM] for word in parts if len(word) >= _STEM}
 
     def replace(match: re.Match[str]) -> str:
-        nonlocal words
         after = _WORD_AFTER.match(text, match.end()).group()
-        if after[0].isupper():  # Qeyri-\nHökumət: a new capitalised word, the hyphen is real
+        if after[0].isupper():  # Qeyri-⏎Hökumət: a new capitalised word, the hyphen is real
             return "-"
-        before = _WORD_BEFORE.search(text, 0, match.start()).group()
-        if words is None:
-            words = {w.strip(".,;:!?()“”\"'«»") for w in _vocabulary(text)}
-        left, right = casefold(before), casefold(after)
+        left = casefold(_WORD_BEFORE.search(text, 0, match.start()).group())
+        right = casefold(after)
         if left + right in words:
             return ""
         last_part = left.rsplit("-", 1)[-1]
-        if f"{left}-{right}" in words or last_part in COMPOUND_FIRST_PARTS or last_part in words:
+        if f"{left}-{right}" in words or last_part in COMPOUND_FIRST_PARTS or last_part in parts:
+            return "-"
+        if right in parts or (len(right) >= _STEM and right[:_STEM] in stems):
             return "-"
         return ""
 

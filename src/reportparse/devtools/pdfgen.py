@@ -7,6 +7,7 @@ cheap and works without it.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -97,6 +98,7 @@ def text_to_pdf(
     font_size: float = 11,
     min_pages: int | None = None,
     font: Path | None = None,
+    creation_date: dt.datetime | None = None,
 ) -> Path:
     """Render text as an A4 report PDF whose paragraphs reflow (and justify) across lines.
 
@@ -111,6 +113,7 @@ def text_to_pdf(
         font_size: body font size in points (the header and footer are smaller).
         min_pages: repeat the whole text until the PDF has at least this many pages.
         font: a TTF with Azerbaijani glyphs; default :func:`find_font`.
+        creation_date: stored in the PDF (default: now); fix it for reproducible files.
 
     Returns:
         The path written.
@@ -143,6 +146,8 @@ def text_to_pdf(
             self.set_font("body", size=font_size)
 
     pdf = _Report(format="A4", unit="mm")
+    if creation_date is not None:
+        pdf.set_creation_date(creation_date)
     pdf.add_font("body", fname=str(font_file))
     pdf.alias_nb_pages("{pages}")
     pdf.set_margins(_MARGIN, _MARGIN, _MARGIN)

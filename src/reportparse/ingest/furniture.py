@@ -8,18 +8,22 @@ or a heading that happens to start one page, is never dropped.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lang.az.casing import casefold
+
 EDGE_LINES = 3
 """How many non-empty lines at each page edge may be furniture."""
 
 MIN_SHARE = 0.5
-"""Share of pages on which a line must recur at the same edge."""
+"""A line is running furniture when it recurs at the same edge on more than this share of pages."""
 
 _DIGITS = re.compile(r"\d+")
+_COUNTER = re.compile(r"\d+(?!\d|\s*[-–]\s*(?:ci|cı|cu|cü|Cİ|CI|CU|CÜ)\b)")
 _SPACE = re.compile(r"\s+")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _PAGE_NUMBER = re.compile(
@@ -56,8 +60,12 @@ def split_lines(page: str) -> list[Line]:
 
 
 def signature(text: str) -> str:
-    """Key under which two furniture lines count as the same: digits and spacing ignored."""
-    return _SPACE.sub(" ", _DIGITS.sub("#", text)).strip().lower()
+    """Key under which two furniture lines count as the same: digits and spacing ignored.
+
+    Ordinals keep their digits (``1-ci bənd`` and ``2-ci bənd`` are different headings, while
+    ``Səhifə 3`` and ``Səhifə 4`` are the same footer).
+    """
+    return casefold(_SPACE.sub(" ", _COUNTER.sub("#", text)).strip())
 
 
 def is_page_number(text: str, page_number: int | None = None) -> bool:
@@ -92,7 +100,7 @@ def find_furniture(pages: Sequence[Sequence[Line]]) -> list[list[Line]]:
     found: list[list[Line]] = [[] for _ in pages]
     if len(pages) < 2:
         return found
-    needed = max(2, round(MIN_SHARE * len(pages)))
+    needed = max(2, math.floor(MIN_SHARE * len(pages)) + 1)
     for bottom in (False, True):
         edges = [_edge(lines, bottom=bottom) for lines in pages]
         counts = Counter(sig for edge in edges for sig in {signature(line.text) for line in edge})

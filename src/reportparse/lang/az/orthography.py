@@ -30,7 +30,7 @@ COMPOUND_FIRST_PARTS = frozenset(
     # First halves of hyphenated compounds common in official texts. A word split at a line
     # end after one of these keeps its hyphen (``Qeyri-\\nHökumət``, ``proqnoz-\\nməlumat``).
     """
-    qeyri elmi sosial ictimai iqtisadi hüquqi maliyyə təşkilati texniki tədris metodiki
+    qeyri sui elmi sosial ictimai iqtisadi hüquqi maliyyə təşkilati texniki tədris metodiki
     proqnoz informasiya məlumat kommunikasiya mədəni hərbi siyasi inzibati ekoloji
     elmi-praktiki normativ sosial-iqtisadi maddi mənəvi hüquq-mühafizə fiziki psixoloji
     statistik analitik audio video foto tele veb onlayn elektron rəqəmsal dövlət
