@@ -24,6 +24,8 @@ test: install-dev
 	$(BIN)/python -m pytest
 
 bench: install-dev
+	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_dates.py
 	$(BIN)/python benchmarks/bench_pdf.py
 
 clean:

@@ -62,14 +62,18 @@ def test_pipeline_returns_every_table_with_its_columns():
         assert list(frame.columns[: len(TABLE_COLUMNS[name])]) == list(TABLE_COLUMNS[name])
 
 
+# Lenient-F1 floors the current pipeline reaches, per table. The extraction stages do not exist
+# yet, so they are 0; each extraction issue raises its floor to what it measures.
+F1_FLOORS = {"sections": 0.0, "dates": 0.0, "organizations": 0.0, "counts": 0.0, "references": 0.0}
+# The corpus itself must not shrink: gold rows of the project's own documents (always present).
+GOLD_ROW_FLOORS = {"sections": 87, "dates": 277, "organizations": 187, "counts": 208, "references": 30}
+
+
 def test_evaluate_on_the_project_corpus_and_its_floors():
     result = evaluate(PROJECT_ROOT / "corpus")
-    assert len(result.per_document) >= 8
+    assert len(result.per_document) >= 11
     totals = result.totals()
-    assert {"sections", "dates", "organizations", "counts", "references"} <= set(totals)
-    # Floors the current pipeline reaches (raise them as the extraction stages land).
-    floors = {"sections": 0.0, "dates": 0.0, "organizations": 0.0, "counts": 0.0, "references": 0.0}
-    for table, floor in floors.items():
-        assert totals[table].gold > 0
+    for table, floor in F1_FLOORS.items():
+        assert totals[table].gold >= GOLD_ROW_FLOORS[table]
         assert totals[table].f1(lenient=True) >= floor
     assert "dates" in format_evaluation(result)
