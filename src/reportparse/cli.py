@@ -60,7 +60,14 @@ def _print_tables(tables: dict[str, pd.DataFrame]) -> None:
     with pd.option_context("display.max_columns", None, "display.width", 120, "display.max_colwidth", 60):
         for name, frame in tables.items():
             print(f"\n== {name} ({len(frame)} rows) ==")
-            print(frame.to_string(index=False) if len(frame) else "(empty)")
+            if not len(frame):
+                print("(empty)")
+            elif len(frame) <= 3:  # a few wide rows read better as one field per line
+                for _, row in frame.iterrows():
+                    width = max(map(len, frame.columns))
+                    print("\n".join(f"{column:<{width}}  {'' if pd.isna(value) else value}" for column, value in row.items()))
+            else:
+                print(frame.to_string(index=False))
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
