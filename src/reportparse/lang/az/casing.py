@@ -21,6 +21,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from .orthography import DASHES
+
 ALPHABET = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
 """The 32 letters of the Azerbaijani Latin alphabet, lowercase, in collation order.
 
@@ -30,9 +32,9 @@ Note ``x`` after ``h``, dotless ``ı`` before dotted ``i`` and ``q`` after ``k``
 ALPHABET_UPPER = "ABCÇDEƏFGĞHXIİJKQLMNOÖPRSŞTUÜVYZ"
 """The uppercase counterparts of :data:`ALPHABET`, position by position."""
 
-HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
-"""Characters that separate words for :func:`title`, like whitespace does
-(hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash)."""
+HYPHENS = DASHES
+"""Characters that separate words for :func:`title`, like whitespace does (every dash-like
+character of :data:`.orthography.DASHES`)."""
 
 # The only pairs where Azerbaijani differs from the Unicode default mappings.
 _LOWER_TABLE = str.maketrans({"İ": "i", "I": "ı"})
