@@ -17,11 +17,11 @@ from .document import Document
 from .errors import ReportParseError
 from .evaluate import evaluate, format_evaluation
 from .export import write_csv
-from .gold import GOLD_TABLES
+from .gold import GOLD_TABLES, KINDS
 from .ingest.pdf import DEFAULT_ENGINE, ENGINES
 from .loader import READERS, load
 from .samples import sample_report_path
-from .tables import documents_table
+from .pipeline import TABLES, extract_tables
 
 
 def _expand(inputs: Sequence[str]) -> Iterator[Path]:
@@ -70,12 +70,22 @@ def _print_tables(tables: dict[str, pd.DataFrame]) -> None:
                 print(frame.to_string(index=False))
 
 
+def _tables(documents: list[Document], *, year: int | None) -> dict[str, pd.DataFrame]:
+    """Every table of every document, concatenated per table (in TABLES order)."""
+    per_document = [extract_tables(document, year=year) for document in documents]
+    for document, tables in zip(documents, per_document):
+        if not (tables["sections"]["item"] != "").any():
+            print(f"reportparse: warning: {document.source or document.doc_id}: no plan-item headings "
+                  "found; the whole text is one section", file=sys.stderr)
+    return {name: pd.concat([t[name] for t in per_document], ignore_index=True) for name in TABLES}
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
     documents, failed = _load_all(_expand(args.inputs), args)
     if not documents:
         print("reportparse: error: " + ("every input failed" if failed else "no input files"), file=sys.stderr)
         return 1 if failed else 2
-    tables = {"documents": documents_table(documents)}
+    tables = _tables(documents, year=args.year)
     out = Path(args.out)
     for name, frame in tables.items():
         write_csv(frame, out / f"{name}.csv", excel=args.excel)
@@ -88,8 +98,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     document = load(path)
     print(f"Sample report: {path}")
     print(f"{len(document.text)} characters on {len(document.pages)} page(s); doc_id {document.doc_id}")
-    tables = {"documents": documents_table([document])}
-    _print_tables(tables)
+    tables = _tables([document], year=None)
+    sections = tables["sections"]
+    tables["sections"] = sections.assign(text=sections["text"].str.slice(0, 60) + "…")[
+        ["item", "commitment", "text", "start", "end", "page"]].assign(commitment=sections["commitment"].str.slice(0, 50))
+    _print_tables({name: frame for name, frame in tables.items() if len(frame)})
     if args.out:
         for name, frame in tables.items():
             write_csv(frame, Path(args.out) / f"{name}.csv")
@@ -109,7 +122,7 @@ def _cmd_text(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    result = evaluate(args.corpus, tables=args.table, gold_file=args.gold)
+    result = evaluate(args.corpus, tables=args.table, kinds=args.kind, gold_file=args.gold)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1, allow_nan=False))
     else:
@@ -141,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parse.add_argument("inputs", nargs="+", metavar="INPUT", help="report files or folders")
     parse.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the CSV files")
+    parse.add_argument("--year", type=int, help="reporting year of every input (default: from each title)")
     parse.add_argument("--excel", action="store_true", help="write a UTF-8 BOM so Excel shows Azerbaijani letters")
     _add_reading_options(parse)
     parse.set_defaults(handler=_cmd_parse)
@@ -171,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: corpus)")
     evaluate.add_argument("--gold", metavar="FILE", help="gold file (default: DIR/gold.jsonl)")
     evaluate.add_argument("--table", action="append", choices=GOLD_TABLES, help="only this table (repeatable)")
+    evaluate.add_argument("--kind", action="append", choices=KINDS, help="only documents of this kind (repeatable)")
     evaluate.add_argument("--json", action="store_true", help="print JSON for machines")
     evaluate.set_defaults(handler=_cmd_evaluate)
 

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .document import Document
+from .metadata import Metadata, extract_metadata
+from .segment import Segmentation, segment
 
 DOCUMENT_COLUMNS = (
     "doc_id", "path", "title", "organization", "year", "period_start", "period_end",
@@ -42,50 +44,80 @@ def empty_table(name: str) -> pd.DataFrame:
     """A table with its required columns and no rows (for stages not run or not built yet)."""
     return pd.DataFrame(columns=list(TABLE_COLUMNS[name]))
 
-TITLE_MAX_CHARS = 300
+SECTION_EXTRA_COLUMNS = ("section", "items", "heading", "heading_start", "heading_end")
+"""Extra columns of sections.csv: ``section`` numbers the sections of a document (0 is the
+preamble when there is one); a heading for several items gives one row per item, all with the
+same ``section``, and ``items`` lists them all (``2;43;44``)."""
 
 
-def document_title(document: Document) -> str:
-    """The document's first paragraph (at most :data:`TITLE_MAX_CHARS` characters).
-
-    The text, not the PDF metadata: official PDFs often carry another act's Title.
-    """
-    first = document.text.lstrip().split("\n\n", 1)[0].replace("\n", " ").strip()
-    if len(first) > TITLE_MAX_CHARS:
-        first = first[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
-    return first
-
-
-def document_row(document: Document) -> dict[str, object]:
-    """One documents.csv row; fields that later stages fill (organization, year, ...) are empty."""
+def document_row(document: Document, segmentation: Segmentation, metadata: Metadata) -> dict[str, object]:
+    """One documents.csv row."""
     return {
         "doc_id": document.doc_id,
         "path": document.source or "",
-        "title": document_title(document),
-        "organization": "",
-        "year": pd.NA,
-        "period_start": "",
-        "period_end": "",
+        "title": metadata.title,
+        "organization": metadata.organization,
+        "year": metadata.year if metadata.year is not None else pd.NA,
+        "period_start": metadata.period_start,
+        "period_end": metadata.period_end,
         "n_pages": len(document.pages),
-        "n_sections": pd.NA,
+        "n_sections": len(segmentation.headed),
         "format": document.raw.format,
         "extractor": document.raw.extractor,
         "sha256": document.raw.sha256,
         "n_chars": len(document.text),
         "n_words": len(document.text.split()),
         "scanned": document.scanned,
-        "warnings": "; ".join(document.raw.warnings),
+        "warnings": "; ".join(document.raw.warnings + tuple(segmentation.warnings)),
     }
 
 
-def documents_table(documents: Iterable[Document]) -> pd.DataFrame:
+def documents_frame(rows: Iterable[dict[str, object]]) -> pd.DataFrame:
+    """Rows of documents.csv as a DataFrame with the contract's column order and dtypes."""
+    frame = pd.DataFrame(list(rows), columns=DOCUMENT_COLUMNS + DOCUMENT_EXTRA_COLUMNS)
+    return frame.astype({"year": "Int64", "n_pages": "Int64", "n_sections": "Int64", "n_chars": "Int64", "n_words": "Int64"})
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sections_table(document: Document, segmentation: Segmentation) -> pd.DataFrame:
+    """sections.csv of one document: a row per item (the preamble has an empty item).
+
+    ``start``/``end``/``text`` are the execution narrative after the heading (whitespace
+    trimmed); the heading itself is in ``heading``/``heading_start``/``heading_end``.
+    """
+    text, rows = document.text, []
+    for section in segmentation.sections:
+        start, end = _strip(text, section.start, section.end)
+        shared = {
+            "doc_id": document.doc_id, "commitment": section.commitment, "text": text[start:end],
+            "start": start, "end": end, "page": document.page_at(section.heading_start),
+            "section": section.index, "items": ";".join(section.items),
+            "heading": text[section.heading_start:section.heading_end],
+            "heading_start": section.heading_start, "heading_end": section.heading_end,
+        }
+        rows += [{"item": item, **shared} for item in section.items or [""]]
+    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["sections"] + SECTION_EXTRA_COLUMNS))
+
+
+def documents_table(documents: Iterable[Document], *, year: int | None = None) -> pd.DataFrame:
     """The documents table: one row per document.
 
     Args:
         documents: normalized documents.
+        year: the reporting year of every document, when known better than the titles say.
 
     Returns:
         A DataFrame with :data:`DOCUMENT_COLUMNS` then :data:`DOCUMENT_EXTRA_COLUMNS`.
     """
-    frame = pd.DataFrame([document_row(d) for d in documents], columns=DOCUMENT_COLUMNS + DOCUMENT_EXTRA_COLUMNS)
-    return frame.astype({"year": "Int64", "n_pages": "Int64", "n_sections": "Int64", "n_chars": "Int64", "n_words": "Int64"})
+    rows = []
+    for document in documents:
+        segmentation = segment(document)
+        rows.append(document_row(document, segmentation, extract_metadata(document, segmentation, year=year)))
+    return documents_frame(rows)

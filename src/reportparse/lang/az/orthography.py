@@ -44,6 +44,16 @@ CONTINUATION_WORDS = frozenset(
     "və ya yaxud habelə həmçinin eləcə ilə üçün ki".split()
 )
 
+ORDINAL_SUFFIXES = ("ci", "cı", "cu", "cü")
+"""The ordinal suffix in its four vowel-harmony forms (``1-ci``, ``6-cı``, ``3-cü``, ``9-cu``)."""
+
+ITEM_NOUNS = ("yarımbənd", "bənd")
+"""Nouns naming a plan item (their case and plural endings follow)."""
+
+ITEM_HEADING_TAILS = ("icrasına dair", "icrası barədə", "icrası ilə bağlı", "icrası üzrə", "üzrə")
+"""What follows the item noun in a heading (``… bəndin icrasına dair``); without one of these an
+item at the start of a line is a reference inside a sentence (``2.2-ci bəndinə uyğun olaraq``)."""
+
 DASH_TRANSLATION = str.maketrans({dash: "-" for dash in DASHES})
 
 
