@@ -97,3 +97,21 @@ def test_text_command_prints_normalized_and_raw_text(tmp_path):
 @pytest.mark.parametrize("args", [["parse"], ["parse", "x.txt"], ["bogus"]])
 def test_usage_errors_exit_2(args):
     assert run(*args).returncode == 2
+
+
+def test_parse_writes_every_table_and_warns_when_no_headings(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("HESABAT\n\n1-ci bəndin icrasına dair (Öhdəlik):\nİcra olunub.\n\n"
+                      "2-ci və 3-cü bəndlərin icrası barədə:\nDavam.", encoding="utf-8")
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Sadəcə məktub.", encoding="utf-8")
+    result = run("parse", str(report), str(letter), "--out", str(tmp_path / "out"), "--year", "2021")
+    assert result.returncode == 0, result.stderr
+    assert "letter.txt: no plan-item headings" in result.stderr
+    for name in ("documents", "sections", "dates", "organizations", "counts", "references"):
+        assert (tmp_path / "out" / f"{name}.csv").exists()
+    sections = pd.read_csv(tmp_path / "out" / "sections.csv", dtype=str, keep_default_na=False)
+    assert list(sections["item"]) == ["", "1", "2", "3", ""]
+    assert sections.loc[1, "commitment"] == "Öhdəlik"
+    documents = pd.read_csv(tmp_path / "out" / "documents.csv", dtype=str, keep_default_na=False)
+    assert set(documents["year"]) == {"2021"} and list(documents["n_sections"]) == ["2", "0"]
