@@ -1,6 +1,6 @@
 """Document → all tables. The one place that runs the stages after normalization.
 
-Stages not built yet (dates, organizations, counts, references) return their
+Stages not built yet (organizations, counts, references) return their
 table empty, with its contract columns, so every caller (CLI, evaluation, benchmarks) already
 handles the full set of tables and improves automatically as stages land.
 """
@@ -12,7 +12,8 @@ import pandas as pd
 from .document import Document
 from .metadata import extract_metadata
 from .segment import segment
-from .tables import TABLE_COLUMNS, document_row, documents_frame, empty_table, sections_table
+from .extract.dates import find_dates
+from .tables import TABLE_COLUMNS, dates_table, document_row, documents_frame, empty_table, sections_table
 
 TABLES = tuple(TABLE_COLUMNS)
 """Names of the per-document tables, in the order they are written."""
@@ -33,4 +34,5 @@ def extract_tables(document: Document, *, year: int | None = None) -> dict[str, 
     metadata = extract_metadata(document, segmentation, year=year)
     tables["documents"] = documents_frame([document_row(document, segmentation, metadata)])
     tables["sections"] = sections_table(document, segmentation)
+    tables["dates"] = dates_table(document, find_dates(document.text, year=metadata.year), tables["sections"])
     return tables

@@ -6,7 +6,8 @@ stages (sections, dates, organizations, ...) add their tables here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 
@@ -121,3 +122,29 @@ def documents_table(documents: Iterable[Document], *, year: int | None = None) -
         segmentation = segment(document)
         rows.append(document_row(document, segmentation, extract_metadata(document, segmentation, year=year)))
     return documents_frame(rows)
+
+
+def dates_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
+    """dates.csv of one document from date mentions (see :mod:`reportparse.extract.dates`)."""
+    item_of = item_lookup(sections)
+    rows = [{
+        "doc_id": document.doc_id, "item": item_of(m.start), "text": document.text[m.start:m.end],
+        "start": m.start, "end": m.end,
+        "date_start": m.date_start.isoformat() if m.date_start else "",
+        "date_end": m.date_end.isoformat() if m.date_end else "",
+        "granularity": m.granularity, "kind": m.kind, "year_inferred": m.year_inferred,
+    } for m in mentions]
+    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["dates"]))
+
+
+def item_lookup(sections: pd.DataFrame) -> Callable[[int], str]:
+    """offset → the item(s) (``;``-joined) of the section holding it; "" outside every item."""
+    bounds = sections.drop_duplicates("section")[["heading_start", "items"]].to_records(index=False)
+    starts = [int(start) for start, _items in bounds]
+    items = [str(value) for _start, value in bounds]
+
+    def item_of(offset: int) -> str:
+        index = bisect.bisect_right(starts, offset) - 1
+        return items[index] if index >= 0 else ""
+
+    return item_of

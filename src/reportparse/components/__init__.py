@@ -1,0 +1,5 @@
+"""spaCy pipeline components, one per module; importing this package registers their factories."""
+
+from .dates import DatesComponent
+
+__all__ = ["DatesComponent"]

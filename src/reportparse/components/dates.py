@@ -1,0 +1,52 @@
+"""``az_dates``: a spaCy component that puts Azerbaijani date mentions in ``doc.spans["dates"]``.
+
+    >>> import spacy, reportparse.components
+    >>> nlp = spacy.blank("az")
+    >>> nlp.add_pipe("az_dates", config={"year": 2022})
+    >>> doc = nlp("Şuranın iclası cari ilin 14 iyun tarixində keçirilib.")
+    >>> [(s.text, s._.date.date_start) for s in doc.spans["dates"]]
+    [('cari ilin 14 iyun', datetime.date(2022, 6, 14))]
+
+Each span's label is the mention's kind (``point``, ``period``, ``range``, ``deadline``,
+``continuous``) and ``span._.date`` the :class:`~reportparse.extract.dates.DateMention` with the
+exact character offsets (a span covers whole tokens, so it may be a little wider).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extract.dates import find_dates
+
+SPAN_KEY = "dates"
+
+if not Span.has_extension("date"):
+    Span.set_extension("date", default=None)
+if not Doc.has_extension("report_year"):
+    Doc.set_extension("report_year", default=None)
+
+
+class DatesComponent:
+    """Finds date mentions; the year for relative dates is ``doc._.report_year`` or ``year``."""
+
+    def __init__(self, *, year: int | None = None, continuous: bool = True) -> None:
+        self.year = year
+        self.continuous = continuous
+
+    def __call__(self, doc: Doc) -> Doc:
+        year = doc._.report_year if doc._.report_year is not None else self.year
+        spans = []
+        for mention in find_dates(doc.text, year=year, continuous=self.continuous):
+            span = doc.char_span(mention.start, mention.end, label=mention.kind, alignment_mode="expand")
+            if span is not None:
+                span._.date = mention
+                spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+
+@Language.factory("az_dates", default_config={"year": None, "continuous": True})
+def make_dates_component(nlp: Language, name: str, year: int | None, continuous: bool) -> DatesComponent:
+    """Factory of :class:`DatesComponent` (``nlp.add_pipe("az_dates", config={"year": 2022})``)."""
+    return DatesComponent(year=year, continuous=continuous)

@@ -1,0 +1,1 @@
+"""Extractors: normalized text → mentions, one module per kind."""
