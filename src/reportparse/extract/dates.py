@@ -259,7 +259,7 @@ _CONTINUOUS = "|".join(term.replace(" ", r"\s+") for term in CONTINUOUS_TERMS)
 
 
 # Qanunvericilik Toplusu, 2009, № 6, maddə 488: the year of a gazette citation
-@rule(rf"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?=,\s*№)")
+@rule(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?=,\s*№)")
 def _citation_year(m, year):
     y = int(m["y"])
     return _mention(m, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "period", False)
