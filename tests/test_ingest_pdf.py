@@ -77,15 +77,15 @@ def encrypted(request, tmp_path_factory, font) -> tuple[Path, str]:
 @pytest.mark.shared_corpus
 @pytest.mark.parametrize("engine", ENGINES)
 def test_reference_report_round_trip_word_for_word(reference_pdf, engine):
-    txt, pdf = reference_pdf
-    from_pdf = reportparse.load(pdf, pdf_engine=engine)
-    assert len(from_pdf.pages) > 1
-    assert from_pdf.text.split() == reportparse.load(txt).text.split()
+    _assert_round_trip(*reference_pdf, engine)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_sample_report_round_trip_word_for_word(sample_pdf, engine):
-    txt, pdf = sample_pdf
+    _assert_round_trip(*sample_pdf, engine)
+
+
+def _assert_round_trip(txt, pdf, engine):
     from_pdf = reportparse.load(pdf, pdf_engine=engine)
     assert len(from_pdf.pages) > 1
     assert from_pdf.text.split() == reportparse.load(txt).text.split()

@@ -23,7 +23,9 @@ import numpy as np
 
 from .document import Document, OffsetMap, Page, RawText
 from .lang.az.casing import casefold
-from .lang.az.orthography import COMPOUND_FIRST_PARTS, CONTINUATION_WORDS, CYRILLIC_HOMOGLYPHS, HOMOGLYPH_TABLE
+from .lang.az.orthography import (
+    COMPOUND_FIRST_PARTS, CONTINUATION_WORDS, CYRILLIC_HOMOGLYPHS, HOMOGLYPH_TABLE, ITEM_NOUNS, ORDINAL_SUFFIXES,
+)
 
 DOC_ID_LENGTH = 12
 
@@ -245,7 +247,9 @@ def _dehyphenate(doc: _Editable) -> None:
 
 _BREAKS = re.compile(r"\n+")
 _SENTENCE_END = tuple(".:;!?…")
-_ITEM_HEADING = re.compile(r"\d+(?:\.\d+)*\s*[-–]?\s*(?:ci|cı|cu|cü)\s+(?:yarım)?bənd")  # 1-ci bəndin …
+_ITEM_HEADING = re.compile(  # 1-ci bəndin …
+    rf"\d+(?:\.\d+)*\s*[-–]?\s*(?:{'|'.join(ORDINAL_SUFFIXES)})\s+(?:{'|'.join(ITEM_NOUNS)})"
+)
 _BLOCK_START = re.compile(
     r"(?:\d+(?:\.\d+)*[.)]\s"  # 1. / 1.2) numbered points
     r"|[-–—•▪●◦*]\s"  # dash and bullet lists

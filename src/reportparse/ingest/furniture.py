@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lang.az.casing import casefold
+from ..lang.az.orthography import ORDINAL_SUFFIXES
 
 EDGE_LINES = 3
 """How many non-empty lines at each page edge may be furniture."""
@@ -23,7 +24,7 @@ MIN_SHARE = 0.5
 """A line is running furniture when it recurs at the same edge on more than this share of pages."""
 
 _DIGITS = re.compile(r"\d+")
-_COUNTER = re.compile(r"\d+(?!\d|\s*[-–]\s*(?:ci|cı|cu|cü|Cİ|CI|CU|CÜ)\b)")
+_COUNTER = re.compile(rf"\d+(?!\d|\s*[-–]\s*(?:{'|'.join(ORDINAL_SUFFIXES)})\b)")
 _SPACE = re.compile(r"\s+")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _PAGE_NUMBER = re.compile(
@@ -65,7 +66,7 @@ def signature(text: str) -> str:
     Ordinals keep their digits (``1-ci bənd`` and ``2-ci bənd`` are different headings, while
     ``Səhifə 3`` and ``Səhifə 4`` are the same footer).
     """
-    return casefold(_SPACE.sub(" ", _COUNTER.sub("#", text)).strip())
+    return _SPACE.sub(" ", _COUNTER.sub("#", casefold(text))).strip()
 
 
 def is_page_number(text: str, page_number: int | None = None) -> bool:
