@@ -15,6 +15,7 @@ from .document import Document, OffsetMap, Page, RawText
 from .errors import (
     CorruptFileError,
     DecodingError,
+    EmptyDocumentError,
     EncryptedPDFError,
     MissingFileError,
     NoTextLayerWarning,
@@ -22,7 +23,10 @@ from .errors import (
     ReportParseWarning,
     UnsupportedFormatError,
 )
+from .api import Corpus, Report, parse, parse_many
+from .compare import compare
 from .loader import load, load_text
+from .plan import Plan, PlanItem, load_plan
 from .samples import sample_report_path
 from .tables import documents_table
 
@@ -33,20 +37,29 @@ except PackageNotFoundError:  # running from a source tree without installation
 
 __all__ = [
     "CorruptFileError",
+    "Corpus",
     "DecodingError",
     "Document",
+    "EmptyDocumentError",
     "EncryptedPDFError",
     "MissingFileError",
     "NoTextLayerWarning",
     "OffsetMap",
     "Page",
+    "Plan",
+    "PlanItem",
     "RawText",
+    "Report",
     "ReportParseError",
     "ReportParseWarning",
     "UnsupportedFormatError",
     "__version__",
+    "compare",
     "documents_table",
     "load",
+    "load_plan",
     "load_text",
+    "parse",
+    "parse_many",
     "sample_report_path",
 ]

@@ -3,57 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
-import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, corpus_cli
+from . import __version__, compare_cli, corpus_cli, parse_cli
 from .document import Document
 from .errors import ReportParseError
 from .evaluate import evaluate, format_evaluation
 from .export import write_csv
 from .gold import GOLD_TABLES, KINDS
 from .ingest.pdf import DEFAULT_ENGINE, ENGINES
-from .loader import READERS, load
+from .loader import load
 from .samples import sample_report_path
-from .pipeline import TABLES, extract_tables
-
-
-def _expand(inputs: Sequence[str]) -> Iterator[Path]:
-    """Files as given; folders searched recursively for files reportparse reads."""
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
-            if not found:
-                print(f"reportparse: {path}: no .txt, .pdf or .docx files in this folder", file=sys.stderr)
-            yield from found
-        else:
-            yield path
-
-
-def _load_all(paths: Iterator[Path], args: argparse.Namespace) -> tuple[list[Document], int]:
-    documents, failed = [], 0
-    for path in paths:
-        try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                documents.append(load(path, password=args.password, pdf_engine=args.pdf_engine))
-            for warning in caught:
-                print(f"reportparse: warning: {warning.message}", file=sys.stderr)
-        except ReportParseError as exc:
-            failed += 1
-            print(f"reportparse: error: {exc}", file=sys.stderr)
-        except Exception as exc:  # a bug must not cost the user the rest of the batch
-            failed += 1
-            print(f"reportparse: error: {path}: internal error ({type(exc).__name__}: {exc}); "
-                  "please report it with the file", file=sys.stderr)
-    return documents, failed
+from .pipeline import NER_MODES, TABLES, extract_tables
 
 
 def _print_tables(tables: dict[str, pd.DataFrame]) -> None:
@@ -78,19 +46,6 @@ def _tables(documents: list[Document], *, year: int | None) -> dict[str, pd.Data
             print(f"reportparse: warning: {document.source or document.doc_id}: no plan-item headings "
                   "found; the whole text is one section", file=sys.stderr)
     return {name: pd.concat([t[name] for t in per_document], ignore_index=True) for name in TABLES}
-
-
-def _cmd_parse(args: argparse.Namespace) -> int:
-    documents, failed = _load_all(_expand(args.inputs), args)
-    if not documents:
-        print("reportparse: error: " + ("every input failed" if failed else "no input files"), file=sys.stderr)
-        return 1 if failed else 2
-    tables = _tables(documents, year=args.year)
-    out = Path(args.out)
-    for name, frame in tables.items():
-        write_csv(frame, out / f"{name}.csv", excel=args.excel)
-    print(f"reportparse: {len(documents)} parsed, {failed} failed; tables in {out}/", file=sys.stderr)
-    return 0
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -122,7 +77,16 @@ def _cmd_text(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    result = evaluate(args.corpus, tables=args.table, kinds=args.kind, gold_file=args.gold)
+    if args.table and "commitments" in args.table:  # statuses have their own gold file
+        from .commitments_gold import evaluate_commitments, format_commitments
+
+        statuses = evaluate_commitments(args.corpus)
+        print(json.dumps(statuses.to_json(), ensure_ascii=False, indent=1) if args.json else format_commitments(statuses))
+        args.table = [table for table in args.table if table != "commitments"]
+        if not args.table:
+            return 0
+    extract = functools.partial(extract_tables, ner=args.ner, ner_model=args.ner_model)
+    result = evaluate(args.corpus, tables=args.table, kinds=args.kind, gold_file=args.gold, extract=extract)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1, allow_nan=False))
     else:
@@ -147,17 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reportparse {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    parse = commands.add_parser(
-        "parse", help="parse reports and write the tables as CSV",
-        description="Parse .txt, .pdf and .docx reports (files or folders, searched recursively) "
-        "and write one CSV per table into --out. Exits non-zero only if every input failed.",
-    )
-    parse.add_argument("inputs", nargs="+", metavar="INPUT", help="report files or folders")
-    parse.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the CSV files")
-    parse.add_argument("--year", type=int, help="reporting year of every input (default: from each title)")
-    parse.add_argument("--excel", action="store_true", help="write a UTF-8 BOM so Excel shows Azerbaijani letters")
-    _add_reading_options(parse)
-    parse.set_defaults(handler=_cmd_parse)
+    parse_cli.add_parser(commands, _add_reading_options)
 
     demo = commands.add_parser(
         "demo", help="parse the bundled sample report and print its tables",
@@ -184,12 +138,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: corpus)")
     evaluate.add_argument("--gold", metavar="FILE", help="gold file (default: DIR/gold.jsonl)")
-    evaluate.add_argument("--table", action="append", choices=GOLD_TABLES, help="only this table (repeatable)")
+    evaluate.add_argument("--table", action="append", choices=GOLD_TABLES + ("commitments",),
+                          help="only this table (repeatable); commitments: status agreement with corpus/commitments.jsonl")
     evaluate.add_argument("--kind", action="append", choices=KINDS, help="only documents of this kind (repeatable)")
     evaluate.add_argument("--json", action="store_true", help="print JSON for machines")
+    evaluate.add_argument("--ner", choices=NER_MODES, default="rules",
+                          help="how organizations are found (default: rules; see README, 'Organizations')")
+    evaluate.add_argument("--ner-model", metavar="DIR", help="NER model folder (default: models/az_org_ner)")
     evaluate.set_defaults(handler=_cmd_evaluate)
 
     corpus_cli.add_parser(commands)
+    compare_cli.add_parser(commands)
     return parser
 
 

@@ -49,9 +49,22 @@ class CorruptFileError(ReportParseError):
     """A file that cannot be read as the format its extension claims."""
 
 
+class ResourceLimitError(ReportParseError):
+    """A file beyond a resource limit (bytes, pages, characters, inflated stream size) of
+    :class:`reportparse.limits.Limits`: refused before it can exhaust time or memory."""
+
+
+class EmptyDocumentError(ReportParseError):
+    """A report with no text at all (an empty file, or only blank lines); a scan is not one."""
+
+
 class ReportParseWarning(UserWarning):
     """Base class of the warnings reportparse emits."""
 
 
 class NoTextLayerWarning(ReportParseWarning):
     """A PDF with no extractable text (a scan): the document is returned empty and flagged."""
+
+
+class PlanFormatError(ReportParseError, ValueError):
+    """An action plan in which no measure could be found (no numbered item, no plan table)."""

@@ -1,7 +1,8 @@
-"""Writing tables to disk: atomically, so an interrupted run never leaves a half-written CSV."""
+"""Writing tables to disk: atomically, so an interrupted run never leaves a half-written file."""
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -33,3 +34,44 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], *, excel: bool 
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def _replace_atomically(path: Path, write) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_parquet(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    """Write a table as Parquet (needs pyarrow: ``pip install "reportparse[parquet]"``), atomically.
+
+    Args:
+        frame: the table.
+        path: destination; its folder is created if needed.
+
+    Returns:
+        The destination path.
+
+    Raises:
+        ImportError: pyarrow is not installed.
+    """
+    try:
+        import pyarrow  # noqa: F401  (pandas picks its engine silently; say what to install)
+    except ImportError:
+        raise ImportError('Parquet output needs pyarrow: pip install "reportparse[parquet]"') from None
+    # object columns mixing str and NA (resumed CSV values, empty tables) must stay strings
+    frame = frame.astype({c: "string" for c in frame.columns if frame[c].dtype == object})
+    return _replace_atomically(Path(path), lambda temporary: frame.to_parquet(temporary, index=False))
+
+
+def write_json(content: object, path: str | os.PathLike[str]) -> Path:
+    """Write JSON (UTF-8, indented, non-ASCII kept), atomically."""
+    text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+    return _replace_atomically(Path(path), lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))

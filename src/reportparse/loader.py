@@ -8,6 +8,7 @@ from pathlib import Path
 from .document import Document
 from .errors import MissingFileError, ReportParseError, UnsupportedFormatError
 from .ingest import docx, pdf, txt
+from .limits import DEFAULT_LIMITS, Limits
 from .normalize import normalize
 
 READERS = {".txt": txt.read, ".text": txt.read, ".pdf": pdf.read, ".docx": docx.read}
@@ -40,6 +41,7 @@ def load(
     doc_id: str | None = None,
     password: str | None = None,
     pdf_engine: str = pdf.DEFAULT_ENGINE,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Document:
     """Read and normalize a report.
 
@@ -53,16 +55,19 @@ def load(
         doc_id: id for the tables; default: first 12 hex chars of the SHA-256 of the bytes.
         password: for encrypted PDFs.
         pdf_engine: ``pypdfium2`` (default, fast) or ``pdfplumber`` (layout-aware).
+        limits: largest file, page count, text and inflated streams accepted
+            (:class:`~reportparse.limits.Limits`; the defaults are far above real reports).
 
     Returns:
         The normalized document.
 
     Raises:
         MissingFileError, UnsupportedFormatError, DecodingError, EncryptedPDFError,
-        CorruptFileError: all subclasses of :class:`~reportparse.errors.ReportParseError`.
+        CorruptFileError, ResourceLimitError: all subclasses of
+        :class:`~reportparse.errors.ReportParseError`.
     """
     if isinstance(path_or_text, str) and not _looks_like_path(path_or_text):
-        return load_text(path_or_text, doc_id=doc_id)
+        return load_text(path_or_text, doc_id=doc_id, limits=limits)
     if not isinstance(path_or_text, (str, os.PathLike)):
         raise TypeError(f"load() takes a path or a str, not {type(path_or_text).__name__}")
     path = Path(path_or_text)
@@ -78,23 +83,29 @@ def load(
         advice = _ADVICE.get(suffix, f"supported: {', '.join(sorted(READERS))}")
         raise UnsupportedFormatError(f"cannot read {suffix or 'files without an extension'}; {advice}", path=path)
     try:
+        limits.check("max_file_bytes", path.stat().st_size, path=path, what="bytes")
         data = path.read_bytes()
     except OSError as exc:
         raise ReportParseError(f"cannot read the file ({exc.strerror or exc})", path=path) from None
-    raw = reader(path, data, password=password, engine=pdf_engine)
+    raw = reader(path, data, password=password, engine=pdf_engine, limits=limits)
     return normalize(raw, doc_id=doc_id)
 
 
-def load_text(text: str, *, doc_id: str | None = None) -> Document:
+def load_text(text: str, *, doc_id: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Normalize a report given as a string (one page, no source path).
 
     Args:
         text: the report's text.
         doc_id: id for the tables; default: SHA-256 prefix of the text's UTF-8 bytes.
+        limits: the characters allowed (``max_chars``).
 
     Returns:
         The normalized document.
+
+    Raises:
+        ResourceLimitError: more characters than ``limits.max_chars``.
     """
     if not isinstance(text, str):
         raise TypeError(f"load_text() takes a str, not {type(text).__name__}")
+    limits.check("max_chars", len(text), what="characters of text", advice="split the text")
     return normalize(txt.from_string(text), doc_id=doc_id)

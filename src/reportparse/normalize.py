@@ -116,6 +116,7 @@ _SOFT_HYPHEN = re.compile("\u00ad(?:[ \t]*(?:\r\n|\r|\n))?")
 _LINE_BREAK_CHARS = re.compile("\r\n|[\r\f\v\u2028\u2029\x1c\x1d\x1e\x85]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
 _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0e-\x1b\x1f\x7f]")
+_NON_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 _COMBINING_RUN = re.compile(r".[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]+", re.DOTALL)
 
 
@@ -133,6 +134,11 @@ def _compose(doc: _Editable) -> None:
     """Unicode NFC, run after the look-alike fix: Latin ``h`` + U+0308 composes, Cyrillic ``һ`` does not."""
     if not unicodedata.is_normalized("NFC", doc.text):
         doc.sub(_COMBINING_RUN, lambda m: unicodedata.normalize("NFC", m.group()))
+    # Rare leftovers (singletons such as U+212A KELVIN SIGN, other scripts' marks): NFC per run of
+    # non-ASCII characters; an ASCII character never composes with what precedes it, so runs are
+    # independent and the map stays fine-grained.
+    if not unicodedata.is_normalized("NFC", doc.text):
+        doc.sub(_NON_ASCII_RUN, lambda m: unicodedata.normalize("NFC", m.group()))
 
 
 # --- 3. homoglyphs -------------------------------------------------------------------------

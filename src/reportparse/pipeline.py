@@ -1,6 +1,6 @@
 """Document → all tables. The one place that runs the stages after normalization.
 
-Stages not built yet (organizations, counts, references) return their
+Stages not built yet return their
 table empty, with its contract columns, so every caller (CLI, evaluation, benchmarks) already
 handles the full set of tables and improves automatically as stages land.
 """
@@ -13,18 +13,51 @@ from .document import Document
 from .metadata import extract_metadata
 from .segment import segment
 from .extract.dates import find_dates
-from .tables import TABLE_COLUMNS, dates_table, document_row, documents_frame, empty_table, sections_table
+from .extract.organizations import find_organizations
+from .tables import (
+    TABLE_COLUMNS,
+    dates_table,
+    document_row,
+    documents_frame,
+    empty_table,
+    organizations_table,
+    sections_table,
+)
 
 TABLES = tuple(TABLE_COLUMNS)
 """Names of the per-document tables, in the order they are written."""
 
 
-def extract_tables(document: Document, *, year: int | None = None) -> dict[str, pd.DataFrame]:
+NER_MODES = ("rules", "rules+model", "model")
+"""How organizations are found: the rule grammar alone (the default, see README "Organizations"
+for the measurements behind it), the grammar plus the statistical model for what it misses, or
+the model alone (names still canonicalized by the grammar)."""
+
+
+def find_organization_mentions(
+    text: str, *, reporting_body: str = "", ner: str = "rules", ner_model: str | None = None,
+) -> list:
+    """Organization mentions by the chosen method (see :data:`NER_MODES`)."""
+    if ner not in NER_MODES:
+        raise ValueError(f"unknown ner mode {ner!r}; choose from {', '.join(NER_MODES)}")
+    rules = find_organizations(text, reporting_body=reporting_body) if ner != "model" else []
+    if ner == "rules":
+        return rules
+    from .ner.model import load_model, merge_mentions, model_mentions  # spaCy model: load only when asked
+
+    return merge_mentions(rules, model_mentions(load_model(ner_model), text), text, reporting_body=reporting_body)
+
+
+def extract_tables(
+    document: Document, *, year: int | None = None, ner: str = "rules", ner_model: str | None = None,
+) -> dict[str, pd.DataFrame]:
     """Run every stage on a normalized document.
 
     Args:
         document: the normalized document.
         year: the reporting year, overriding the one the title states.
+        ner: how organizations are found, one of :data:`NER_MODES`.
+        ner_model: the NER model folder for the model modes (default: the shipped one).
 
     Returns:
         One DataFrame per table name of :data:`TABLES`.
@@ -35,4 +68,9 @@ def extract_tables(document: Document, *, year: int | None = None) -> dict[str, 
     tables["documents"] = documents_frame([document_row(document, segmentation, metadata)])
     tables["sections"] = sections_table(document, segmentation)
     tables["dates"] = dates_table(document, find_dates(document.text, year=metadata.year), tables["sections"])
+    tables["organizations"] = organizations_table(
+        document,
+        find_organization_mentions(document.text, reporting_body=metadata.organization, ner=ner, ner_model=ner_model),
+        tables["sections"],
+    )
     return tables

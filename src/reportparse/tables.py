@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from .document import Document
+from .extract.organizations import org_key
 from .metadata import Metadata, extract_metadata
 from .segment import Segmentation, segment
 
@@ -135,6 +136,52 @@ def dates_table(document: Document, mentions: Iterable, sections: pd.DataFrame) 
         "granularity": m.granularity, "kind": m.kind, "year_inferred": m.year_inferred,
     } for m in mentions]
     return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["dates"]))
+
+
+ORGANIZATION_EXTRA_COLUMNS = ("parent", "parent_id", "anaphoric", "source")
+"""Extra columns of organizations.csv: the body a mention is attached to (``X yanında Y``, a
+unit of a body in the genitive) and its id; ``anaphoric`` marks bare heads (``Xidmətin``)
+linked to the body they stand for (filter them out with ``df[~df.anaphoric]``); ``source`` is
+``rules`` or ``model``."""
+
+ENTITY_COLUMNS = ("org_id", "name", "type", "aliases", "n_mentions", "n_documents")
+"""Columns of entities.csv: one row per organization across a document set."""
+
+
+def organizations_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
+    """organizations.csv of one document from organization mentions (see
+    :mod:`reportparse.extract.organizations`)."""
+    item_of = item_lookup(sections)
+    rows = [{
+        "doc_id": document.doc_id, "item": item_of(m.start), "text": document.text[m.start:m.end],
+        "start": m.start, "end": m.end, "name": m.name, "org_id": m.key, "type": m.type,
+        "parent": m.parent, "parent_id": org_key(m.parent) if m.parent else "",
+        "anaphoric": m.anaphoric, "source": m.source,
+    } for m in mentions]
+    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["organizations"] + ORGANIZATION_EXTRA_COLUMNS))
+
+
+def entities_table(organizations: pd.DataFrame) -> pd.DataFrame:
+    """One row per organization (``org_id``) of an organizations table (of one or many documents).
+
+    Args:
+        organizations: rows of organizations.csv.
+
+    Returns:
+        ``org_id``, ``name``, ``type``, ``aliases`` (the distinct surfaces, ``; ``-joined, in
+        order of first appearance), ``n_mentions``, ``n_documents``; most mentioned first, then by id.
+    """
+    if organizations.empty:
+        return pd.DataFrame(columns=list(ENTITY_COLUMNS))
+    rows = []
+    for org_id, group in organizations.groupby("org_id", sort=True):
+        surfaces = list(dict.fromkeys(" ".join(str(t).split()) for t in group["text"]))
+        rows.append({
+            "org_id": org_id, "name": group["name"].mode().iloc[0], "type": group["type"].mode().iloc[0],
+            "aliases": "; ".join(surfaces), "n_mentions": len(group), "n_documents": group["doc_id"].nunique(),
+        })
+    frame = pd.DataFrame(rows, columns=list(ENTITY_COLUMNS))
+    return frame.sort_values(["n_mentions", "org_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def item_lookup(sections: pd.DataFrame) -> Callable[[int], str]:

@@ -23,6 +23,8 @@ from lxml import etree
 
 from ..document import RawText
 from ..errors import CorruptFileError
+from ..limits import DEFAULT_LIMITS, Limits
+from .bombs import check_zip_members
 
 _CORRUPT = (
     zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError,
@@ -114,19 +116,22 @@ def _metadata(document) -> dict[str, str]:
     return {key: value.strip() for key, value in items.items() if value and value.strip()}
 
 
-def read(path: Path, data: bytes, **_options: object) -> RawText:
+def read(path: Path, data: bytes, *, limits: Limits = DEFAULT_LIMITS, **_options: object) -> RawText:
     """Read a DOCX file's body text.
 
     Args:
         path: the file's path (named in errors and kept as the source).
         data: the file's bytes.
+        limits: inflated part sizes and characters allowed.
 
     Returns:
         The body text, split into pages at explicit page breaks; core properties as metadata.
 
     Raises:
         CorruptFileError: the bytes are not a readable DOCX package.
+        ResourceLimitError: a zip bomb, or more text than ``limits.max_chars``.
     """
+    check_zip_members(data, limits, path=path)
     try:
         document = docx.Document(io.BytesIO(data))
         writer = _Writer(_style_breaks(document))
@@ -138,8 +143,10 @@ def read(path: Path, data: bytes, **_options: object) -> RawText:
             f"not a valid DOCX file ({reason}); re-save it from Word or LibreOffice as .docx",
             path=path,
         ) from exc
+    pages = tuple("".join(page) for page in writer.pages)
+    limits.check("max_chars", sum(map(len, pages)), path=path, what="characters of text", advice="split the file")
     return RawText(
-        pages=tuple("".join(page) for page in writer.pages),
+        pages=pages,
         source=str(path),
         sha256=hashlib.sha256(data).hexdigest(),
         format="docx",

@@ -21,6 +21,8 @@ import pypdfium2 as pdfium
 
 from ..document import PAGE_SEPARATOR, RawText
 from ..errors import CorruptFileError, EncryptedPDFError, NoTextLayerWarning
+from ..limits import DEFAULT_LIMITS, Limits
+from .bombs import check_pdf_streams
 from .furniture import Line, find_furniture, split_lines
 
 ENGINES = ("pypdfium2", "pdfplumber")
@@ -54,8 +56,8 @@ def _metadata(document: pdfium.PdfDocument) -> dict[str, str]:
     return {key: str(value) for key, value in items.items()}
 
 
-def _pdfium_pages(document: pdfium.PdfDocument, path: Path) -> list[tuple[str, list[Line]]]:
-    pages = []
+def _pdfium_pages(document: pdfium.PdfDocument, path: Path, limits: Limits) -> list[tuple[str, list[Line]]]:
+    pages, chars = [], 0
     for index in range(len(document)):
         try:
             page = document[index]
@@ -69,6 +71,8 @@ def _pdfium_pages(document: pdfium.PdfDocument, path: Path) -> list[tuple[str, l
             textpage.close()
         finally:
             page.close()
+        chars += len(text)
+        limits.check("max_chars", chars, path=path, what=f"characters of text by page {index + 1}")
         pages.append((text, split_lines(text)))
     return pages
 
@@ -107,6 +111,7 @@ def read(
     *,
     password: str | None = None,
     engine: str = DEFAULT_ENGINE,
+    limits: Limits = DEFAULT_LIMITS,
     **_options: object,
 ) -> RawText:
     """Extract the text of every page of a PDF.
@@ -116,6 +121,7 @@ def read(
         data: the file's bytes.
         password: for encrypted PDFs.
         engine: ``pypdfium2`` (fast, default) or ``pdfplumber`` (layout-aware).
+        limits: inflated stream sizes, pages and characters allowed.
 
     Returns:
         The pages' text with header/footer spans in ``furniture``. A PDF without any text
@@ -124,18 +130,22 @@ def read(
     Raises:
         EncryptedPDFError: encrypted and no (or a wrong) password.
         CorruptFileError: not a readable PDF, or a PDF without pages.
+        ResourceLimitError: a decompression bomb, or more pages or text than ``limits`` allow.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    check_pdf_streams(data, limits, path=path)  # before PDFium, which aborts the process when out of memory
     document = _open(data, path, password)
     try:
         if len(document) == 0:
             raise CorruptFileError("the PDF has no pages", path=path)
+        limits.check("max_pages", len(document), path=path, what="pages", advice="split the PDF")
         metadata = _metadata(document)
         if engine == "pypdfium2":
-            pages = _pdfium_pages(document, path)
+            pages = _pdfium_pages(document, path, limits)
         else:
             pages = _plumber_pages(data, password, path)
+            limits.check("max_chars", sum(len(text) for text, _lines in pages), path=path, what="characters of text")
     finally:
         document.close()
     if not pages:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..document import RawText
 from ..errors import DecodingError
+from ..limits import DEFAULT_LIMITS, Limits
 
 # Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS = (
@@ -53,17 +54,23 @@ def decode(data: bytes, *, path: str | Path | None = None) -> str:
         ) from None
 
 
-def read(path: Path, data: bytes, **_options: object) -> RawText:
+def read(path: Path, data: bytes, *, limits: Limits = DEFAULT_LIMITS, **_options: object) -> RawText:
     """Read a text file as one page.
 
     Args:
         path: the file's path (named in errors and kept as the source).
         data: the file's bytes.
+        limits: the characters allowed (``max_chars``).
 
     Returns:
         The extracted text; a text file is always one page.
+
+    Raises:
+        DecodingError: not UTF-8 (or UTF-16/32 with a BOM), or binary content.
+        ResourceLimitError: more characters than ``limits.max_chars``.
     """
     text = decode(data, path=path)
+    limits.check("max_chars", len(text), path=path, what="characters of text", advice="split the file")
     if "\x00" in text:
         offset = text.index("\x00")
         raise DecodingError(

@@ -1,0 +1,256 @@
+"""The Python API: :func:`parse` one report, :func:`parse_many` a batch; tables as DataFrames.
+
+    >>> import reportparse
+    >>> report = reportparse.parse("hesabat.pdf")
+    >>> report.sections, report.dates          # pandas DataFrames
+    >>> corpus = reportparse.parse_many("reports/", jobs=2)
+    >>> corpus.dates.groupby("doc_id").size(); corpus.errors
+    >>> corpus.to_csv("tables/")
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from .batch import (
+    DEFAULT_MEMORY_LIMIT,
+    DEFAULT_TIMEOUT,
+    ParseOptions,
+    discover,
+    parse_document,
+    run_pool,
+    run_serial,
+)
+from .document import Document
+from .ingest.pdf import DEFAULT_ENGINE
+from .output import Collector, write_output
+from .pipeline import TABLES
+from .progress import Progress
+
+ENGINES = ("processes", "dask")
+"""Engines of :func:`parse_many`."""
+
+
+class _Tables:
+    """The tables of one document or of many, as DataFrames, and their export."""
+
+    tables: dict[str, pd.DataFrame]
+
+    @property
+    def documents(self) -> pd.DataFrame:
+        """One row per document."""
+        return self.tables["documents"]
+
+    @property
+    def sections(self) -> pd.DataFrame:
+        """One row per plan item, with its commitment and narrative."""
+        return self.tables["sections"]
+
+    @property
+    def dates(self) -> pd.DataFrame:
+        """One row per date mention."""
+        return self.tables["dates"]
+
+    @property
+    def organizations(self) -> pd.DataFrame:
+        """One row per organization mention."""
+        return self.tables["organizations"]
+
+    @property
+    def counts(self) -> pd.DataFrame:
+        """One row per count, amount or percentage."""
+        return self.tables["counts"]
+
+    @property
+    def references(self) -> pd.DataFrame:
+        """One row per reference to an act, a plan item or an article."""
+        return self.tables["references"]
+
+    def _errors(self) -> pd.DataFrame | None:
+        return None
+
+    def to_csv(self, directory: str | os.PathLike[str], *, excel: bool = False) -> list[Path]:
+        """Write one CSV per table and a ``datapackage.json`` describing them.
+
+        Args:
+            directory: the folder (created if needed); existing tables in it are replaced.
+            excel: start every CSV with a UTF-8 BOM, so Excel shows Azerbaijani letters.
+
+        Returns:
+            The files written.
+        """
+        return write_output(directory, self.tables, self._errors(), fmt="csv", excel=excel)
+
+    def to_parquet(self, directory: str | os.PathLike[str]) -> list[Path]:
+        """Write one Parquet file per table and a ``datapackage.json`` (needs pyarrow).
+
+        Args:
+            directory: the folder (created if needed).
+
+        Returns:
+            The files written.
+        """
+        return write_output(directory, self.tables, self._errors(), fmt="parquet")
+
+    def _counts(self) -> str:
+        return ", ".join(f"{name}={len(self.tables[name])}" for name in TABLES if name != "documents")
+
+
+class Report(_Tables):
+    """One parsed report: its normalized document and every table.
+
+    Attributes:
+        document: the normalized :class:`~reportparse.document.Document`.
+        tables: table name → DataFrame (also as attributes: ``report.dates``, ...).
+    """
+
+    def __init__(self, document: Document, tables: dict[str, pd.DataFrame]) -> None:
+        self.document = document
+        self.tables = tables
+
+    @property
+    def doc_id(self) -> str:
+        """The document's id."""
+        return self.document.doc_id
+
+    @property
+    def text(self) -> str:
+        """The normalized text every ``start``/``end`` refers to."""
+        return self.document.text
+
+    def __repr__(self) -> str:
+        return f"Report(doc_id={self.doc_id!r}, source={self.document.source!r}, {self._counts()})"
+
+    def _repr_html_(self) -> str:
+        from .display import report_html  # only notebooks pay for it
+
+        return report_html(self)
+
+
+class Corpus(_Tables):
+    """Many parsed reports: the same tables, concatenated, and the inputs that failed.
+
+    Attributes:
+        tables: table name → DataFrame, documents ordered by path.
+        errors: one row per failed input: ``path``, ``error_type``, ``message``.
+        notes: warnings about parsed files (no headings found, scanned PDFs, ...).
+    """
+
+    def __init__(self, tables: dict[str, pd.DataFrame], errors: pd.DataFrame, notes: Iterable[str] = ()) -> None:
+        self.tables = tables
+        self.errors = errors
+        self.notes = list(notes)
+
+    def _errors(self) -> pd.DataFrame:
+        return self.errors
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __repr__(self) -> str:
+        return f"Corpus({len(self)} documents, {len(self.errors)} failed, {self._counts()})"
+
+    def _repr_html_(self) -> str:
+        from .display import corpus_html
+
+        return corpus_html(self)
+
+
+def parse(
+    path_or_text: str | os.PathLike[str],
+    *,
+    year: int | None = None,
+    doc_id: str | None = None,
+    password: str | None = None,
+    pdf_engine: str = DEFAULT_ENGINE,
+) -> Report:
+    """Read a report and extract every table.
+
+    Args:
+        path_or_text: a ``.txt``, ``.pdf`` or ``.docx`` file, or the report's text (see
+            :func:`reportparse.load` for how a ``str`` is told apart).
+        year: the reporting year, overriding the one the title states.
+        doc_id: id for the tables instead of the SHA-256 prefix.
+        password: for encrypted PDFs.
+        pdf_engine: ``pypdfium2`` (default) or ``pdfplumber``.
+
+    Returns:
+        The :class:`Report`.
+
+    Raises:
+        ReportParseError: the file cannot be read or holds no text.
+    """
+    options = ParseOptions(year=year, password=password, pdf_engine=pdf_engine)
+    document, tables = parse_document(path_or_text, options, doc_id=doc_id)
+    return Report(document, tables)
+
+
+def _inputs(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str | os.PathLike[str]]:
+    return [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+
+
+def parse_many(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    year: int | None = None,
+    jobs: int | None = None,
+    progress: bool = True,
+    engine: str = "processes",
+    address: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    memory_limit: float | None = DEFAULT_MEMORY_LIMIT,
+    password: str | None = None,
+    pdf_engine: str = DEFAULT_ENGINE,
+) -> Corpus:
+    """Parse many reports, in parallel; a file that fails is listed in ``Corpus.errors``.
+
+    Args:
+        paths: files, folders (searched recursively) and glob patterns; one or an iterable.
+        year: the reporting year of every input (default: from each title).
+        jobs: worker processes (default: one per CPU); 0 parses in this process, without
+            time or memory limits. With ``engine="dask"``: workers of a local cluster.
+        progress: show progress on standard error.
+        engine: ``processes`` (this machine) or ``dask`` (needs ``reportparse[dask]``).
+        address: the Dask scheduler (``tcp://host:8786``); None starts a local cluster.
+        timeout: seconds per file (None: no limit; ``processes`` engine only).
+        memory_limit: MB a worker may add for one file (None: no limit; Linux,
+            ``processes`` engine only).
+        password: for encrypted PDFs.
+        pdf_engine: ``pypdfium2`` (default) or ``pdfplumber``.
+
+    Returns:
+        The :class:`Corpus`: every table over all parsed documents, and the failures.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    found = discover(_inputs(paths))
+    options = ParseOptions(year=year, password=password, pdf_engine=pdf_engine)
+    collector = Collector()
+    for failure in found.failures:
+        collector.add(failure)
+    notes = list(found.notes)
+    if engine == "dask":
+        from .scale import run_dask
+
+        results = run_dask(found.files, options, address=address, workers=jobs)
+    elif jobs == 0:
+        results = run_serial(found.files, options)
+    else:
+        results = run_pool(found.files, options, jobs=jobs, timeout=timeout, memory_limit=memory_limit)
+    bar = Progress(len(found.files), enabled=progress)
+    try:
+        for result in results:
+            note = collector.add(result)
+            notes += [*result.notes, note] if note else result.notes
+            bar.advance(failed=not result.ok)
+    finally:
+        bar.close()
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
+    return Corpus(collector.tables(), collector.errors(), notes)
+

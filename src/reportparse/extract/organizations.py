@@ -1,0 +1,940 @@
+"""Organization mentions: a grammar of Azerbaijani official names, canonical names, ids and types.
+
+A name ends in a head noun (``Agentliyinin``, ``Şurasına``, ``İctimai Birliyi``) and runs left
+over name words: capitalised words, quoted names, abbreviations, and the lowercase words that
+official names contain (``Korrupsiyaya qarşı mübarizə üzrə Komissiyası``). On top of single
+names the grammar knows
+
+* ``X yanında Y`` — one mention of Y, attached to X (``parent``);
+* a unit after its parent in the genitive (``Baş Prokurorluğunun … Baş İdarəsi``);
+* coordination under a plural head (``Ədliyyə və Daxili İşlər nazirlikləri`` → two ministries);
+* short forms (``Miqrant Şurasının``) linked to the full name met before, and bare heads
+  (``Xidmətin``, ``Agentlik``) linked to the body they refer to, flagged ``anaphoric``.
+
+The canonical name is the nominative official form; ``key`` is an ASCII slug of it without the
+national prefix, the same for every mention of the entity in every document (the ``org_id``).
+
+    >>> [(m.text, m.name) for m in find_organizations("Miqrant Şurasının iclası keçirilmişdir.")]
+    [('Miqrant Şurasının', 'Miqrant Şurası')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from ..lang.az.casing import capitalize, casefold, title
+from ..lang.az.inflection import NounForm, case_forms, noun_forms, possessive_form
+from ..lang.az.organizations import (
+    ANAPHORIC_HEADS,
+    ANAPHORIC_NAMES,
+    COMMON_OPENERS,
+    COMPANY_FORMS,
+    GAZETTEER,
+    GENERIC_CLASS_WORDS,
+    HEAD_FORMS,
+    HEADS,
+    INTERNAL_ORGANS,
+    LINK_WORD,
+    NAME_FUNCTION_WORDS,
+    NATIONAL_PARENTS,
+    NATIONAL_PREFIX,
+    NOT_NAME_NOUNS,
+    NOT_ORGANIZATIONS,
+    SENTENCE_ADVERBS,
+    Body,
+)
+from ..lang.az.orthography import DASH_CLASS, unify_dashes
+
+OPEN_QUOTES = "“«„\""
+CLOSE_QUOTES = "”»\""
+_QUOTES = re.escape(OPEN_QUOTES + CLOSE_QUOTES + "‘’")
+_WORD = rf"[^\W\d_](?:[\w'’]|{DASH_CLASS}(?=[^\W\d_]))*"
+_TOKEN = re.compile(
+    rf"(?P<word>{_WORD})(?P<qsuffix>[{re.escape(CLOSE_QUOTES)}][^\W\d_]{{1,5}}\b)?"
+    rf"|(?P<num>\d+)|(?P<quote>[{_QUOTES}])|(?P<punct>[^\w\s])"
+)
+_ABBREVIATION = re.compile(rf"^([A-ZÇƏĞIİÖŞÜ][A-ZÇƏĞIİÖŞÜa-zçəğıöşü]*[A-ZÇƏĞIİÖŞÜ])(?:{DASH_CLASS}([^\W\d_]{{1,5}}))?$")
+_SLUG_LETTERS = str.maketrans("əƏıIİşŞçÇğĞöÖüÜ", "eeiiissccggoouu")
+_NATIONAL_PREFIX_RE = re.compile(r"^Azərbaycan Respublikası(?:nın)?\s+")
+_SENTENCE_END = frozenset(".!?;:")
+_NOT_NAME_FORMS = frozenset(form for lemma in NOT_NAME_NOUNS for form in noun_forms(lemma))
+_GENITIVE_ENDINGS = ("nin", "nın", "nun", "nün", "in", "ın", "un", "ün")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    kind: str  # word, num, quote, punct
+    fold: str  # casefolded word without a quote suffix
+    qsuffix: str  # an ending written after a closing quote (``Mərkəzi”ndən``)
+
+
+@dataclass(frozen=True)
+class OrganizationMention:
+    """One mention of an organization.
+
+    ``name`` is the canonical nominative official name, ``key`` its slug (the ``org_id``),
+    ``parent`` the canonical name of the body it is attached to (``X yanında Y``, a unit of
+    a body named in the genitive), ``anaphoric`` true for a bare head noun standing for a body
+    named elsewhere (``Xidmətin``), ``source`` the rule or model that found it.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    type: str
+    key: str
+    parent: str = ""
+    anaphoric: bool = False
+    source: str = "rules"
+
+
+def org_key(name: str) -> str:
+    """The entity id of a canonical name: an ASCII slug without the national prefix.
+
+    >>> org_key("Azərbaycan Respublikasının Nazirlər Kabineti")
+    'nazirler-kabineti'
+    """
+    ascii_name = casefold(_NATIONAL_PREFIX_RE.sub("", name)).translate(_SLUG_LETTERS)
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words (with an ending after a closing quote), numbers, quotes and punctuation."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup if match.lastgroup != "qsuffix" else "word"
+        if match.group("word"):
+            word = match.group("word")
+            tokens.append(Token(match.start(), match.end(), match.group(0), "word", casefold(word),
+                                match.group("qsuffix") or ""))
+        else:
+            tokens.append(Token(match.start(), match.end(), match.group(0), kind, match.group(0), ""))
+    return tokens
+
+
+# --- the gazetteer, indexed by lemma key -------------------------------------------------------
+
+def _head_of(word_fold: str) -> NounForm | None:
+    return HEAD_FORMS.get(word_fold)
+
+
+def lemma_key(words: list[str]) -> str:
+    """The lookup key of a name: casefolded words, the last one (a head noun) as its lemma,
+    quotes unified and dashes as hyphens."""
+    folded = [casefold(unify_dashes(w)) for w in words]
+    folded = ['"' if w in OPEN_QUOTES + CLOSE_QUOTES else w for w in folded]
+    if folded:
+        head = _head_of(folded[-1])
+        if head is not None:
+            folded[-1] = head.lemma
+    return " ".join(folded)
+
+
+def _name_words(name: str) -> list[str]:
+    return [t.text if t.kind != "word" else t.text for t in tokenize(name) if t.kind in ("word", "quote", "punct", "num")]
+
+
+def _key_of_name(name: str) -> str:
+    return lemma_key(_name_words(name))
+
+
+_GAZETTEER_INDEX: dict[str, Body] = {}
+for _body in GAZETTEER:
+    for _written in (_body.name, *_body.aliases):
+        _GAZETTEER_INDEX.setdefault(_key_of_name(_written), _body)
+
+_ALIAS_SEQUENCES: dict[tuple[str, ...], Body] = {}
+"""Aliases without a head noun (abbreviations, English names) as folded word sequences."""
+for _body in GAZETTEER:
+    for _written in _body.aliases:
+        _words = tuple(casefold(w) for w in _name_words(_written))
+        if _words and _head_of(_words[-1]) is None:
+            _ALIAS_SEQUENCES[_words] = _body
+_ABBREVIATIONS = {words[0]: body for words, body in _ALIAS_SEQUENCES.items() if len(words) == 1}
+_LONGEST_ALIAS = max((len(words) for words in _ALIAS_SEQUENCES), default=1)
+
+
+def canonical_of(body: Body) -> str:
+    """The canonical name of a gazetteer entry."""
+    if not body.national:
+        return body.name
+    return f"{body.prefix or NATIONAL_PREFIX} {body.name}"
+
+
+def lookup(words: list[str]) -> Body | None:
+    """The gazetteer entry named by ``words`` (any case form of the head), or None."""
+    return _GAZETTEER_INDEX.get(lemma_key(words))
+
+
+# --- the grammar ------------------------------------------------------------------------------
+
+def _is_capitalized(token: Token) -> bool:
+    return token.kind == "word" and token.text[0].isupper()
+
+
+def _is_prefix(tokens: list[Token], index: int) -> bool:
+    """Whether ``tokens[index]`` starts ``Azərbaycan Respublikası(nın)``."""
+    return (tokens[index].fold == "azərbaycan" and index + 1 < len(tokens)
+            and tokens[index + 1].fold in ("respublikası", "respublikasının"))
+
+
+@dataclass
+class _Span:
+    first: int  # token indexes, inclusive
+    last: int
+    head: NounForm | None
+    parent: _Span | None = None  # X of ``X yanında Y`` or a genitive parent
+    parent_link: str = ""  # "yanında" or "genitive"
+    quoted_head: bool = False
+    anaphoric: bool = False
+    alias: Body | None = None
+    coordinated_head: int | None = None  # a conjunct's shared plural head (token index)
+    company: bool = False  # ``“Azercell Telekom” MMC``
+
+
+class _Grammar:
+    """The name grammar over one text's tokens."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.quote_open: dict[int, int] = {}  # closing-quote token index → opening index
+        self.inside_quote: dict[int, tuple[int, int]] = {}
+        self._common_cache: dict[str, bool] = {}
+        self._pair_quotes()
+
+    def _pair_quotes(self) -> None:
+        opened = None
+        for index, token in enumerate(self.tokens):
+            closes = token.kind == "quote" and token.text in CLOSE_QUOTES or token.qsuffix
+            if opened is not None and closes and (token.text != '"' or opened is not None):
+                close = index
+                self.quote_open[close] = opened
+                for inner in range(opened + 1, close + (1 if token.qsuffix else 0)):
+                    self.inside_quote[inner] = (opened, close)
+                opened = None
+            elif token.kind == "quote" and token.text in OPEN_QUOTES:
+                opened = index
+            elif opened is not None and (index - opened > 14 or "\n\n" in self.text[self.tokens[index - 1].end:token.start]):
+                opened = None  # an unbalanced quote does not swallow the text after it
+
+    # -- heads
+
+    def head_at(self, index: int) -> NounForm | None:
+        token = self.tokens[index]
+        if token.kind != "word":
+            return None
+        head = _head_of(token.fold)
+        if head is None:
+            return None
+        quoted_end = bool(token.qsuffix) and index in self.inside_quote  # ``“… işçi qrupu”nun``
+        if not token.text[0].isupper() and not quoted_end and not self._lowercase_head_ok(index, head):
+            return None
+        if head.plural and head.lemma != "nazirlik" and not (index and self.tokens[index - 1].kind == "quote"):
+            return None  # ``İşçi Qruplarında``: plural heads name classes, not one body
+        if index in self.inside_quote and not token.qsuffix:
+            opened, close = self.inside_quote[index]
+            if index != close - 1 or self._name_continues(close + 1):
+                return None
+        return head
+
+    def _lowercase_head_ok(self, index: int, head: NounForm) -> bool:
+        if not HEADS[head.lemma].lowercase or not head.possessive:
+            return False  # ``işçi qrupun`` (bare) is a common noun; names are izafet compounds
+        if head.plural and head.lemma == "nazirlik":
+            return True  # ``Ədliyyə və Daxili İşlər nazirlikləri``
+        if head.lemma in ("mərkəz", "jurnal", "qəzet"):  # only after a quoted name: ``“İnjuria” hüquq jurnalı``
+            for back in (1, 2):
+                before = self.tokens[index - back] if index >= back else None
+                if before is not None and before.kind == "quote" and index - back in self.quote_open:
+                    return True
+                if before is None or before.kind != "word" or before.text[0].isupper():
+                    return False
+            return False
+        if head.plural:
+            return False
+        # A capitalised word or a closing quote within two lowercase words before it.
+        for back in range(1, 5):
+            if index - back < 0:
+                return False
+            before = self.tokens[index - back]
+            if before.kind == "quote" and before.text in CLOSE_QUOTES or _is_capitalized(before):
+                return True
+            if before.kind != "word" or _head_of(before.fold):
+                return False
+        return False
+
+    def _name_continues(self, index: int) -> bool:
+        """Whether a capitalised name word follows at ``index`` (before another head)."""
+        for ahead in range(index, min(index + 6, len(self.tokens))):
+            token = self.tokens[ahead]
+            if not (_is_capitalized(token) or token.fold in NAME_FUNCTION_WORDS):
+                return False
+            if _head_of(token.fold) and _is_capitalized(token):
+                return True
+        return False
+
+    # -- spans
+
+    def span_for_head(self, index: int, head: NounForm) -> _Span | None:
+        tokens = self.tokens
+        first = index
+        if index in self.inside_quote:
+            opened, close = self.inside_quote[index]
+            if HEADS[head.lemma].needs_parent:
+                return None  # ``“… Dövlət Proqramı”nın``: a document
+            if tokens[index].qsuffix:
+                return _Span(opened, index, head, quoted_head=True)
+            if index == close - 1:  # ``“Ailə və Uşaq Hüquqları Mərkəzi”``: the quotes belong to the name
+                return _Span(opened, close, head, quoted_head=True)
+        unit = HEADS[head.lemma].unit
+        split = None  # the last word of a parent named in the genitive inside the span
+        cursor = index - 1
+        while cursor >= 0:
+            token = tokens[cursor]
+            gap = self.text[token.end:tokens[cursor + 1].start]
+            if "\n" in gap and not (_is_capitalized(token) and _is_capitalized(tokens[cursor + 1])
+                                    and token.text.isupper() == tokens[cursor + 1].text.isupper()):
+                break
+            if token.kind == "quote" and cursor in self.quote_open:
+                first = self.quote_open[cursor]
+                first = self._numbered_prefix(first)
+                break
+            if token.kind == "punct" and token.text == ")" and cursor >= 2 and tokens[cursor - 2].text == "(" \
+                    and tokens[cursor - 1].kind == "word" and not tokens[cursor - 1].text[0].isupper():
+                first, cursor = cursor - 2, cursor - 3
+                continue
+            if token.kind == "punct" and token.text == "," and head.plural and head.lemma == "nazirlik":
+                first, cursor = cursor, cursor - 1
+                continue
+            if token.kind != "word" or token.fold == LINK_WORD or token.fold in SENTENCE_ADVERBS:
+                break
+            if token.fold in _NOT_NAME_FORMS or self._sentence_initial_noun(cursor):
+                break
+            inner = _head_of(token.fold) if token.text[0].isupper() else None
+            if inner is not None and not inner.plural and cursor < index:
+                after = tokens[cursor + 1]
+                if inner.case == "genitive" and not unit:
+                    break
+                if inner.case not in ("nominative", "genitive"):
+                    break
+                if after.fold in ("və", "ilə") or after.text == ",":
+                    break  # coordinated names, not a name inside a name
+                if inner.case == "nominative" and any(t.kind == "quote" for t in tokens[max(0, cursor - 4):cursor]):
+                    break  # ``“Güzəran” … Mərkəzi İctimai Şuranın …``: a complete quoted name ends here
+                if inner.case == "genitive" and split is None:
+                    split = cursor
+            elif token.text[0].isupper() and token.fold.endswith(("da", "də", "dan", "dən")) \
+                    and self._at_sentence_start(cursor):
+                break  # ``Seminarda Xidmətin …``: a sentence opening in the locative, not a name
+            if inner is not None and not inner.possessive and inner.case == "nominative" \
+                    and inner.lemma in ANAPHORIC_HEADS:
+                break  # ``Komitə Azərbaycan Dövlət İqtisad Universiteti ilə``: a bare head is the subject
+            abbreviation = _ABBREVIATION.match(token.text)
+            if abbreviation and abbreviation.group(2):
+                first = cursor  # ``BMT-nin Əhali Fondu``: an abbreviated parent opens the name
+                break
+            if _is_capitalized(token) or abbreviation:
+                first, cursor = cursor, cursor - 1
+                continue
+            if token.fold in NAME_FUNCTION_WORDS:
+                first, cursor = cursor, cursor - 1
+                continue
+            # Lowercase content words: before a function word, or modifying a lowercase head.
+            run = self._lowercase_run(cursor, index, head)
+            if run is None:
+                break
+            first, cursor = run, run - 1
+        # Words before ``Azərbaycan Respublikası`` inside the run are not part of the name.
+        for at in range(index - 2, first, -1):
+            if _is_prefix(tokens, at):
+                first = at
+                break
+        # A name starts with a capitalised word, a quote or an abbreviation.
+        while first < index and not (_is_capitalized(tokens[first]) or tokens[first].kind == "quote"
+                                     or tokens[first].kind == "num"):
+            first += 1
+        if first == index and not (index in self.inside_quote):
+            if not tokens[index].text[0].isupper() or head.lemma not in ANAPHORIC_HEADS:
+                return None
+            return _Span(index, index, head, anaphoric=True)
+        if HEADS[head.lemma].needs_parent and not any(
+                t.fold.endswith(_GENITIVE_ENDINGS) and (_is_capitalized(t)) for t in tokens[first:index]):
+            return None
+        if tokens[first].kind == "word":
+            first = self._numbered_prefix(first)
+        if lemma_key([t.text for t in tokens[first:index + 1]]) in ANAPHORIC_NAMES:
+            return _Span(first, index, head, anaphoric=True)
+        span = _Span(first, index, head)
+        if split is not None and split >= first:
+            parent_head = _head_of(tokens[split].fold)
+            span.parent = _Span(first, split, parent_head, anaphoric=first == split and parent_head is not None
+                                and parent_head.lemma in ANAPHORIC_HEADS)
+            span.parent_link = "genitive"
+        return span
+
+    def _at_sentence_start(self, index: int) -> bool:
+        tokens = self.tokens
+        return index == 0 or tokens[index - 1].text in _SENTENCE_END or "\n" in self.text[
+            tokens[index - 1].end:tokens[index].start]
+
+    def _sentence_initial_noun(self, index: int) -> bool:
+        """A common noun opening a sentence before a name (``Tədbir Bakı Dövlət Universitetində``,
+        ``Seminarlar Azərbaycan Otellər Assosiasiyasının``)."""
+        tokens = self.tokens
+        token = tokens[index]
+        if index + 1 >= len(tokens) or not self._at_sentence_start(index):
+            return False
+        following = tokens[index + 1]
+        if not _is_capitalized(following) or _head_of(following.fold) is not None:
+            return False
+        # A name recurs (``Gənclər Məşvərət Şurası``); ``Seminarlar Azərbaycan …`` does not.
+        if self.text.count(f"{token.text} {following.text}") >= 2:
+            return False
+        if token.fold in COMMON_OPENERS or token.fold.endswith(("lar", "lər")):
+            return True
+        # Written in lowercase elsewhere and never capitalised inside a sentence: a common noun.
+        return self._lowercase_elsewhere(token.text)
+
+    def _lowercase_elsewhere(self, word: str) -> bool:
+        if word not in self._common_cache:
+            lowered = casefold(word)
+            self._common_cache[word] = bool(
+                re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", self.text)
+                and not re.search(rf"[^\W\d_A-ZÇƏĞIİÖŞÜ],?[ \t]+{re.escape(word)}(?!\w)", self.text))
+        return self._common_cache[word]
+
+    def _numbered_prefix(self, first: int) -> int:
+        """``2 saylı Bakı “ASAN xidmət” mərkəzi``: include the number and place before a quote."""
+        tokens = self.tokens
+        for skip in range(0, 3):
+            at = first - skip
+            if at - 2 >= 0 and tokens[at - 1].fold == "saylı" and tokens[at - 2].kind == "num":
+                if all(tokens[k].kind == "word" for k in range(at, first)):
+                    return at - 2
+        return first
+
+    def _lowercase_run(self, cursor: int, index: int, head: NounForm) -> int | None:
+        """Start of a run of up to three lowercase words ending at ``cursor`` that belongs to the
+        name (it precedes a function word or a lowercase head, after a capitalised word)."""
+        tokens = self.tokens
+        after = tokens[cursor + 1]
+        lowercase_head = after is tokens[index] and not tokens[index].text[0].isupper()
+        if not (after.fold in NAME_FUNCTION_WORDS - {"və", "ilə"} or lowercase_head
+                or after.fold == "ilə" and cursor + 2 <= index and tokens[cursor + 2].fold == "əlaqədar"):
+            return None  # ``Şuranın təşkilatçılığı ilə``: a lowercase word before ``ilə`` is no name
+        start = cursor
+        while start - 1 >= 0 and cursor - start < 2:
+            before = tokens[start - 1]
+            if before.kind == "word" and not before.text[0].isupper() and before.fold not in NAME_FUNCTION_WORDS \
+                    and before.fold != LINK_WORD and not _head_of(before.fold):
+                start -= 1
+            else:
+                break
+        if start - 1 < 0:
+            return None
+        before = tokens[start - 1]
+        if _is_capitalized(before) or (before.kind == "quote" and start - 1 in self.quote_open):
+            return start
+        if before.fold in NAME_FUNCTION_WORDS - {"və"}:  # ``Korrupsiyaya qarşı mübarizə üzrə``
+            return start
+        return None
+
+    def spans(self) -> list[_Span]:
+        spans = []
+        for index in range(len(self.tokens)):
+            head = self.head_at(index)
+            if head is not None:
+                span = self.span_for_head(index, head)
+                if span is not None:
+                    spans.append(self._extend_to_gazetteer(span))
+        spans += self._alias_spans()
+        spans = self._drop_contained(spans)
+        return self._attach(spans)
+
+    def _extend_to_gazetteer(self, span: _Span) -> _Span:
+        """Take in words on the left that make a known name (``Nəqliyyat, Rabitə və … Nazirliyi``,
+        ``Avropada Təhlükəsizlik və Əməkdaşlıq Təşkilatı``)."""
+        if span.parent is not None or span.anaphoric:
+            return span
+        words = [t.text for t in self.tokens[span.first:span.last + 1]]
+        for extra in range(1, 6):
+            first = span.first - extra
+            if first < 0 or "\n" in self.text[self.tokens[first].end:self.tokens[first + 1].start]:
+                break
+            if lookup([t.text for t in self.tokens[first:span.first]] + words) is not None:
+                if first >= 2 and _is_prefix(self.tokens, first - 2):
+                    first -= 2
+                return replace(span, first=first, anaphoric=False)
+        return span
+
+    def _alias_spans(self) -> list[_Span]:
+        """Abbreviations (``DİN``, ``BMT-nin``) and head-less names (``Open Contracting Partnership``)."""
+        spans, tokens = [], self.tokens
+        for index, token in enumerate(tokens):
+            if token.kind != "word":
+                continue
+            if token.text in COMPANY_FORMS and index and index - 1 in self.quote_open:
+                spans.append(_Span(self.quote_open[index - 1], index, None, company=True))
+                continue
+            match = _ABBREVIATION.match(token.text)
+            if match and match.group(1) in _ABBREVIATIONS_CASED:
+                spans.append(_Span(index, index, None, alias=_ABBREVIATIONS_CASED[match.group(1)]))
+                continue
+            for length in range(_LONGEST_ALIAS, 1, -1):
+                words = tuple(t.fold for t in tokens[index:index + length])
+                if words in _ALIAS_SEQUENCES and all(_is_capitalized(t) for t in tokens[index:index + length]):
+                    spans.append(_Span(index, index + length - 1, None, alias=_ALIAS_SEQUENCES[words]))
+                    break
+        return spans
+
+    @staticmethod
+    def _drop_contained(spans: list[_Span]) -> list[_Span]:
+        spans = sorted(spans, key=lambda s: (s.first, -s.last))
+        kept: list[_Span] = []
+        for span in spans:
+            if kept and span.first >= kept[-1].first and span.last <= kept[-1].last:
+                continue
+            if kept and span.first <= kept[-1].last:  # overlapping: keep the one reaching further right
+                if span.last > kept[-1].last and span.first > kept[-1].first and kept[-1].head is None:
+                    kept[-1] = span
+                continue
+            kept.append(span)
+        return kept
+
+    def _attach(self, spans: list[_Span]) -> list[_Span]:
+        """Merge ``X yanında Y`` and ``<genitive parent> <unit>`` into one span with a parent."""
+        tokens, merged = self.tokens, []
+        for span in spans:
+            previous = merged[-1] if merged else None
+            if previous is not None:
+                link = self._link_between(previous, span)
+                if link:
+                    merged[-1] = replace(span, first=previous.first, parent=previous, parent_link=link)
+                    continue
+            if span.first >= 2 and tokens[span.first - 1].fold == LINK_WORD and tokens[span.first - 2].fold in (
+                    "prezidenti", "prezidentinin"):
+                first = span.first - 2
+                if first >= 2 and _is_prefix(tokens, first - 2):
+                    first -= 2
+                president = _Span(first, span.first - 2, None, alias=_PRESIDENT)
+                merged.append(replace(span, first=first, parent=president, parent_link=LINK_WORD))
+                continue
+            merged.append(span)
+        return merged
+
+    def _link_between(self, parent: _Span, child: _Span) -> str:
+        tokens = self.tokens
+        between = tokens[parent.last + 1:child.first]
+        if len(between) == 1 and between[0].fold == LINK_WORD:
+            if parent.head is None or parent.head.case == "nominative":
+                return LINK_WORD
+        if not between and child.head is not None and HEADS[child.head.lemma].unit \
+                and tokens[child.first].kind == "word":
+            genitive = parent.head.case == "genitive" if parent.head else tokens[parent.last].fold.endswith(
+                ("nin", "nın", "nun", "nün", "in", "ın", "un", "ün"))
+            if genitive and "\n" not in self.text[tokens[parent.last].end:tokens[child.first].start]:
+                return "genitive"
+        return ""
+
+
+_ABBREVIATIONS_CASED: dict[str, Body] = {}
+for _body in GAZETTEER:
+    for _written in _body.aliases:
+        if _ABBREVIATION.match(_written) and " " not in _written:
+            _ABBREVIATIONS_CASED[_written] = _body
+
+_PRESIDENT = Body("Prezidenti", "state_body")
+
+
+# --- canonical names -------------------------------------------------------------------------
+
+def _nominative_head(token: Token, head: NounForm, *, possessive: bool) -> str:
+    """The head word in the nominative, capitalised as written (``Agentliyinin`` → ``Agentliyi``)."""
+    form = possessive_form(head.lemma) if possessive else head.lemma
+    return capitalize(form) if token.text[0].isupper() or head.plural else form
+
+
+def _genitive(name: str) -> str:
+    """A canonical name with its head in the genitive (``… Nazirliyi`` → ``… Nazirliyinin``)."""
+    words = name.split(" ")
+    head = _head_of(casefold(words[-1]))
+    if head is None:
+        return name
+    form = possessive_form(head.lemma) if head.possessive else head.lemma
+    genitive = case_forms(form, after_possessive=head.possessive)["genitive"]
+    words[-1] = words[-1][0] + genitive[1:]
+    return " ".join(words)
+
+
+def _strip_national(name: str) -> str:
+    return _NATIONAL_PREFIX_RE.sub("", name)
+
+
+class _Canonicalizer:
+    """Canonical names, types and links for the spans of one document."""
+
+    def __init__(self, grammar: _Grammar, reporting_body: str) -> None:
+        self.grammar = grammar
+        self.tokens = grammar.tokens
+        self.reporting_body = reporting_body
+        self.seen: dict[str, tuple[str, str, str]] = {}  # lemma key of a short form → (name, type, parent)
+        self.recent: dict[str, tuple[str, str, str]] = {}  # head lemma → last full entity with it
+        self.types: dict[str, str] = {}  # canonical name → type, of the entities met so far
+        self.national: set[str] = set()  # lemma keys of names written with the national prefix
+
+    def words(self, first: int, last: int) -> list[str]:
+        return [t.text for t in self.tokens[first:last + 1]]
+
+    def core(self, span: _Span) -> tuple[list[Token], bool]:
+        """The span's tokens without ``Azərbaycan Respublikası(nın)``; whether it had it."""
+        first = span.first
+        national = False
+        if _is_prefix(self.tokens, first) and first + 2 <= span.last:
+            national, first = True, first + 2
+        return self.tokens[first:span.last + 1], national
+
+    def name_of(self, span: _Span) -> tuple[str, str, str]:
+        """(canonical name, type, parent name) of a span without a parent link."""
+        if span.alias is not None:
+            return canonical_of(span.alias), span.alias.type, ""
+        tokens, national = self.core(span)
+        if span.company:
+            return _join([t.text for t in tokens]), "business", ""
+        head_token, head = tokens[-1], span.head
+        assert head is not None
+        if span.quoted_head:
+            if head_token.kind == "quote":
+                words = [t.text for t in tokens]
+            else:
+                words = [t.text for t in tokens[:-1]] + [head_token.text[:len(head_token.text) - len(head_token.qsuffix) + 1]]
+            return self._resolve_quoted(_join(words), head)
+        display = [_expand_abbreviation(t.text) for t in tokens[:-1]]
+        if all(t.text.isupper() for t in tokens if t.kind == "word"):
+            display = title(" ".join(display)).split(" ") if display else []
+        # Abbreviated parents written in the genitive (``BMT-nin İnkişaf Proqramı``).
+        words_for_key = display + [head_token.text]
+        body = lookup(words_for_key) or self._lookup_from_quote(tokens)
+        if body is not None:
+            return canonical_of(body), body.type, ""
+        key = lemma_key(words_for_key)
+        if key in NOT_ORGANIZATIONS:
+            return "", "", ""
+        state_like = head.lemma == "nazirlik" or key in self.national or (
+            head.lemma in ("xidmət", "agentlik", "komitə") and casefold(display[0]) == "dövlət" if display else False)
+        possessive = head.possessive or national or head.plural or state_like
+        name = _join(display + [_nominative_head(head_token, head, possessive=possessive)])
+        name = " ".join(unify_dashes(name).split())
+        if national or state_like:
+            name = f"{NATIONAL_PREFIX} {name}"
+        return name, self._type_of(tokens, head, name), ""
+
+    def _lookup_from_quote(self, tokens: list[Token]) -> Body | None:
+        for index, token in enumerate(tokens):
+            if token.kind == "quote":
+                return lookup([t.text for t in tokens[index:]])
+        return None
+
+    def _resolve_quoted(self, name: str, head: NounForm) -> tuple[str, str, str]:
+        """``“…Mərkəzi”nin``: a known body, or the entity whose name starts with that quoted name."""
+        body = lookup(_name_words(name.strip(OPEN_QUOTES + CLOSE_QUOTES)))
+        if body is not None:
+            return canonical_of(body), body.type, ""
+        for full, value in self.recent.items():
+            if value[0].startswith(name) and value[0] != name:
+                return value
+        kind = HEADS[head.lemma].type
+        if kind in ("working_group", "council"):  # ``“… işçi qrupu”nun``: the quotes only mark the name
+            return name.strip(OPEN_QUOTES + CLOSE_QUOTES), kind, ""
+        return name, "media" if kind == "media" else "ngo", ""
+
+    @staticmethod
+    def _type_of(tokens: list[Token], head: NounForm, name: str) -> str:
+        kind = HEADS[head.lemma].type
+        quoted = any(t.kind == "quote" for t in tokens)
+        if kind == "media":
+            return kind
+        if quoted:
+            return "ngo"
+        first = casefold(tokens[0].text)
+        if first == "beynəlxalq" and head.lemma not in ("fond",):
+            return "international"
+        if head.lemma == "mərkəz" and any(casefold(t.text).startswith("təlim") for t in tokens):
+            return "education"
+        if kind == "other" and head.lemma == "fond":
+            return "ngo"
+        return kind
+
+    def resolve(self, span: _Span) -> OrganizationMention | None:
+        tokens = self.tokens
+        start, end = tokens[span.first].start, tokens[span.last].end
+        surface = self.grammar.text[start:end]
+        if casefold(surface) in GENERIC_CLASS_WORDS:
+            return None
+        if span.anaphoric:
+            name = self._antecedent_name(span)
+            if not name:
+                return None
+            kind, parent = self.types.get(name, "state_body"), ""
+            return OrganizationMention(start, end, surface, name, kind, org_key(name), parent, anaphoric=True)
+        if span.parent is not None:
+            name, kind, parent = self._with_parent(span)
+        else:
+            name, kind, parent = self.name_of(span)
+            if not name:
+                return None
+            name, kind, parent = self._link_short_form(span, name, kind, parent)
+        if not name:
+            return None
+        if span.head is not None:
+            self.recent[span.head.lemma] = (name, kind, parent)
+        self.types.setdefault(name, kind)
+        return OrganizationMention(start, end, surface, name, kind, org_key(name), parent)
+
+    def _antecedent_name(self, span: _Span) -> str:
+        """What a bare head (``Xidmətin``, ``Agentlik yanında``) stands for: the reporting body
+        when it has that head noun, else the last body named with it."""
+        if span.head is None:
+            return ""
+        body_head = _head_of(casefold(self.reporting_body.split()[-1])) if self.reporting_body else None
+        if body_head is not None and body_head.lemma == span.head.lemma:
+            return self.reporting_body
+        if span.head.lemma in self.recent:
+            return self.recent[span.head.lemma][0]
+        return ""
+
+    def _with_parent(self, span: _Span) -> tuple[str, str, str]:
+        parent = span.parent
+        assert parent is not None
+        child = replace(span, first=parent.last + (2 if span.parent_link == LINK_WORD else 1), parent=None)
+        # The whole phrase may be a known body (``Baş Prokurorluğunun … Baş İdarəsi``).
+        tokens, _national = self.core(replace(span, parent=None))
+        body = lookup([t.text for t in tokens])
+        if body is not None:
+            return canonical_of(body), body.type, ""
+        if parent.anaphoric or (parent.first == parent.last and parent.head is not None and parent.alias is None
+                                and parent.head.lemma in ANAPHORIC_HEADS):
+            parent_name = self._antecedent_name(parent)
+        elif parent.alias is _PRESIDENT:
+            parent_name = f"{NATIONAL_PREFIX} Prezidenti"
+        else:
+            parent_name = self._link_short_form(parent, *self.name_of(parent))[0]
+        if not parent_name:
+            return self.name_of(child)
+        parent_type = self.name_of(parent)[1] if parent.alias is not _PRESIDENT and not parent.anaphoric else "state_body"
+        child_name, child_type, _ = self._bare_name(child)
+        parent_key = lemma_key(_name_words(_strip_national(parent_name)))
+        keep_prefix = parent_key in NATIONAL_PARENTS or parent.alias is _PRESIDENT
+        shown_parent = parent_name if keep_prefix else _strip_national(parent_name)
+        if span.parent_link == LINK_WORD:
+            name = f"{shown_parent} yanında {child_name}"
+        else:
+            name = f"{_genitive(shown_parent)} {child_name}"
+        kind = "international" if parent_type == "international" else child_type
+        self.seen[lemma_key(_name_words(child_name))] = (name, kind, parent_name)
+        return name, kind, parent_name
+
+    def _bare_name(self, span: _Span) -> tuple[str, str, str]:
+        """A unit's own name as written (no national prefix, no gazetteer): ``İctimai Şura``."""
+        tokens = self.tokens[span.first:span.last + 1]
+        head = span.head
+        if head is None:
+            return self.name_of(span)
+        display = [t.text for t in tokens[:-1]]
+        name = _join(display + [_nominative_head(tokens[-1], head, possessive=head.possessive)])
+        return " ".join(unify_dashes(name).split()), self._type_of(tokens, head, name), ""
+
+    def _link_short_form(self, span: _Span, name: str, kind: str, parent: str) -> tuple[str, str, str]:
+        """``Miqrant Şurasının`` → the ``… yanında Miqrant Şurası`` met before; an unattached
+        council of the reporting body → that body's council."""
+        if span.head is None or name.startswith(NATIONAL_PREFIX) or span.alias is not None:
+            return name, kind, parent
+        tokens, _ = self.core(span)
+        if any(t.kind == "quote" for t in tokens):
+            return name, kind, parent
+        key = lemma_key([t.text for t in tokens])
+        if key in self.seen:
+            return self.seen[key]
+        if lookup([t.text for t in tokens]) is not None or not self.reporting_body:
+            return name, kind, parent
+        body = _strip_national(self.reporting_body)
+        if span.head.lemma == "idarə" and not tokens[-1].text[0].isupper():
+            # ``Gəncə regional miqrasiya idarəsi``: a regional office of the reporting body
+            return f"{_genitive(body)} {name}", kind, self.reporting_body
+        if key in INTERNAL_ORGANS:
+            return f"{_genitive(body)} {self._bare_name(span)[0]}", kind, self.reporting_body
+        if span.head.lemma == "şura" and len(tokens) <= 2:
+            return f"{body} yanında {self._bare_name(span)[0]}", kind, self.reporting_body
+        return name, kind, parent
+
+
+def _expand_abbreviation(word: str) -> str:
+    """``BMT-nin`` → ``Birləşmiş Millətlər Təşkilatının``: an abbreviated genitive parent, written out."""
+    match = _ABBREVIATION.match(word)
+    if not match or not match.group(2) or match.group(1) not in _ABBREVIATIONS_CASED:
+        return word
+    if not casefold(match.group(2)).endswith(("in", "ın", "un", "ün")):
+        return word
+    return _genitive(_strip_national(canonical_of(_ABBREVIATIONS_CASED[match.group(1)])))
+
+
+def _join(words: list[str]) -> str:
+    """Words back into a name: no space inside quotes or before ``,``/``)``, none after ``(``."""
+    out = ""
+    open_quote = False
+    for word in words:
+        if not out:
+            out = word
+        elif word in CLOSE_QUOTES and open_quote or word in ",)":
+            out += word
+        elif out[-1] in OPEN_QUOTES + "(" and (open_quote or out[-1] == "("):
+            out += word
+        else:
+            out += " " + word
+        if word in OPEN_QUOTES and not open_quote:
+            open_quote = True
+        elif word in CLOSE_QUOTES and open_quote:
+            open_quote = False
+    return out
+
+
+# --- coordination ----------------------------------------------------------------------------
+
+def _split_coordination(grammar: _Grammar, span: _Span) -> list[_Span]:
+    """A plural head (``Ədliyyə və Daxili İşlər nazirliklərinin``): one span per conjunct, the
+    last keeping the head; names in the gazetteer are taken whole (they may contain ``və``)."""
+    head = span.head
+    if head is None or not head.plural or span.parent is not None:
+        return [span]
+    tokens = grammar.tokens
+    prefix_end = span.first + 2 if _is_prefix(tokens, span.first) else span.first
+    words = list(range(prefix_end, span.last))  # token indexes before the head
+    if not any(tokens[i].fold == "və" or tokens[i].text == "," for i in words):
+        return [span]
+    conjuncts: list[tuple[int, int]] = []
+    position = 0
+    while position < len(words):
+        best = None
+        for stop in range(len(words), position, -1):
+            candidate = [tokens[i].text for i in words[position:stop]] + [tokens[span.last].text]
+            if lookup(candidate) is not None:
+                best = stop
+                break
+        if best is None:
+            best = position
+            while best < len(words) and tokens[words[best]].fold != "və" and tokens[words[best]].text != ",":
+                best += 1
+        conjuncts.append((words[position], words[best - 1]))
+        position = best
+        while position < len(words) and (tokens[words[position]].fold == "və" or tokens[words[position]].text == ","):
+            position += 1
+    if len(conjuncts) < 2:
+        return [span]
+    result = []
+    for number, (first, last) in enumerate(conjuncts):
+        if number == 0 and prefix_end != span.first:
+            first = span.first
+        if number == len(conjuncts) - 1:
+            result.append(replace(span, first=first))
+        else:
+            result.append(_Span(first, last, NounForm(head.lemma, True, True, head.case), coordinated_head=span.last))
+    return result
+
+
+def find_organizations(text: str, *, reporting_body: str = "", anaphora: bool = True) -> list[OrganizationMention]:
+    """Organization mentions in a text, in order.
+
+    Args:
+        text: normalized text.
+        reporting_body: the canonical name of the body that wrote the document; bare heads
+            (``Xidmətin``) and unattached councils (``İctimai Şuranın``) are linked to it.
+        anaphora: include bare heads standing for a body (``anaphoric=True``).
+
+    Returns:
+        One mention per occurrence; ``text[m.start:m.end] == m.text``.
+    """
+    grammar = _Grammar(text)
+    canonicalizer = _Canonicalizer(grammar, reporting_body)
+    spans = grammar.spans()
+    if reporting_body:
+        canonicalizer.national.add(lemma_key(_name_words(_strip_national(reporting_body))))
+    for span in spans:  # a name written once with ``Azərbaycan Respublikası`` is national everywhere
+        tokens, national = canonicalizer.core(span)
+        if national and span.parent is None:
+            canonicalizer.national.add(lemma_key([t.text for t in tokens]))
+    mentions: list[OrganizationMention] = []
+    for span in spans:
+        for part in _split_coordination(grammar, span):
+            mention = _resolve_part(canonicalizer, grammar, part)
+            if mention is not None and (anaphora or not mention.anaphoric):
+                mentions.append(mention)
+    return _with_parenthesized_abbreviations(text, mentions)
+
+
+_PARENTHESIZED = re.compile(r"[ \t]*\(([A-ZÇƏĞIİÖŞÜ][\w]{1,11})\)")
+
+
+def _with_parenthesized_abbreviations(text: str, mentions: list[OrganizationMention]) -> list[OrganizationMention]:
+    """``Azərbaycan Dövlət İqtisad Universiteti (UNEC)``: the abbreviation is a mention of the same body."""
+    result = list(mentions)
+    for mention in mentions:
+        match = _PARENTHESIZED.match(text, mention.end)
+        if not match or mention.anaphoric:
+            continue
+        word = match.group(1)
+        if not (sum(char.isupper() for char in word) >= 2 or word in _ABBREVIATIONS_CASED or
+                any(word in body.aliases for body in GAZETTEER)):
+            continue
+        start, end = match.start(1), match.end(1)
+        if any(m.start < end and start < m.end for m in result):
+            continue
+        result.append(replace(mention, start=start, end=end, text=word, parent=mention.parent))
+    return sorted(result, key=lambda m: (m.start, m.end))
+
+
+def _resolve_part(canonicalizer: _Canonicalizer, grammar: _Grammar, span: _Span) -> OrganizationMention | None:
+    head_index = span.coordinated_head
+    if head_index is None:
+        return canonicalizer.resolve(span)
+    tokens = grammar.tokens
+    start, end = tokens[span.first].start, tokens[span.last].end
+    core_first = span.first + 2 if _is_prefix(tokens, span.first) else span.first
+    words = [t.text for t in tokens[core_first:span.last + 1]] + [tokens[head_index].text]
+    body = lookup(words)
+    if body is not None:
+        name, kind = canonical_of(body), body.type
+    else:
+        head = span.head
+        name = _join(words[:-1] + [capitalize(possessive_form(head.lemma))])
+        name = f"{NATIONAL_PREFIX} {name}" if head.lemma == "nazirlik" else name
+        kind = HEADS[head.lemma].type
+    return OrganizationMention(start, end, grammar.text[start:end], name, kind, org_key(name))
+
+
+def canonicalize_surface(text: str, start: int, end: int, *, reporting_body: str = "") -> OrganizationMention | None:
+    """A mention for a span found by other means (the statistical model), named like the grammar's.
+
+    The grammar is run on the span alone; when it reads the whole span as one name that name is
+    used, otherwise the surface with its last word in the nominative (when it is a head noun).
+
+    Returns:
+        The mention (``source="model"``), or None for a span that is only punctuation or spaces.
+    """
+    surface = text[start:end]
+    if not surface.strip() or not any(char.isalpha() for char in surface):
+        return None
+    for mention in find_organizations(surface, reporting_body=reporting_body, anaphora=False):
+        if mention.start == 0 and mention.end == len(surface):
+            return replace(mention, start=start, end=end, source="model")
+    words = surface.split()
+    head = _head_of(casefold(words[-1]))
+    if head is not None:
+        words[-1] = _nominative_head(Token(0, 0, words[-1], "word", "", ""), head, possessive=head.possessive)
+    name = " ".join(unify_dashes(" ".join(words)).split())
+    kind = HEADS[head.lemma].type if head is not None else "other"
+    return OrganizationMention(start, end, surface, name, kind, org_key(name), source="model")

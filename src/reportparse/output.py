@@ -1,0 +1,178 @@
+"""Batch results → tables in a deterministic order, and the output folder they are written to.
+
+Row order does not depend on which worker finished first: documents are ordered by path (then
+doc_id) and every table follows that order, each document's rows in the order its extractor
+gave them. Columns: the contract's first, extra columns after them.
+
+A folder is written table by table, each file replaced atomically, ``documents`` last: a run
+killed in the middle of writing leaves ``documents`` from the previous write, and reading the
+folder back (``--resume``) drops rows of documents it does not list.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import datapackage
+from .batch import FileResult
+from .datapackage import ERROR_COLUMNS, ERRORS_TABLE
+from .export import write_csv, write_json, write_parquet
+from .pipeline import TABLES
+from .tables import TABLE_COLUMNS
+
+FORMATS = ("csv", "parquet")
+"""Output formats of :func:`write_output`."""
+
+
+def _columns(name: str, frames: Iterable[pd.DataFrame]) -> list[str]:
+    columns = list(TABLE_COLUMNS[name])
+    for frame in frames:
+        columns += [column for column in frame.columns if column not in columns]
+    return columns
+
+
+def combine(parts: Iterable[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """Concatenate the tables of several documents (or of several runs) in a deterministic order.
+
+    Args:
+        parts: dicts of tables, each holding one or more documents.
+
+    Returns:
+        One DataFrame per name of :data:`reportparse.pipeline.TABLES`.
+    """
+    parts = list(parts)
+    documents = [part["documents"] for part in parts if "documents" in part and len(part["documents"])]
+    order = (pd.concat(documents, ignore_index=True).astype({"path": str, "doc_id": str})
+             .sort_values(["path", "doc_id"], kind="stable")["doc_id"] if documents else pd.Series(dtype=str))
+    rank = {doc_id: index for index, doc_id in enumerate(order)}
+    tables = {}
+    for name in TABLES:
+        every = [part[name] for part in parts if name in part]
+        columns = _columns(name, every)
+        filled = [frame for frame in every if len(frame)]
+        if not filled:
+            tables[name] = pd.DataFrame(columns=columns)
+            continue
+        frame = pd.concat(filled, ignore_index=True)
+        positions = np.argsort(frame["doc_id"].astype(str).map(rank).to_numpy(dtype=float), kind="stable")
+        tables[name] = frame.iloc[positions].reset_index(drop=True)[columns]
+    return tables
+
+
+def errors_frame(failures: Iterable[FileResult]) -> pd.DataFrame:
+    """errors.csv: path, error_type, message of every failed input, ordered by path."""
+    rows = [(failure.path, failure.error_type, failure.message) for failure in failures]
+    return pd.DataFrame(sorted(rows), columns=list(ERROR_COLUMNS))
+
+
+class Collector:
+    """Gathers :class:`~reportparse.batch.FileResult` objects into the final tables.
+
+    Args:
+        prior: tables already in the output folder (``--resume``); their documents count as done.
+    """
+
+    def __init__(self, prior: dict[str, pd.DataFrame] | None = None) -> None:
+        self.parts: list[dict[str, pd.DataFrame]] = [prior] if prior else []
+        self.failures: list[FileResult] = []
+        self.parsed: list[FileResult] = []
+        documents = prior.get("documents") if prior else None
+        self.paths: dict[str, str] = dict(zip(documents["doc_id"], documents["path"])) if documents is not None else {}
+        self.resumed = len(self.paths)
+
+    def add(self, result: FileResult) -> str | None:
+        """Keep a result; returns a note when the file repeats a document already kept (same doc_id)."""
+        if not result.ok:
+            self.failures.append(result)
+            return None
+        if result.doc_id in self.paths:
+            return f"{result.path}: same content as {self.paths[result.doc_id]} (doc_id {result.doc_id}); skipped"
+        self.paths[result.doc_id] = result.path
+        self.parsed.append(result)
+        self.parts.append(result.tables)
+        return None
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table of every document kept so far."""
+        return combine(self.parts)
+
+    def errors(self) -> pd.DataFrame:
+        """The failed inputs."""
+        return errors_frame(self.failures)
+
+
+def _path(folder: Path, name: str, fmt: str) -> Path:
+    return folder / f"{name}.{fmt}"
+
+
+def read_output(folder: str | os.PathLike[str], *, fmt: str = "csv") -> dict[str, pd.DataFrame]:
+    """The tables of an output folder, for resuming a run (CSV values read back as strings).
+
+    Rows of documents that ``documents`` does not list (a write interrupted between two tables)
+    are dropped, so they are parsed again.
+
+    Args:
+        folder: the output folder.
+        fmt: ``csv`` or ``parquet``.
+
+    Returns:
+        The tables found; empty when there is no ``documents`` table yet.
+    """
+    folder = Path(folder)
+    if not _path(folder, "documents", fmt).is_file():
+        return {}
+    tables = {}
+    for name in TABLES:
+        path = _path(folder, name, fmt)
+        if not path.is_file():
+            continue
+        if fmt == "parquet":
+            tables[name] = pd.read_parquet(path)
+        else:
+            tables[name] = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    done = set(tables["documents"]["doc_id"])
+    return {name: frame[frame["doc_id"].isin(done)].reset_index(drop=True) for name, frame in tables.items()}
+
+
+def write_output(
+    folder: str | os.PathLike[str],
+    tables: dict[str, pd.DataFrame],
+    errors: pd.DataFrame | None = None,
+    *,
+    fmt: str = "csv",
+    excel: bool = False,
+) -> list[Path]:
+    """Write every table, errors.csv (when given) and datapackage.json into a folder.
+
+    Args:
+        folder: created if needed.
+        tables: names → frames (``documents`` is written last).
+        errors: the failed inputs (written as errors.csv whatever ``fmt``), or None.
+        fmt: ``csv`` or ``parquet``.
+        excel: CSVs start with a UTF-8 BOM, so Excel shows Azerbaijani letters.
+
+    Returns:
+        The files written.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    folder = Path(folder)
+    paths = [write_errors(folder, errors, excel=excel)] if errors is not None else []
+    for name in sorted(tables, key=lambda name: name == "documents"):
+        path = _path(folder, name, fmt)
+        paths.append(write_parquet(tables[name], path) if fmt == "parquet" else write_csv(tables[name], path, excel=excel))
+    resources = [datapackage.resource(name, list(frame.columns), fmt=fmt, excel=excel) for name, frame in tables.items()]
+    if errors is not None:
+        resources.append(datapackage.resource(ERRORS_TABLE, list(errors.columns), fmt="csv", excel=excel))
+    paths.append(write_json(datapackage.package(resources), folder / datapackage.DESCRIPTOR))
+    return paths
+
+
+def write_errors(folder: str | os.PathLike[str], errors: pd.DataFrame, *, excel: bool = False) -> Path:
+    """errors.csv (always CSV: people read it), atomically."""
+    return write_csv(errors, Path(folder) / f"{ERRORS_TABLE}.csv", excel=excel)
