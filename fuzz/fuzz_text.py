@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         rounds += 1
         try:
             one_round()
-        except Exception:  # a finding: keep the shrunk input, report, carry on
+        except Exception:  # noqa: BLE001 - a finding: keep the shrunk input, report, carry on
             findings += 1
             text = failing[0]
             name = f"text-{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}.txt"

@@ -140,26 +140,26 @@ def test_a_file_needing_too_much_memory_fails_alone(tmp_path):
 def test_an_interrupted_run_leaves_complete_tables_of_the_finished_files(tmp_path, signum):
     folder = tmp_path / "in"
     folder.mkdir()
-    for index in range(40):
-        (folder / f"r{index:02}.txt").write_text("\n\n".join([variant(index)] * 6), encoding="utf-8")
+    for index in range(20):
+        (folder / f"r{index:02}.txt").write_text("\n\n".join([variant(index)] * 3), encoding="utf-8")
     out = tmp_path / "out"
     command = [str(Path(sys.executable).with_name("reportparse")), "parse", str(folder), "--out", str(out), "--jobs", "1"]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     deadline = time.monotonic() + 60
-    for line in process.stderr:  # progress lines: "reportparse: 8/40 files, ..."
-        if "/40 files" in line or time.monotonic() > deadline:
+    for line in process.stderr:  # progress lines: "reportparse: 2/20 files, ..."
+        if "/20 files" in line or time.monotonic() > deadline:
             break
     process.send_signal(signum)
     rest = process.communicate(timeout=60)[1]
     assert process.returncode == 130, rest
     assert "interrupted" in rest
     documents = read(out / "documents.csv")
-    assert 0 < len(documents) < 40
+    assert 0 < len(documents) < 20
     for name in TABLE_FILES[1:]:
         assert set(read(out / f"{name}.csv")["doc_id"]) <= set(documents["doc_id"]), name
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")], "no temporary files"
     assert run("parse", str(folder), "--out", str(out), "--resume", "--jobs", "2").returncode == 0
-    assert len(read(out / "documents.csv")) == 40
+    assert len(read(out / "documents.csv")) == 20
 
 
 def test_discover_expands_folders_and_globs_and_reports_what_matches_nothing(tmp_path):

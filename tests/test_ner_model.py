@@ -5,11 +5,17 @@ from __future__ import annotations
 import pytest
 
 from reportparse.extract.organizations import find_organizations
+from reportparse.loader import load_text
 from reportparse.ner.data import document_examples, gold_examples, paragraphs
-from reportparse.ner.model import DEFAULT_MODEL, ModelNotFoundError, load_model, merge_mentions, model_mentions
+from reportparse.ner.model import (
+    DEFAULT_MODEL,
+    ModelNotFoundError,
+    load_model,
+    merge_mentions,
+    model_mentions,
+)
 from reportparse.ner.train import train
 from reportparse.pipeline import extract_tables, find_organization_mentions
-from reportparse.loader import load_text
 
 from .corpus_paths import PROJECT_ROOT
 

@@ -13,7 +13,11 @@ from hypothesis import strategies as st
 import reportparse.components  # noqa: F401  (registers the factories)
 from reportparse.evaluate import evaluate
 from reportparse.extract import organizations as organizations_module
-from reportparse.extract.organizations import canonicalize_surface, find_organizations, org_key
+from reportparse.extract.organizations import (
+    canonicalize_surface,
+    find_organizations,
+    org_key,
+)
 from reportparse.lang.az import inflection
 from reportparse.lang.az.inflection import noun_forms, possessive_form
 from reportparse.loader import load_text
@@ -174,7 +178,7 @@ def test_bare_heads_are_linked_to_the_reporting_body_and_flagged(surface):
 def test_bare_heads_link_to_the_last_body_of_that_kind():
     text = ("Tədbirdə Dövlət Turizm Agentliyi iştirak etmişdir. Agentlik yeni layihə təklif etmişdir. "
             "Şuranın üzvləri də dəvət olunub.")
-    agency = [m for m in find_organizations(text, reporting_body=DMX) if m.text == "Agentlik"][0]
+    agency = next(m for m in find_organizations(text, reporting_body=DMX) if m.text == "Agentlik")
     assert agency.anaphoric and agency.name == "Azərbaycan Respublikasının Dövlət Turizm Agentliyi"
     assert "Şuranın" not in [m.text for m in find_organizations(text, reporting_body=DMX)]  # nothing to link to
 
@@ -314,3 +318,16 @@ def test_evaluation_floors_on_the_own_corpus():
     assert score.gold >= 188
     assert score.f1() >= 0.97
     assert score.value_accuracy >= 0.97
+
+
+@pytest.mark.parametrize(("gold", "f1", "names"), [
+    ("corpus/heldout/gold.jsonl", 0.97, 0.97),
+    ("corpus/heldout2/gold.jsonl", 0.95, 0.88),
+])
+def test_evaluation_floors_on_the_held_out_sets(gold, f1, names):
+    """Documents written by other hands than the rules' author (README, "Organizations")."""
+    score = evaluate(PROJECT_ROOT / "corpus", tables=["organizations"], gold_file=PROJECT_ROOT / gold).totals()[
+        "organizations"]
+    assert score.gold >= 90
+    assert score.f1() >= f1
+    assert score.value_accuracy >= names

@@ -21,10 +21,12 @@ from .errors import (
     NoTextLayerWarning,
     ReportParseError,
     ReportParseWarning,
+    ResourceLimitError,
     UnsupportedFormatError,
 )
 from .api import Corpus, Report, parse, parse_many
 from .compare import compare
+from .limits import Limits
 from .loader import load, load_text
 from .plan import Plan, PlanItem, load_plan
 from .samples import sample_report_path
@@ -42,6 +44,7 @@ __all__ = [
     "Document",
     "EmptyDocumentError",
     "EncryptedPDFError",
+    "Limits",
     "MissingFileError",
     "NoTextLayerWarning",
     "OffsetMap",
@@ -52,6 +55,7 @@ __all__ = [
     "Report",
     "ReportParseError",
     "ReportParseWarning",
+    "ResourceLimitError",
     "UnsupportedFormatError",
     "__version__",
     "compare",

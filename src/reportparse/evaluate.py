@@ -167,6 +167,8 @@ def _rows(table: str, frame: pd.DataFrame) -> list[Row]:
         rows = [dict(r, start=r["heading_start"], end=r["heading_end"]) for r in rows if r["item"]]
     if table == "dates":  # `mütəmadi` is exposed (kind continuous) but is no date in the gold
         rows = [r for r in rows if r.get("kind") != "continuous"]
+    if table == "counts":  # durations (`5 iş günü`) are exposed (kind duration) but are no counts
+        rows = [r for r in rows if r.get("kind") != "duration"]
     if table == "organizations":  # bare heads (`Xidmətin`) are linked but are no mentions in the gold
         rows = [r for r in rows if not r.get("anaphoric")]
     return rows

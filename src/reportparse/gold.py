@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Document
+from .extract.organizations import org_key
 from .loader import load
 
 GOLD_TABLES = ("sections", "dates", "organizations", "counts", "references")
@@ -43,18 +45,16 @@ _ORG_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ITEM = re.compile(r"^\d+(?:\.\d+)*$")
 
 
-_TRANSLITERATION = str.maketrans("əƏıIİşŞçÇğĞöÖüÜ", "eeiiissccggoouu")
-_NATIONAL_PREFIX = re.compile(r"^Azərbaycan Respublikasının\s+")
 
 
 def org_key_for(name: str) -> str:
-    """The default ``org_key`` of a canonical name: an ASCII slug without the national prefix.
+    """The default ``org_key`` of a canonical name: the entity id the pipeline gives it
+    (:func:`reportparse.extract.organizations.org_key`), an ASCII slug without the national prefix.
 
     >>> org_key_for("Azərbaycan Respublikasının Nazirlər Kabineti")
     'nazirler-kabineti'
     """
-    ascii_name = _NATIONAL_PREFIX.sub("", name).translate(_TRANSLITERATION).lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
+    return org_key(name)
 
 
 class GoldError(ValueError):
@@ -281,7 +281,7 @@ def validate_record(record: GoldDocument, text: str) -> list[str]:
             problems.append(f"{table}: rows given but the table is not listed in 'annotated'")
         seen = set()
         spans = sorted({(r.get("start"), r.get("end")) for r in rows if isinstance(r.get("start"), int) and isinstance(r.get("end"), int)})
-        for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        for (s1, e1), (s2, e2) in itertools.pairwise(spans):
             if s2 < e1:
                 problems.append(f"{table}: rows {text[s1:e1]!r} at {s1} and {text[s2:e2]!r} at {s2} overlap")
         for row in rows:

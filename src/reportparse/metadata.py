@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Document
+from .extract.organizations import find_organizations
 from .lang.az.casing import casefold, title as title_case
 from .lang.az.orthography import DASH_CLASS, ORDINAL_SUFFIXES
 from .lang.az.organizations import HEAD_NOUNS, nominative
@@ -59,10 +60,12 @@ def title_block(document: Document, segmentation: Segmentation) -> str:
 
 
 def reporting_body(title: str) -> str:
-    """The canonical name of the first national body named in the title, or ""."""
+    """The canonical name of the first national body named in the title, else of the first body
+    the title names (``Bakı Şəhər İcra Hakimiyyətinin … hesabatı``), or ""."""
     match = _BODY.search(casefold(title))
     if not match:
-        return ""
+        named = [m for m in find_organizations(title, anaphora=False) if m.type in ("state_body", "council")]
+        return named[0].name if named else ""
     words = title[match.start(1):match.end(1)].split()
     if title[match.start(1):match.end(1)].isupper():
         words = title_case(" ".join(words)).split()

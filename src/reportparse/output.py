@@ -28,12 +28,20 @@ from .tables import TABLE_COLUMNS
 FORMATS = ("csv", "parquet")
 """Output formats of :func:`write_output`."""
 
+_BUNDLE = 64  # documents whose tables the collector concatenates into one frame per table
+
 
 def _columns(name: str, frames: Iterable[pd.DataFrame]) -> list[str]:
     columns = list(TABLE_COLUMNS[name])
     for frame in frames:
         columns += [column for column in frame.columns if column not in columns]
     return columns
+
+
+def _concat(name: str, every: list[pd.DataFrame]) -> pd.DataFrame:
+    columns = _columns(name, every)
+    filled = [frame for frame in every if len(frame)]
+    return pd.concat(filled, ignore_index=True)[columns] if filled else pd.DataFrame(columns=columns)
 
 
 def combine(parts: Iterable[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
@@ -46,21 +54,14 @@ def combine(parts: Iterable[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]
         One DataFrame per name of :data:`reportparse.pipeline.TABLES`.
     """
     parts = list(parts)
-    documents = [part["documents"] for part in parts if "documents" in part and len(part["documents"])]
-    order = (pd.concat(documents, ignore_index=True).astype({"path": str, "doc_id": str})
-             .sort_values(["path", "doc_id"], kind="stable")["doc_id"] if documents else pd.Series(dtype=str))
+    documents = _concat("documents", [part["documents"] for part in parts if "documents" in part])
+    order = documents.astype({"path": str, "doc_id": str}).sort_values(["path", "doc_id"], kind="stable")["doc_id"]
     rank = {doc_id: index for index, doc_id in enumerate(order)}
     tables = {}
     for name in TABLES:
-        every = [part[name] for part in parts if name in part]
-        columns = _columns(name, every)
-        filled = [frame for frame in every if len(frame)]
-        if not filled:
-            tables[name] = pd.DataFrame(columns=columns)
-            continue
-        frame = pd.concat(filled, ignore_index=True)
+        frame = _concat(name, [part[name] for part in parts if name in part])
         positions = np.argsort(frame["doc_id"].astype(str).map(rank).to_numpy(dtype=float), kind="stable")
-        tables[name] = frame.iloc[positions].reset_index(drop=True)[columns]
+        tables[name] = frame.iloc[positions].reset_index(drop=True)
     return tables
 
 
@@ -79,8 +80,9 @@ class Collector:
 
     def __init__(self, prior: dict[str, pd.DataFrame] | None = None) -> None:
         self.parts: list[dict[str, pd.DataFrame]] = [prior] if prior else []
+        self._recent: list[dict[str, pd.DataFrame]] = []
         self.failures: list[FileResult] = []
-        self.parsed: list[FileResult] = []
+        self.parsed: list[str] = []  # paths only: the tables are kept once, in parts
         documents = prior.get("documents") if prior else None
         self.paths: dict[str, str] = dict(zip(documents["doc_id"], documents["path"])) if documents is not None else {}
         self.resumed = len(self.paths)
@@ -93,13 +95,16 @@ class Collector:
         if result.doc_id in self.paths:
             return f"{result.path}: same content as {self.paths[result.doc_id]} (doc_id {result.doc_id}); skipped"
         self.paths[result.doc_id] = result.path
-        self.parsed.append(result)
-        self.parts.append(result.tables)
+        self.parsed.append(result.path)
+        self._recent.append(result.tables)
+        if len(self._recent) >= _BUNDLE:  # thousands of small frames cost more than their rows
+            self.parts.append({name: _concat(name, [part[name] for part in self._recent]) for name in TABLES})
+            self._recent = []
         return None
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table of every document kept so far."""
-        return combine(self.parts)
+        return combine(self.parts + self._recent)
 
     def errors(self) -> pd.DataFrame:
         """The failed inputs."""

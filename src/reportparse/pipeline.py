@@ -11,16 +11,21 @@ import pandas as pd
 
 from .document import Document
 from .metadata import extract_metadata
+from .plan import plan_segmentation
 from .segment import segment
+from .extract.counts import find_counts
 from .extract.dates import find_dates
 from .extract.organizations import find_organizations
+from .extract.references import find_references
 from .tables import (
     TABLE_COLUMNS,
+    counts_table,
     dates_table,
     document_row,
     documents_frame,
     empty_table,
     organizations_table,
+    references_table,
     sections_table,
 )
 
@@ -64,6 +69,8 @@ def extract_tables(
     """
     tables = {name: empty_table(name) for name in TABLES}
     segmentation = segment(document)
+    if not segmentation.headed:  # an action plan: its numbered measures are the sections
+        segmentation = plan_segmentation(document) or segmentation
     metadata = extract_metadata(document, segmentation, year=year)
     tables["documents"] = documents_frame([document_row(document, segmentation, metadata)])
     tables["sections"] = sections_table(document, segmentation)
@@ -73,4 +80,7 @@ def extract_tables(
         find_organization_mentions(document.text, reporting_body=metadata.organization, ner=ner, ner_model=ner_model),
         tables["sections"],
     )
+    tables["counts"] = counts_table(document, find_counts(document.text), tables["sections"])
+    tables["references"] = references_table(
+        document, find_references(document.text, year=metadata.year), tables["sections"])
     return tables

@@ -29,7 +29,7 @@ import pandas as pd
 from .document import Document
 from .errors import CorruptFileError, MissingFileError, PlanFormatError
 from .extract.dates import find_dates
-from .gold import org_key_for
+from .extract.organizations import find_organizations, org_key
 from .lang.az.casing import casefold
 from .lang.az.plan_labels import (
     COLUMN_HEADINGS,
@@ -178,27 +178,16 @@ def split_executors(value: str) -> list[str]:
     return [executor for executor in executors if executor]
 
 
-def _organization_finder():
-    """``find_organizations`` of the organizations extractor, or None while it is absent."""
-    try:
-        from .extract.organizations import find_organizations
-    except ImportError:
-        return None
-    return find_organizations
-
-
 def canonical_executor(executor: str) -> tuple[str, str]:
     """(canonical name, id) of one executor; a class of bodies keeps its text and gets no id."""
     words = casefold(executor).split()
     if words and words[-1] in GENERIC_EXECUTOR_HEADS:
         return executor, ""
-    finder = _organization_finder()
-    if finder is not None:
-        mentions = [m for m in finder(executor) if not getattr(m, "anaphoric", False)]
-        if mentions:  # the executor's head noun ends it: take the mention ending last
-            last = max(mentions, key=lambda m: (m.end, m.end - m.start))
-            return last.name, last.key
-    return executor, org_key_for(executor)
+    mentions = [m for m in find_organizations(executor) if not m.anaphoric]
+    if mentions:  # the executor's head noun ends it: take the mention ending last
+        last = max(mentions, key=lambda m: (m.end, m.end - m.start))
+        return last.name, last.key
+    return executor, org_key(executor)
 
 
 def parse_deadline(text: str, *, period: tuple[str, str] = ("", "")) -> tuple[str, str, str]:

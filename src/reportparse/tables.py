@@ -161,6 +161,38 @@ def organizations_table(document: Document, mentions: Iterable, sections: pd.Dat
     return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["organizations"] + ORGANIZATION_EXTRA_COLUMNS))
 
 
+def counts_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
+    """counts.csv of one document from count mentions (see :mod:`reportparse.extract.counts`).
+
+    ``value`` keeps integers as integers (``2500``) and decimals as written (``20.0``), so the
+    column has dtype object; ``kind`` is ``count``, ``money``, ``percent`` or ``duration``.
+    """
+    item_of = item_lookup(sections)
+    rows = [{
+        "doc_id": document.doc_id, "item": item_of(m.start), "text": document.text[m.start:m.end],
+        "start": m.start, "end": m.end, "value": m.value, "unit": m.unit, "counted": m.counted,
+        "qualifier": m.qualifier, "kind": m.kind,
+    } for m in mentions]
+    frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS["counts"]))
+    return frame.astype({"value": object})
+
+
+REFERENCE_EXTRA_COLUMNS = ("issuer", "title")
+"""Extra columns of references.csv: an act's issuer and quoted title as written (whitespace
+normalized), empty when the text gives none."""
+
+
+def references_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
+    """references.csv of one document (see :mod:`reportparse.extract.references`)."""
+    item_of = item_lookup(sections)
+    rows = [{
+        "doc_id": document.doc_id, "item": item_of(m.start), "text": document.text[m.start:m.end],
+        "start": m.start, "end": m.end, "kind": m.kind, "act_type": m.act_type, "number": m.number,
+        "date": m.date, "target_item": m.target_item, "issuer": m.issuer, "title": m.title,
+    } for m in mentions]
+    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["references"] + REFERENCE_EXTRA_COLUMNS))
+
+
 def entities_table(organizations: pd.DataFrame) -> pd.DataFrame:
     """One row per organization (``org_id``) of an organizations table (of one or many documents).
 

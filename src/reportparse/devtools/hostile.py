@@ -14,19 +14,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CorruptFileError, DecodingError, EncryptedPDFError, ReportParseError, ResourceLimitError
+from ..errors import (
+    CorruptFileError,
+    DecodingError,
+    EncryptedPDFError,
+    ReportParseError,
+    ResourceLimitError,
+)
 
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 _TEXT_LINE = "Hesabat: 15 mart 2022-ci il tarixde 50 nefer istirak edib."
 
 
-def pdf_from_objects(objects: Sequence[bytes], *, root: int = 1, trailer_extra: bytes = b"") -> bytes:
-    """A PDF file whose object ``i + 1`` is ``objects[i]``, with a correct cross-reference table.
+def pdf_from_objects(objects: Sequence[bytes]) -> bytes:
+    """A PDF file whose object ``i + 1`` is ``objects[i]`` (object 1 the catalog), with a
+    correct cross-reference table.
 
     Args:
         objects: object bodies (a dictionary, or a dictionary followed by ``stream … endstream``).
-        root: the catalog's object number.
-        trailer_extra: more trailer entries (``/Encrypt …``).
 
     Returns:
         The file's bytes.
@@ -39,18 +44,17 @@ def pdf_from_objects(objects: Sequence[bytes], *, root: int = 1, trailer_extra: 
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, root, trailer_extra, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
 
 
-def stream(data: bytes, *, filters: int = 0, extra: bytes = b"") -> bytes:
+def stream(data: bytes, *, filters: int = 0) -> bytes:
     """A stream object body; ``filters`` times Flate-compressed (a chain of /FlateDecode)."""
     for _ in range(filters):
         data = zlib.compress(data, 9)
     names = b" ".join([b"/FlateDecode"] * filters)
     decode = b" /Filter [%s]" % names if filters else b""
-    return b"<< /Length %d%s %s>>\nstream\n" % (len(data), decode, extra) + data + b"\nendstream"
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), decode) + data + b"\nendstream"
 
 
 def _text_content(lines: Sequence[str]) -> bytes:
@@ -84,8 +88,12 @@ def _one_page(content: bytes, *, page_extra: bytes = b"") -> bytes:
 # --- the cases ------------------------------------------------------------------------------
 
 def good_pdf(pages: int = 3) -> bytes:
-    """A small valid report PDF (the control case)."""
-    return text_pdf([[f"{number}-ci bendin icrasina dair:", _TEXT_LINE] for number in range(1, pages + 1)])
+    """A valid report PDF: a heading and two lines per page. The lines vary from page to page, so
+    that none is taken for a running header or footer."""
+    months = ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr")
+    return text_pdf([[f"{page}-ci bendin icrasina dair:", f"Tedbir {months[page % 10]} ayinda kecirilib.",
+                      f"{page % 28 + 1} {months[page % 7]} 2022-ci il tarixde {page} nefer istirak edib."]
+                     for page in range(1, pages + 1)])
 
 
 def truncated_pdf() -> bytes:
@@ -184,13 +192,9 @@ def deep_page_tree_pdf(depth: int = 5_000) -> bytes:
     return pdf_from_objects(objects)
 
 
-def thousand_page_pdf(pages: int = 1_000) -> bytes:
-    """A long but valid report: ``pages`` pages of a few lines each (lines vary from page to page,
-    so that none is taken for a running header or footer)."""
-    months = ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr")
-    return text_pdf([[f"{page}-ci bendin icrasina dair:", f"Tedbir {months[page % 10]} ayinda kecirilib.",
-                      f"{page % 28 + 1} {months[page % 7]} 2022-ci il tarixde {page} nefer istirak edib."]
-                     for page in range(1, pages + 1)])
+def thousand_page_pdf() -> bytes:
+    """A long but valid report: 1,000 pages."""
+    return good_pdf(1_000)
 
 
 def big_text(size: int = 50 * 2**20) -> bytes:

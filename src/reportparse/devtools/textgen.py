@@ -9,10 +9,20 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from ..lang.az.calendar import DAY_ENDINGS, MONTH_GENITIVE_ENDINGS, MONTHS, RELATIVE_YEARS
+from ..lang.az.calendar import (
+    DAY_ENDINGS,
+    MONTH_GENITIVE_ENDINGS,
+    MONTHS,
+    RELATIVE_YEARS,
+)
 from ..lang.az.casing import ALPHABET, ALPHABET_UPPER, capitalize
-from ..lang.az.orthography import DASHES, ITEM_HEADING_TAILS, ITEM_NOUNS, ORDINAL_SUFFIXES
 from ..lang.az.organizations import CASE_ENDINGS, HEAD_NOUNS
+from ..lang.az.orthography import (
+    DASHES,
+    ITEM_HEADING_TAILS,
+    ITEM_NOUNS,
+    ORDINAL_SUFFIXES,
+)
 
 LETTERS = tuple(ALPHABET + ALPHABET_UPPER)
 DASH_PIECES = tuple(DASHES) + ("\u2010", "\u00ad", "\u00ad\n", "-\n", " – ", " — ")

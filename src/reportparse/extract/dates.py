@@ -82,6 +82,8 @@ def _mention(m: re.Match[str], start: dt.date | None, end: dt.date | None, granu
              inferred: bool, span: tuple[int, int] | None = None) -> DateMention | None:
     if start is not None and end is not None and start > end:
         return None
+    if (start is None) != (end is None):  # one end an impossible day (`5 may – 31 iyun`): not a date
+        return None
     s, e = span or (m.start(), m.end())
     return DateMention(s, e, start, end, granularity, kind, inferred)
 

@@ -20,8 +20,11 @@ national prefix, the same for every mention of the entity in every document (the
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..lang.az.casing import capitalize, casefold, title
@@ -41,6 +44,7 @@ from ..lang.az.organizations import (
     NATIONAL_PARENTS,
     NATIONAL_PREFIX,
     NOT_NAME_NOUNS,
+    NOT_NAME_WORDS,
     NOT_ORGANIZATIONS,
     SENTENCE_ADVERBS,
     Body,
@@ -106,12 +110,12 @@ def org_key(name: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Words (with an ending after a closing quote), numbers, quotes and punctuation."""
     tokens = []
+    folded = casefold(text)  # length-preserving: one pass instead of one call per word
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup if match.lastgroup != "qsuffix" else "word"
         if match.group("word"):
-            word = match.group("word")
-            tokens.append(Token(match.start(), match.end(), match.group(0), "word", casefold(word),
-                                match.group("qsuffix") or ""))
+            tokens.append(Token(match.start(), match.end(), match.group(0), "word",
+                                folded[match.start("word"):match.end("word")], match.group("qsuffix") or ""))
         else:
             tokens.append(Token(match.start(), match.end(), match.group(0), kind, match.group(0), ""))
     return tokens
@@ -123,20 +127,35 @@ def _head_of(word_fold: str) -> NounForm | None:
     return HEAD_FORMS.get(word_fold)
 
 
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return casefold(unify_dashes(word))
+
+
 def lemma_key(words: list[str]) -> str:
-    """The lookup key of a name: casefolded words, the last one (a head noun) as its lemma,
-    quotes unified and dashes as hyphens."""
-    folded = [casefold(unify_dashes(w)) for w in words]
-    folded = ['"' if w in OPEN_QUOTES + CLOSE_QUOTES else w for w in folded]
-    if folded:
-        head = _head_of(folded[-1])
-        if head is not None:
-            folded[-1] = head.lemma
-    return " ".join(folded)
+    """The lookup key of a name: casefolded words, head nouns as their lemma, quotes unified and
+    dashes as hyphens."""
+    return " ".join(_key_word(w) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def _key_word(word: str) -> str:
+    """A word as it stands in lookup keys: casefolded, quotes unified, a head noun as its lemma
+    (head nouns inside names are inflected too: ``Baş Prokurorluğun/Prokurorluğunun … İdarəsi``)."""
+    folded = _fold_word(word)
+    if folded in OPEN_QUOTES + CLOSE_QUOTES:
+        return '"'
+    head = _head_of(folded)
+    return head.lemma if head is not None else folded
+
+
+@lru_cache(maxsize=8192)
+def _name_word_tuple(name: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokenize(name))
 
 
 def _name_words(name: str) -> list[str]:
-    return [t.text if t.kind != "word" else t.text for t in tokenize(name) if t.kind in ("word", "quote", "punct", "num")]
+    return list(_name_word_tuple(name))
 
 
 def _key_of_name(name: str) -> str:
@@ -155,8 +174,10 @@ for _body in GAZETTEER:
         _words = tuple(casefold(w) for w in _name_words(_written))
         if _words and _head_of(_words[-1]) is None:
             _ALIAS_SEQUENCES[_words] = _body
-_ABBREVIATIONS = {words[0]: body for words, body in _ALIAS_SEQUENCES.items() if len(words) == 1}
 _LONGEST_ALIAS = max((len(words) for words in _ALIAS_SEQUENCES), default=1)
+_ALIAS_FIRST_WORDS = frozenset(words[0] for words in _ALIAS_SEQUENCES if len(words) > 1)
+_GAZETTEER_WORDS = frozenset(word for key in _GAZETTEER_INDEX for word in key.split())
+"""Words of known names: a span is extended to a known name only over such words."""
 
 
 def canonical_of(body: Body) -> str:
@@ -205,7 +226,7 @@ class _Grammar:
         self.tokens = tokenize(text)
         self.quote_open: dict[int, int] = {}  # closing-quote token index → opening index
         self.inside_quote: dict[int, tuple[int, int]] = {}
-        self._common_cache: dict[str, bool] = {}
+        self._statistics: tuple[Counter, set[str], set[str]] | None = None
         self._pair_quotes()
 
     def _pair_quotes(self) -> None:
@@ -235,10 +256,11 @@ class _Grammar:
         quoted_end = bool(token.qsuffix) and index in self.inside_quote  # ``“… işçi qrupu”nun``
         if not token.text[0].isupper() and not quoted_end and not self._lowercase_head_ok(index, head):
             return None
-        if head.plural and head.lemma != "nazirlik" and not (index and self.tokens[index - 1].kind == "quote"):
+        if head.plural and head.lemma != "nazirlik" and not (index and self.tokens[index - 1].kind == "quote") \
+                and not self._coordinated(index):
             return None  # ``İşçi Qruplarında``: plural heads name classes, not one body
         if index in self.inside_quote and not token.qsuffix:
-            opened, close = self.inside_quote[index]
+            _opened, close = self.inside_quote[index]
             if index != close - 1 or self._name_continues(close + 1):
                 return None
         return head
@@ -257,7 +279,7 @@ class _Grammar:
                     return False
             return False
         if head.plural:
-            return False
+            return self._coordinated(index)
         # A capitalised word or a closing quote within two lowercase words before it.
         for back in range(1, 5):
             if index - back < 0:
@@ -268,6 +290,18 @@ class _Grammar:
             if before.kind != "word" or _head_of(before.fold):
                 return False
         return False
+
+    def _coordinated(self, index: int) -> bool:
+        """``Nəsimi, Yasamal və Xətai rayon icra hakimiyyətləri``: a plural head after lowercase
+        modifiers, after capitalised conjuncts joined by ``və``."""
+        tokens, cursor = self.tokens, index - 1
+        while cursor >= 0 and index - cursor <= 3 and tokens[cursor].kind == "word" \
+                and tokens[cursor].text[0].islower() and tokens[cursor].fold not in NAME_FUNCTION_WORDS | NOT_NAME_WORDS:
+            cursor -= 1
+        names = 0
+        while cursor >= 0 and (_is_capitalized(tokens[cursor]) or tokens[cursor].kind == "quote") and names < 6:
+            cursor, names = cursor - 1, names + 1
+        return names > 0 and cursor >= 0 and tokens[cursor].fold == "və"
 
     def _name_continues(self, index: int) -> bool:
         """Whether a capitalised name word follows at ``index`` (before another head)."""
@@ -306,10 +340,11 @@ class _Grammar:
                 first = self._numbered_prefix(first)
                 break
             if token.kind == "punct" and token.text == ")" and cursor >= 2 and tokens[cursor - 2].text == "(" \
-                    and tokens[cursor - 1].kind == "word" and not tokens[cursor - 1].text[0].isupper():
+                    and tokens[cursor - 1].kind == "word" and not _ABBREVIATION.match(tokens[cursor - 1].text):
                 first, cursor = cursor - 2, cursor - 3
                 continue
-            if token.kind == "punct" and token.text == "," and head.plural and head.lemma == "nazirlik":
+            if token.kind == "punct" and token.text == "," and head.plural and cursor >= 1 \
+                    and not _head_of(tokens[cursor - 1].fold) and tokens[cursor - 1].kind == "word":
                 first, cursor = cursor, cursor - 1
                 continue
             if token.kind != "word" or token.fold == LINK_WORD or token.fold in SENTENCE_ADVERBS:
@@ -329,7 +364,7 @@ class _Grammar:
                     break  # ``“Güzəran” … Mərkəzi İctimai Şuranın …``: a complete quoted name ends here
                 if inner.case == "genitive" and split is None:
                     split = cursor
-            elif token.text[0].isupper() and token.fold.endswith(("da", "də", "dan", "dən")) \
+            elif token.text[0].isupper() and not token.text.isupper() and token.fold.endswith(("da", "də", "dan", "dən")) \
                     and self._at_sentence_start(cursor):
                 break  # ``Seminarda Xidmətin …``: a sentence opening in the locative, not a name
             if inner is not None and not inner.possessive and inner.case == "nominative" \
@@ -337,7 +372,8 @@ class _Grammar:
                 break  # ``Komitə Azərbaycan Dövlət İqtisad Universiteti ilə``: a bare head is the subject
             abbreviation = _ABBREVIATION.match(token.text)
             if abbreviation and abbreviation.group(2):
-                first = cursor  # ``BMT-nin Əhali Fondu``: an abbreviated parent opens the name
+                if tokens[cursor + 1].kind == "word" and tokens[cursor + 1].fold not in NAME_FUNCTION_WORDS:
+                    first = cursor  # ``BMT-nin Əhali Fondu``: an abbreviated parent opens the name
                 break
             if _is_capitalized(token) or abbreviation:
                 first, cursor = cursor, cursor - 1
@@ -373,8 +409,9 @@ class _Grammar:
         span = _Span(first, index, head)
         if split is not None and split >= first:
             parent_head = _head_of(tokens[split].fold)
-            span.parent = _Span(first, split, parent_head, anaphoric=first == split and parent_head is not None
-                                and parent_head.lemma in ANAPHORIC_HEADS)
+            bare = first == split and parent_head is not None and parent_head.lemma in ANAPHORIC_HEADS
+            generic = lemma_key([t.text for t in tokens[first:split + 1]]) in ANAPHORIC_NAMES
+            span.parent = _Span(first, split, parent_head, anaphoric=bare or generic)
             span.parent_link = "genitive"
         return span
 
@@ -394,29 +431,38 @@ class _Grammar:
         if not _is_capitalized(following) or _head_of(following.fold) is not None:
             return False
         # A name recurs (``Gənclər Məşvərət Şurası``); ``Seminarlar Azərbaycan …`` does not.
-        if self.text.count(f"{token.text} {following.text}") >= 2:
+        if self._word_statistics()[0][(token.text, following.text)] >= 2:
             return False
-        if token.fold in COMMON_OPENERS or token.fold.endswith(("lar", "lər")):
-            return True
+        if token.fold in COMMON_OPENERS or re.search(r"l[aə]r(?:[aə]|d[aə]|d[aə]n)?$", token.fold):
+            return True  # ``Seminarlar …``, ``Təlimlərə …``: a plural common noun, not a name's first word
         # Written in lowercase elsewhere and never capitalised inside a sentence: a common noun.
         return self._lowercase_elsewhere(token.text)
 
     def _lowercase_elsewhere(self, word: str) -> bool:
-        if word not in self._common_cache:
-            lowered = casefold(word)
-            self._common_cache[word] = bool(
-                re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", self.text)
-                and not re.search(rf"[^\W\d_A-ZÇƏĞIİÖŞÜ],?[ \t]+{re.escape(word)}(?!\w)", self.text))
-        return self._common_cache[word]
+        _pairs, lowercase, capitalized_inside = self._word_statistics()
+        return casefold(word) in lowercase and word not in capitalized_inside
+
+    def _word_statistics(self) -> tuple[Counter, set[str], set[str]]:
+        """Adjacent word pairs, words written in lowercase, capitalised words inside sentences
+        (computed once per text: a long document must not be rescanned per word)."""
+        if self._statistics is None:
+            words = [t for t in self.tokens if t.kind == "word"]
+            pairs = Counter((a.text, b.text) for a, b in itertools.pairwise(words) if b.start - a.end == 1)
+            lowercase = {t.fold for t in words if t.text[0].islower()}
+            inside = {t.text for i, t in enumerate(self.tokens) if t.kind == "word" and t.text[0].isupper()
+                      and i and self.tokens[i - 1].kind == "word" and self.tokens[i - 1].text[0].islower()
+                      and "\n" not in self.text[self.tokens[i - 1].end:t.start]}
+            self._statistics = (pairs, lowercase, inside)
+        return self._statistics
 
     def _numbered_prefix(self, first: int) -> int:
         """``2 saylı Bakı “ASAN xidmət” mərkəzi``: include the number and place before a quote."""
         tokens = self.tokens
-        for skip in range(0, 3):
+        for skip in range(3):
             at = first - skip
-            if at - 2 >= 0 and tokens[at - 1].fold == "saylı" and tokens[at - 2].kind == "num":
-                if all(tokens[k].kind == "word" for k in range(at, first)):
-                    return at - 2
+            if at - 2 >= 0 and tokens[at - 1].fold == "saylı" and tokens[at - 2].kind == "num" \
+                    and all(tokens[k].kind == "word" for k in range(at, first)):
+                return at - 2
         return first
 
     def _lowercase_run(self, cursor: int, index: int, head: NounForm) -> int | None:
@@ -425,6 +471,8 @@ class _Grammar:
         tokens = self.tokens
         after = tokens[cursor + 1]
         lowercase_head = after is tokens[index] and not tokens[index].text[0].isupper()
+        if tokens[cursor].fold in NOT_NAME_WORDS:
+            return None
         if not (after.fold in NAME_FUNCTION_WORDS - {"və", "ilə"} or lowercase_head
                 or after.fold == "ilə" and cursor + 2 <= index and tokens[cursor + 2].fold == "əlaqədar"):
             return None  # ``Şuranın təşkilatçılığı ilə``: a lowercase word before ``ilə`` is no name
@@ -432,7 +480,7 @@ class _Grammar:
         while start - 1 >= 0 and cursor - start < 2:
             before = tokens[start - 1]
             if before.kind == "word" and not before.text[0].isupper() and before.fold not in NAME_FUNCTION_WORDS \
-                    and before.fold != LINK_WORD and not _head_of(before.fold):
+                    and before.fold not in NOT_NAME_WORDS and before.fold != LINK_WORD and not _head_of(before.fold):
                 start -= 1
             else:
                 break
@@ -467,6 +515,8 @@ class _Grammar:
             first = span.first - extra
             if first < 0 or "\n" in self.text[self.tokens[first].end:self.tokens[first + 1].start]:
                 break
+            if self.tokens[first].kind == "word" and _key_word(self.tokens[first].text) not in _GAZETTEER_WORDS:
+                break
             if lookup([t.text for t in self.tokens[first:span.first]] + words) is not None:
                 if first >= 2 and _is_prefix(self.tokens, first - 2):
                     first -= 2
@@ -479,12 +529,15 @@ class _Grammar:
         for index, token in enumerate(tokens):
             if token.kind != "word":
                 continue
-            if token.text in COMPANY_FORMS and index and index - 1 in self.quote_open:
+            abbreviation = _ABBREVIATION.match(token.text)
+            if abbreviation and abbreviation.group(1) in COMPANY_FORMS and index and index - 1 in self.quote_open:
                 spans.append(_Span(self.quote_open[index - 1], index, None, company=True))
                 continue
             match = _ABBREVIATION.match(token.text)
             if match and match.group(1) in _ABBREVIATIONS_CASED:
                 spans.append(_Span(index, index, None, alias=_ABBREVIATIONS_CASED[match.group(1)]))
+                continue
+            if token.fold not in _ALIAS_FIRST_WORDS:
                 continue
             for length in range(_LONGEST_ALIAS, 1, -1):
                 words = tuple(t.fold for t in tokens[index:index + length])
@@ -531,9 +584,8 @@ class _Grammar:
     def _link_between(self, parent: _Span, child: _Span) -> str:
         tokens = self.tokens
         between = tokens[parent.last + 1:child.first]
-        if len(between) == 1 and between[0].fold == LINK_WORD:
-            if parent.head is None or parent.head.case == "nominative":
-                return LINK_WORD
+        if len(between) == 1 and between[0].fold == LINK_WORD and (parent.head is None or parent.head.case == "nominative"):
+            return LINK_WORD
         if not between and child.head is not None and HEADS[child.head.lemma].unit \
                 and tokens[child.first].kind == "word":
             genitive = parent.head.case == "genitive" if parent.head else tokens[parent.last].fold.endswith(
@@ -604,8 +656,8 @@ class _Canonicalizer:
         if span.alias is not None:
             return canonical_of(span.alias), span.alias.type, ""
         tokens, national = self.core(span)
-        if span.company:
-            return _join([t.text for t in tokens]), "business", ""
+        if span.company:  # ``“Azərişıq” ASC-yə`` → ``“Azərişıq” ASC``
+            return _join([t.text for t in tokens[:-1]] + [_ABBREVIATION.match(tokens[-1].text).group(1)]), "business", ""
         head_token, head = tokens[-1], span.head
         assert head is not None
         if span.quoted_head:
@@ -615,6 +667,9 @@ class _Canonicalizer:
                 words = [t.text for t in tokens[:-1]] + [head_token.text[:len(head_token.text) - len(head_token.qsuffix) + 1]]
             return self._resolve_quoted(_join(words), head)
         display = [_expand_abbreviation(t.text) for t in tokens[:-1]]
+        if head.plural and not head_token.text[0].isupper():  # the last conjunct of a coordination
+            display = [capitalize(w) if w[0].islower() and casefold(w) not in NAME_FUNCTION_WORDS else w
+                       for w in display]
         if all(t.text.isupper() for t in tokens if t.kind == "word"):
             display = title(" ".join(display)).split(" ") if display else []
         # Abbreviated parents written in the genitive (``BMT-nin İnkişaf Proqramı``).
@@ -645,7 +700,7 @@ class _Canonicalizer:
         body = lookup(_name_words(name.strip(OPEN_QUOTES + CLOSE_QUOTES)))
         if body is not None:
             return canonical_of(body), body.type, ""
-        for full, value in self.recent.items():
+        for value in self.recent.values():
             if value[0].startswith(name) and value[0] != name:
                 return value
         kind = HEADS[head.lemma].type
@@ -790,9 +845,7 @@ def _join(words: list[str]) -> str:
     for word in words:
         if not out:
             out = word
-        elif word in CLOSE_QUOTES and open_quote or word in ",)":
-            out += word
-        elif out[-1] in OPEN_QUOTES + "(" and (open_quote or out[-1] == "("):
+        elif word in CLOSE_QUOTES and open_quote or word in ",)" or out[-1] in OPEN_QUOTES + "(" and (open_quote or out[-1] == "("):
             out += word
         else:
             out += " " + word
@@ -861,7 +914,7 @@ def find_organizations(text: str, *, reporting_body: str = "", anaphora: bool = 
     grammar = _Grammar(text)
     canonicalizer = _Canonicalizer(grammar, reporting_body)
     spans = grammar.spans()
-    if reporting_body:
+    if reporting_body.startswith(NATIONAL_PREFIX):
         canonicalizer.national.add(lemma_key(_name_words(_strip_national(reporting_body))))
     for span in spans:  # a name written once with ``Azərbaycan Respublikası`` is national everywhere
         tokens, national = canonicalizer.core(span)
@@ -882,6 +935,7 @@ _PARENTHESIZED = re.compile(r"[ \t]*\(([A-ZÇƏĞIİÖŞÜ][\w]{1,11})\)")
 def _with_parenthesized_abbreviations(text: str, mentions: list[OrganizationMention]) -> list[OrganizationMention]:
     """``Azərbaycan Dövlət İqtisad Universiteti (UNEC)``: the abbreviation is a mention of the same body."""
     result = list(mentions)
+    defined: dict[str, OrganizationMention] = {}
     for mention in mentions:
         match = _PARENTHESIZED.match(text, mention.end)
         if not match or mention.anaphoric:
@@ -894,6 +948,13 @@ def _with_parenthesized_abbreviations(text: str, mentions: list[OrganizationMent
         if any(m.start < end and start < m.end for m in result):
             continue
         result.append(replace(mention, start=start, end=end, text=word, parent=mention.parent))
+        defined[word] = mention
+    # An abbreviation defined once stands for its body everywhere in the text (``KOBİA ilə``, ``KOBİA-nın``).
+    for word, mention in defined.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?:{DASH_CLASS}[^\W\d_]{{1,5}})?(?![\w-])", text):
+            start, end = match.span()
+            if not any(m.start < end and start < m.end for m in result):
+                result.append(replace(mention, start=start, end=end, text=match.group(0)))
     return sorted(result, key=lambda m: (m.start, m.end))
 
 
@@ -904,7 +965,12 @@ def _resolve_part(canonicalizer: _Canonicalizer, grammar: _Grammar, span: _Span)
     tokens = grammar.tokens
     start, end = tokens[span.first].start, tokens[span.last].end
     core_first = span.first + 2 if _is_prefix(tokens, span.first) else span.first
-    words = [t.text for t in tokens[core_first:span.last + 1]] + [tokens[head_index].text]
+    shared = []  # ``Nəsimi, Yasamal və Xətai rayon icra hakimiyyətləri``: ``rayon icra`` is every conjunct's
+    cursor = head_index - 1
+    while cursor > span.last and tokens[cursor].kind == "word" and tokens[cursor].text[0].islower():
+        shared.insert(0, capitalize(tokens[cursor].text))
+        cursor -= 1
+    words = [t.text for t in tokens[core_first:span.last + 1]] + shared + [tokens[head_index].text]
     body = lookup(words)
     if body is not None:
         name, kind = canonical_of(body), body.type

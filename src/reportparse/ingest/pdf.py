@@ -80,7 +80,7 @@ def _pdfium_pages(document: pdfium.PdfDocument, path: Path, limits: Limits) -> l
 def _plumber_pages(data: bytes, password: str | None, path: Path) -> list[tuple[str, list[Line]]]:
     try:
         return _plumber_pages_unchecked(data, password)
-    except Exception as exc:  # pdfminer raises many unrelated types on damaged files
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many unrelated types on damaged files
         raise CorruptFileError(
             f"pdfplumber cannot read this PDF ({type(exc).__name__}: {exc}); try --pdf-engine pypdfium2",
             path=path,

@@ -19,7 +19,7 @@ a word is a form of a lemma only if the grammar can produce it.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import NamedTuple
 
 VOWELS = frozenset("aıoueəiöü")
@@ -111,7 +111,7 @@ def plural_form(stem: str) -> str:
     return f"{stem}l{two_way(stem)}r"
 
 
-@lru_cache(maxsize=None)
+@cache
 def noun_forms(lemma: str) -> dict[str, NounForm]:
     """Every form of a lowercase noun lemma: bare, possessive, plural, plural possessive, in all cases.
 

@@ -2,55 +2,67 @@
 
 Azerbaijani nouns stack their endings in a fixed order — stem, plural (``-lar/-lər``),
 third-person possessive (``-ı/-i/-u/-ü``, ``-sı/-si/…`` after a vowel), case — and every
-ending copies the vowel quality of the stem (see :mod:`.inflection`). :func:`analyze` peels
-them off from the right, accepting an ending only when its vowel harmonizes with what is left
-and its buffer consonant fits (``-nın`` and ``-ya`` after a vowel, ``-ın`` and ``-a`` after a
-consonant):
+ending copies the vowel quality of the stem (see :mod:`.inflection`, which generates the
+forms). :func:`analyze` peels them off from the right, accepting an ending only when its vowel
+harmonizes with what is left and its buffer consonant fits (``-nın`` and ``-ya`` after a
+vowel, ``-ın`` after a consonant, ``-nda`` only after a possessive):
 
     >>> lemma("müəssisəsinin"), lemma("əməkdaşı"), lemma("qoruğundan"), lemma("bukletlərin")
     ('müəssisə', 'əməkdaş', 'qoruq', 'buklet')
     >>> lemma("mövzuda"), lemma("könüllü"), lemma("fotoşəkli"), lemma("Agentliyin")
     ('mövzu', 'könüllü', 'fotoşəkil', 'agentlik')
 
-Without a dictionary two endings stay ambiguous, and are resolved in favour of the stem:
+Without a dictionary some endings stay ambiguous; they are resolved in favour of the stem:
 
-* a lone ``-a/-ə`` after a consonant (the dative of ``təşkilat`` — ``təşkilata`` — or a stem
-  like ``tələbə``): kept as part of the stem, because nouns ending in ``-a/-ə`` are far more
-  frequent than bare datives of consonant stems;
-* a lone ``-ı/-i/-u/-ü`` after a consonant is an ending (``əməkdaşı``), unless it breaks
-  vowel harmony (``mövzu``), ends an agent or ``-lı`` noun (``istifadəçi``, ``göstərici``,
-  ``könüllü``) or the word is one of :data:`STEMS_ENDING_IN_I`.
+* a lone ``-a/-ə`` after a consonant (the dative ``təşkilata``, or a stem like ``tələbə``)
+  is kept as part of the stem: nouns ending in ``-a/-ə`` are far more frequent than bare
+  datives of consonant stems;
+* a lone ``-ı/-i/-u/-ü`` after a consonant is an ending (``əməkdaşı``) unless it breaks
+  vowel harmony (``mövzu``), ends an agent noun or a ``-lı`` derivative (``istifadəçi``,
+  ``göstərici``, ``könüllü``) or the word is one of :data:`STEMS_ENDING_IN_I`;
+* :data:`STEMS_ENDING_LIKE_A_CASE` lists stems that end like a case (``komanda``).
 
-Input may be in any case; the lemma is lowercase (Azerbaijani lowercasing, see :mod:`.casing`).
+Input may be in any letter case; lemmas are lowercase (Azerbaijani rules, see :mod:`.casing`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from typing import NamedTuple
 
 from .casing import lower
-
-VOWELS = frozenset("aıoueəiöü")
-BACK_VOWELS = frozenset("aıou")
-ROUNDED_VOWELS = frozenset("ouöü")
+from .inflection import VOWELS, four_way, two_way
 
 STEMS_ENDING_IN_I = frozenset({
     # Frequent nouns whose final -ı/-i/-u/-ü after a consonant is part of the stem and
     # harmonizes like an ending, so the rules alone would strip it.
-    "sorğu", "ölçü", "örtü", "quyu", "qutu", "boyu", "ordu", "vergi", "bilgi", "sevgi", "duyğu",
-    "qayğı", "ərazi", "fəaliyyəti", "təhsili", "rəhbəri", "ailəvi", "dəri", "bəzi", "müdiri",
+    "sorğu", "ölçü", "örtü", "quyu", "qutu", "ordu", "vergi", "bilgi", "sevgi", "duyğu", "qayğı",
+})
+
+STEMS_ENDING_LIKE_A_CASE = frozenset({
+    # Frequent nouns that end like a case ending (``komanda`` like ``mövzuda``).
+    "komanda", "qayda", "fayda", "vədə", "meydan", "mədən", "bədən", "xəzinə", "zəmin",
+})
+
+STEMS_ENDING_LIKE_A_BUFFER = frozenset({
+    # Frequent stems ending in -s or -n, which otherwise read as a vowel stem plus a buffered
+    # ending: ``iclası`` is ``iclas`` + ``-ı``, not ``icla`` + ``-sı``. Preferred by analyze().
+    "iclas", "kurs", "dərs", "proses", "seans", "kompleks", "indeks", "status", "balans", "press",
+    "fərman", "qanun", "orqan", "plan", "region", "ekran", "imtahan", "zaman", "insan", "vətən",
+    "mətn", "dizayn", "bülleten",
 })
 
 ELIDED_STEMS = {
     # Stems that lose their last vowel before a vowel ending (``şəkil`` → ``şəkli``).
     "şəkl": "şəkil", "fikr": "fikir", "sinf": "sinif", "ism": "isim", "ağz": "ağız", "oğl": "oğul",
-    "burn": "burun", "boyn": "boyun", "qəbr": "qəbir", "ömr": "ömür", "səbr": "səbir", "şəhr": "şəhər",
-    "nəbz": "nəbiz", "küfr": "küfür", "zehn": "zehin", "eyn": "eyin", "əmr": "əmr",
+    "burn": "burun", "boyn": "boyun", "qəbr": "qəbir", "ömr": "ömür", "səbr": "səbir", "nəbz": "nəbiz",
+    "zehn": "zehin",
 }
 
-_DERIVED_I_FINAL = re.compile(r"(?:ç[ıiuü]|[ıiuü]c[ıiuü]|[^aıoueəiöü]l[ıiuü]|[ıiuü]l[ıiuü])$")
-"""Agent nouns (``istifadəçi``, ``göstərici``) and ``-lı`` derivatives (``könüllü``, ``yazılı``)."""
+_DERIVED_I_FINAL = re.compile(r"(?:ç[ıiuü]|[ıiuü]c[ıiuü]|[^aıoueəiöü]l[ıiuü])$")
+"""Agent nouns (``istifadəçi``, ``göstərici``) and ``-lı`` derivatives after a consonant
+(``könüllü``, ``planlı``)."""
 
 
 class Analysis(NamedTuple):
@@ -62,92 +74,71 @@ class Analysis(NamedTuple):
     case: str
 
 
-def last_vowel(word: str) -> str:
-    """The last vowel of a lowercase word; ``ə`` when it has none (abbreviations read front)."""
-    for char in reversed(word):
-        if char in VOWELS:
-            return char
-    return "ə"
-
-
-def four_way(stem: str) -> str:
-    """The harmonic ``ı/i/u/ü`` after ``stem``."""
-    vowel = last_vowel(stem)
-    if vowel in BACK_VOWELS:
-        return "u" if vowel in ROUNDED_VOWELS else "ı"
-    return "ü" if vowel in ROUNDED_VOWELS else "i"
-
-
-def two_way(stem: str) -> str:
-    """The harmonic ``a/ə`` after ``stem``."""
-    return "a" if last_vowel(stem) in BACK_VOWELS else "ə"
-
-
-def _has_vowel(stem: str) -> bool:
-    return any(char in VOWELS for char in stem)
-
-
 def _harmonic(stem: str, vowel: str) -> bool:
-    if not _has_vowel(stem) or len(stem) < 2:
+    if len(stem) < 2 or not any(char in VOWELS for char in stem):
         return False
     return vowel == (four_way(stem) if vowel in "ıiuü" else two_way(stem))
 
 
-# Case endings as (ending without its vowel letters' harmony class, case, what precedes it).
-# ``V`` stands for the four-way vowel, ``A`` for the two-way one. "any" endings attach to every
-# stem; "C" ones only after a consonant; "V" ones only after a vowel (a bare vowel stem or a
-# possessive, whose case endings take the buffer ``n``).
+# Case endings: ``V`` is the four-way vowel, ``A`` the two-way one, ``I`` ``ı/i``. The third
+# field is what precedes: "any" stem, "C" a consonant, "V" a vowel, "P" a possessive (whose
+# case endings take the buffer ``n``: ``Şurası-n-da``, while a bare vowel stem has ``mövzu-da``).
 _CASES: tuple[tuple[str, str, str], ...] = (
-    ("ndAkI", "locative_ki", "V"), ("dAkI", "locative_ki", "any"),
-    ("ndAn", "ablative", "V"), ("dAn", "ablative", "any"),
-    ("ndA", "locative", "V"), ("dA", "locative", "any"),
+    ("ndAkI", "locative_ki", "P"), ("dAkI", "locative_ki", "any"),
+    ("ndAn", "ablative", "P"), ("dAn", "ablative", "any"),
+    ("ndA", "locative", "P"), ("dA", "locative", "any"),
     ("nVn", "genitive", "V"), ("Vn", "genitive", "C"),
-    ("yAlA", "instrumental", "V"), ("ylA", "instrumental", "V"), ("lA", "instrumental", "C"),
-    ("yA", "dative", "V"), ("nA", "dative", "V"),
+    ("ylA", "instrumental", "V"), ("lA", "instrumental", "C"),
+    ("yA", "dative", "V"), ("nA", "dative", "P"), ("A", "dative", "C"),
     ("nV", "accusative", "V"), ("V", "accusative", "C"),
 )
-
-
-def _pattern(template: str) -> re.Pattern[str]:
-    body = template.replace("V", "([ıiuü])").replace("A", "([aə])").replace("I", "([ıi])")
-    return re.compile(body + "$")
-
-
-_CASE_PATTERNS = [(_pattern(t), case, before) for t, case, before in _CASES]
-
-
-def _strip_case(word: str) -> list[tuple[str, str]]:
-    """(rest, case) for every case ending the word can have, nominative (nothing) last."""
-    found = []
-    for pattern, case, before in _CASE_PATTERNS:
-        match = pattern.search(word)
-        if not match:
-            continue
-        rest = word[: match.start()]
-        if len(rest) < 2 or not all(_harmonic(rest, v) for v in match.groups() if v not in "ıi" or "I" not in pattern.pattern):
-            continue
-        ends_in_vowel = rest[-1] in VOWELS
-        if (before == "V" and not ends_in_vowel) or (before == "C" and ends_in_vowel):
-            continue
-        if case == "accusative" and before == "C" and not _lone_vowel_is_ending(word):
-            continue
-        found.append((rest, case))
-    found.append((word, "nominative"))
-    return found
+_CASE_PATTERNS = [
+    (re.compile(t.replace("V", "([ıiuü])").replace("A", "([aə])").replace("I", "[ıi]") + "$"), case, after)
+    for t, case, after in _CASES
+]
 
 
 def _lone_vowel_is_ending(word: str) -> bool:
     """Whether the final ``-ı/-i/-u/-ü`` after a consonant is an ending, not part of the stem."""
+    if any(word[:-1].endswith(elided) for elided in ELIDED_STEMS):
+        return True
     return word not in STEMS_ENDING_IN_I and not _DERIVED_I_FINAL.search(word)
 
 
-def _strip_possessive(stem: str) -> tuple[str, bool]:
+def _case_parses(word: str) -> list[tuple[str, str, bool]]:
+    """(rest, case, needs a possessive before) for every case ending the word can have."""
+    parses = [(word, "nominative", False)]
+    if word in STEMS_ENDING_LIKE_A_CASE:
+        return parses
+    for pattern, case, after in _CASE_PATTERNS:
+        match = pattern.search(word)
+        if not match:
+            continue
+        rest = word[: match.start()]
+        if not (len(rest) >= 3 or (len(rest) == 2 and rest[-1] not in VOWELS)):
+            continue
+        if not all(_harmonic(rest, vowel) for vowel in match.groups()):
+            continue
+        ends_in_vowel = rest[-1] in VOWELS
+        if (after in "VP" and not ends_in_vowel) or (after == "C" and ends_in_vowel):
+            continue
+        if after == "C" and case == "dative":
+            continue  # a lone -a/-ə is read as part of the stem (see the module docstring)
+        if after == "C" and case == "accusative" and not _lone_vowel_is_ending(word):
+            continue
+        parses.append((rest, case, after == "P"))
+    return parses
+
+
+def _strip_possessive(stem: str) -> list[tuple[str, bool]]:
+    """(rest, possessive) for every reading; ``iclası`` is both ``icla-sı`` and ``iclas-ı``."""
+    readings = [(stem, False)]
     if len(stem) >= 4 and stem[-2] == "s" and stem[-1] in "ıiuü" and stem[-3] in VOWELS and _harmonic(stem[:-2], stem[-1]):
-        return stem[:-2], True
+        readings.append((stem[:-2], True))
     if (len(stem) >= 3 and stem[-1] in "ıiuü" and stem[-2] not in VOWELS and _harmonic(stem[:-1], stem[-1])
             and _lone_vowel_is_ending(stem)):
-        return stem[:-1], True
-    return stem, False
+        readings.append((stem[:-1], True))
+    return readings
 
 
 def _strip_plural(stem: str) -> tuple[str, bool]:
@@ -157,12 +148,12 @@ def _strip_plural(stem: str) -> tuple[str, bool]:
 
 
 def _restore(stem: str) -> str:
-    """Undo the sound changes of a stem before a vowel ending."""
+    """Undo the sound changes of a stem before a vowel ending (``qoruğ`` → ``qoruq``)."""
     for elided, full in ELIDED_STEMS.items():
-        if stem.endswith(elided) and (len(stem) == len(elided) or stem[-len(elided) - 1] not in VOWELS):
+        if stem.endswith(elided):
             return stem[: -len(elided)] + full
     syllables = sum(char in VOWELS for char in stem)
-    if syllables >= 2 and len(stem) >= 3 and stem[-2] in VOWELS:
+    if syllables >= 2 and stem[-2] in VOWELS:
         if stem[-1] == "ğ":
             return stem[:-1] + "q"
         if stem[-1] == "y":
@@ -170,51 +161,63 @@ def _restore(stem: str) -> str:
     return stem
 
 
-def analyze(word: str) -> Analysis:
-    """The most plausible analysis of a noun form.
-
-    Args:
-        word: one word; letters after an apostrophe or closing quote (``xətt”inə``) and a
-            hyphenated abbreviation's ending (``DİN-in``) are read as its endings.
-
-    Returns:
-        The :class:`Analysis`; words that are no noun forms come back as their own lemma,
-        nominative.
-    """
-    word = lower(word).strip("“”\"'«»")
-    # An ending written after a hyphen, apostrophe or quote belongs to what precedes it.
-    head, sep, tail = re.split(r"([-’'”])", word, maxsplit=1)[0], "", ""
-    if re.search(r"[-’'”]", word):
-        parts = re.split(r"([-’'”])", word)
-        head, sep, tail = "".join(parts[:-2]), parts[-2], parts[-1]
-        if sep == "-" and not tail.isupper() and len(tail) > 4:
-            # A hyphenated compound (``tarix-mədəniyyət``): analyze its last part.
-            analysis = analyze(tail)
-            return analysis._replace(lemma="".join(parts[:-1]) + analysis.lemma)
-        return Analysis(head, False, False, "nominative" if not tail else _case_of_tail(tail))
-    best: Analysis | None = None
-    for rest, case in _strip_case(word):
-        stem, possessive = _strip_possessive(rest)
-        if case in ("genitive", "dative", "locative", "ablative", "accusative", "locative_ki") and not possessive:
-            # After a possessive the case takes the buffer n; without one, a vowel stem does.
-            needs_buffer = word[len(rest):][:1] == "n" and case != "genitive"
-            if needs_buffer and rest[-1] in VOWELS and rest[-1] in "ıiuü":
-                continue
-        stem, plural = _strip_plural(stem)
-        candidate = Analysis(_restore(stem), plural, possessive, case)
-        if best is None or len(candidate.lemma) < len(best.lemma):
-            best = candidate
-        break
-    return best or Analysis(word, False, False, "nominative")
-
-
-def _case_of_tail(tail: str) -> str:
-    for pattern, case, _before in _CASE_PATTERNS:
-        if pattern.fullmatch(tail) or pattern.fullmatch("x" + tail):
+def _case_of_ending(ending: str) -> str:
+    """The case an ending written apart (``DİN-in``, ``Mərkəzi”ndən``) marks."""
+    for pattern, case, _after in _CASE_PATTERNS:
+        if pattern.search(ending):
             return case
     return "nominative"
 
 
-def lemma(word: str) -> str:
-    """The lemma of a noun form (lowercase): ``Agentliyinin`` → ``agentlik``."""
-    return analyze(word).lemma
+def analyze(word: str, *, known: Container[str] = frozenset()) -> Analysis:
+    """The most plausible analysis of a noun form.
+
+    Some forms have two valid analyses: ``iclası`` is ``iclas`` + ``-ı`` or ``icla`` +
+    ``-sı``, ``Fərmanı`` is ``fərman`` + ``-ı`` or ``fərma`` + ``-nı``. A lemma in ``known``
+    (the lemmas you look for, or the :func:`vocabulary` of the document, where ``iclas``
+    occurs as ``iclaslar``) or in :data:`STEMS_ENDING_LIKE_A_BUFFER` wins; otherwise the
+    shortest lemma.
+
+    Args:
+        word: one word, any letter case. An ending written after a closing quote, apostrophe
+            or hyphen (``xətt”inə``, ``DİN-in``) is read as the ending of what precedes it; a
+            hyphenated compound (``tarix-mədəniyyət``) is analyzed on its last part.
+        known: lowercase lemmas to prefer.
+
+    Returns:
+        The :class:`Analysis`; a word that is no noun form comes back as its own lemma,
+        nominative.
+    """
+    word = lower(word).strip("“”\"'«»")
+    split = re.search(r"[’'”]|-(?=[^-]*$)", word)
+    if split and split.start() > 0:
+        head, tail = word[: split.start()], word[split.end():]
+        if split.group() == "-" and len(tail) > 3 and len(head) > 1:
+            inner = analyze(tail, known=known)  # a compound: tarix-mədəniyyət qoruğu
+            return inner._replace(lemma=word[: split.end()] + inner.lemma)
+        return Analysis(head, False, False, _case_of_ending(tail))
+    candidates = []
+    for rest, case, needs_possessive in _case_parses(word):
+        for stem, possessive in _strip_possessive(rest):
+            if needs_possessive and not possessive:
+                continue
+            stem, plural = _strip_plural(stem)
+            candidates.append(Analysis(_restore(stem), plural, possessive, case))
+    return min(candidates, key=lambda analysis: (
+        analysis.lemma not in known and analysis.lemma not in STEMS_ENDING_LIKE_A_BUFFER,
+        len(analysis.lemma), analysis.lemma == word))
+
+
+def lemma(word: str, *, known: Container[str] = frozenset()) -> str:
+    """The lemma of a noun form (lowercase): ``Agentliyinin`` → ``agentlik``; see :func:`analyze`."""
+    return analyze(word, known=known).lemma
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_PLURAL_STEM = re.compile(r"(\w{2,}?)l[aə]r")
+
+
+def vocabulary(text: str) -> frozenset[str]:
+    """Stems a text attests before a plural ending (``iclaslarında`` attests ``iclas``,
+    ``abidələr`` ``abidə``): the ``known`` lemmas for :func:`analyze`."""
+    return frozenset(match.group(1) for word in _WORD.findall(text) if (match := _PLURAL_STEM.match(lower(word))))

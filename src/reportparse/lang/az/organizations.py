@@ -44,7 +44,7 @@ HEADS: dict[str, Head] = {
     "universitet": Head("education"),
     "institut": Head("education", unit=True),
     "kollec": Head("education"),
-    "məktəb": Head("education", lowercase=True),
+    "məktəb": Head("education", unit=True, lowercase=True),
     "prokurorluq": Head("state_body"),
     "aparat": Head("state_body", unit=True),
     "məclis": Head("state_body"),
@@ -63,6 +63,8 @@ HEADS: dict[str, Head] = {
     "proqram": Head("international", unit=True, needs_parent=True),
     "heyət": Head("other", unit=True),
     "kollegiya": Head("other", unit=True),
+    "katiblik": Head("state_body", unit=True),
+    "konfederasiya": Head("ngo"),
     "ofis": Head("other", unit=True),
     "büro": Head("other", unit=True),
     "nümayəndəlik": Head("other", unit=True),
@@ -120,7 +122,7 @@ NATIONAL_PARENTS = frozenset({"prezident", "nazirlər kabinet", "baş prokurorlu
 (``Azərbaycan Respublikasının Prezidenti yanında Dövlət İdarəçilik Akademiyası``); bodies
 attached to a ministry or a service do not (``… Nazirliyi yanında Dövlət Məşğulluq Agentliyi``)."""
 
-ANAPHORIC_NAMES = frozenset({"ictimai birlik"})
+ANAPHORIC_NAMES = frozenset({"ictimai birlik", "icra hakimiyyət"})
 """Lemma keys of generic names standing for a body named before (``İctimai Birliyin``)."""
 
 INTERNAL_ORGANS = frozenset({"idarə heyət", "müşahidə şura", "elmi-metodiki şura", "elmi şura", "kollegiya"})
@@ -140,6 +142,12 @@ COMMON_OPENERS = frozenset({
 })
 """Common nouns that often open a sentence right before a name (``Tədbir Bakı Dövlət
 Universitetində keçirilib``); at a sentence start they are not part of it."""
+
+NOT_NAME_WORDS = frozenset({
+    "arasında", "birgə", "tərəfindən", "vasitəsilə", "haqqında", "barədə", "tərkibində", "nəzdində", "ilə",
+    "həmçinin", "habelə", "eləcə", "isə", "də", "da",
+})
+"""Lowercase words that never stand inside a name (postpositions, conjunctive particles)."""
 
 NOT_NAME_NOUNS = frozenset({
     "plan", "konvensiya", "qanun", "fərman", "sərəncam", "qərar", "strategiya", "konsepsiya", "məcəllə",
@@ -294,6 +302,6 @@ information systems)."""
 
 GENERIC_CLASS_WORDS = frozenset({"qht", "qht-lər", "qeyri-hökumət təşkilatları", "dövlət orqanları"})
 
-COMPANY_FORMS = frozenset({"MMC", "ASC", "QSC", "ASC-nin", "MMC-nin"})
+COMPANY_FORMS = frozenset({"MMC", "ASC", "QSC", "AQSC"})
 """Legal-form abbreviations written after a quoted company name (``“Azercell Telekom” MMC``)."""
 """Class words that are not mentions of a specific body (casefolded)."""

@@ -1,0 +1,71 @@
+"""Organizations: the rule grammar, the statistical model, and both together, side by side.
+
+    .venv/bin/python benchmarks/bench_organizations.py [--gold FILE]... [--model DIR]
+
+For each gold file (default: corpus/gold.jsonl, corpus/heldout/gold.jsonl,
+corpus/heldout2/gold.jsonl) prints strict P/R/F1, canonical-name accuracy and words/s of
+``rules``, ``rules+model`` and ``model``. Speed counts only the organization step, measured in
+the same run (the model's first load is outside the timing).
+
+Caveat: the shipped model is trained on corpus/gold.jsonl, so its figures there are in-sample;
+the held-out files are not in its training data. To see the model on unseen documents of the
+main corpus, train a fold without them:
+``python -m reportparse.ner.train --out /tmp/fold --exclude dmx-2022`` and pass ``--model /tmp/fold``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from reportparse.evaluate import evaluate
+from reportparse.metadata import extract_metadata
+from reportparse.ner.model import load_model
+from reportparse.pipeline import NER_MODES, extract_tables, find_organization_mentions
+from reportparse.segment import segment
+from reportparse.tables import organizations_table
+
+DEFAULT_GOLD = ("corpus/gold.jsonl", "corpus/heldout/gold.jsonl", "corpus/heldout2/gold.jsonl")
+
+
+class OrganizationsOnly:
+    """document → tables with organizations by one method, timing only that step."""
+
+    def __init__(self, ner: str, model: str | None) -> None:
+        self.ner, self.model, self.seconds = ner, model, 0.0
+
+    def __call__(self, document):
+        tables = extract_tables(document)
+        metadata = extract_metadata(document, segment(document))
+        started = time.perf_counter()
+        mentions = find_organization_mentions(
+            document.text, reporting_body=metadata.organization, ner=self.ner, ner_model=self.model)
+        self.seconds += time.perf_counter() - started
+        tables["organizations"] = organizations_table(document, mentions, tables["sections"])
+        return tables
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", action="append", help="gold file (repeatable)")
+    parser.add_argument("--model", help="NER model folder (default: the shipped one)")
+    args = parser.parse_args()
+    load_model(args.model)  # load once, outside the timings
+    print(f"{'gold file':30} {'method':12} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'name':>6} {'words/s':>9}")
+    for gold in args.gold or DEFAULT_GOLD:
+        if not Path(gold).exists():
+            continue
+        for ner in NER_MODES:
+            extract = OrganizationsOnly(ner, args.model)
+            result = evaluate("corpus", tables=["organizations"], gold_file=gold, extract=extract)
+            score = result.totals().get("organizations")
+            if score is None:
+                continue
+            speed = result.words / extract.seconds if extract.seconds else float("nan")
+            print(f"{gold:30} {ner:12} {score.gold:5d} {score.predicted:5d} {score.precision():6.3f} "
+                  f"{score.recall():6.3f} {score.f1():6.3f} {score.value_accuracy:6.3f} {speed:9,.0f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,501 @@
+"""Counts, money, percentages and durations: a number with what it measures.
+
+A number (``50``, ``2 500``, ``2.500``, ``398,3``; or words: ``beş``, ``on iki``, ``iki min beş
+yüz``) is a mention when a noun follows it. What follows decides the kind:
+
+* ``faiz`` or ``%`` → ``percent``; a currency (``manat``, ``AZN``, ``ABŞ dolları``) → ``money``,
+  its value multiplied out (``398,3 milyon manat`` → 398300000);
+* a time unit (``5 iş günü``, ``24 saat``, ``3 aylıq``) → ``duration``, never a count;
+* a measure word (``8 nəfər``, ``2500 ədəd``) → ``count`` with that unit and, as ``counted``,
+  the noun it measures (``8 nəfər üzvdən`` → ``üzv``);
+* any other noun phrase → ``count`` whose unit is the lemma of the phrase's head
+  (``44 ali təhsil müəssisəsinin`` → ``müəssisə``).
+
+Not mentions: ordinals (``11-ci``), identifiers (``2 saylı``, ``3199 nömrəli``, ``№ 123``),
+dates (found by :mod:`.dates`), partitives without a noun (``21-i``), phone numbers, ``bir``
+as an article (``bir təlim``, ``bir neçə``; but ``bir nəfər``). Spans and qualifiers follow
+``corpus/README.md`` ("Counts"). Matching runs on the case-folded text, which has the text's
+length, so offsets carry over.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from ..lang.az import numbers as nums
+from ..lang.az.casing import casefold
+from ..lang.az.inflection import NounForm, noun_forms
+from ..lang.az.morphology import Analysis, analyze, vocabulary
+from ..lang.az.orthography import DASHES, ORDINAL_SUFFIXES
+from ..lang.az.phrases import (
+    ADJECTIVES, FUNCTION_WORDS, LIGHT_VERB, NOT_PARTICIPLES, NOT_VERBS, PARTICIPLE, VERB_ENDING,
+)
+from .dates import find_dates
+
+KINDS = ("count", "money", "percent", "duration")
+
+
+@dataclass(frozen=True)
+class CountMention:
+    """One quantity: ``value`` in ``unit`` (a lemma, a currency code or ``faiz``)."""
+
+    start: int
+    end: int
+    value: int | float
+    unit: str
+    counted: str
+    qualifier: str
+    kind: str
+
+
+_D = re.escape(DASHES)
+_NUMBER = re.compile(
+    rf"(?<![\w.,/:№{_D}])(?:\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?(?!\d|[.,/:{_D}]\d)"
+)
+_TOKEN = re.compile(r"(?P<word>[^\W\d_]+(?:[-’'][^\W\d_]+)*)|(?P<number>\d+)|(?P<other>\S)")
+_ORDINAL_AFTER = re.compile(rf"\s*[{_D}]?\s*(?:{'|'.join(ORDINAL_SUFFIXES)})(?![^\W\d_])")
+_SUFFIX_AFTER = re.compile(rf"(?P<pct>\s?%)?(?:[{_D}](?P<suffix>[^\W\d_]+))?")
+_MULTIPLIER = re.compile(r"(?P<word>min|milyon|mln|milyard|mlrd)(?P<end>dən|dan|ə|a|dək|ə qədər)?")
+_NUMBER_WORDS = {**nums.UNITS, **nums.TENS, **nums.HUNDRED, "min": 1000, "milyon": 1_000_000, "milyard": 10**9}
+_ABLATIVE = re.compile(r"(?:dan|dən|tan|tən)$")
+_DATIVE = re.compile(r"[aə]$")
+
+
+@dataclass
+class _Token:
+    kind: str  # word, number or other
+    start: int
+    end: int
+    text: str  # case-folded
+    capital: bool
+    newline_before: bool
+
+
+@lru_cache(maxsize=None)
+def _closed_forms(lemmas: frozenset[str]) -> dict[str, NounForm]:
+    """Every inflected form of a closed class of nouns (measure words, currencies, time units)."""
+    forms: dict[str, NounForm] = {}
+    for word in lemmas:
+        for form, analysis in noun_forms(word).items():
+            forms.setdefault(form, analysis)
+    return forms
+
+
+_MEASURES = frozenset(nums.MEASURE_WORDS)
+_TIMES = frozenset(nums.TIME_UNITS)
+_CURRENCY_WORDS = frozenset(nums.CURRENCIES)
+_PERCENTS = frozenset(nums.PERCENT_WORDS)
+_AGES = frozenset(nums.AGE_WORDS)
+_DURATION_UNIT = {"günlük": "gün", "həftəlik": "həftə", "aylıq": "ay", "illik": "il", "saatlıq": "saat",
+                  "dəqiqəlik": "dəqiqə", "rüblük": "rüb"}
+
+
+def _form(word: str, lemmas: frozenset[str]) -> tuple[NounForm | None, str]:
+    """The analysis of ``word`` as a form of one of ``lemmas``, and any ``-dək`` after it."""
+    forms = _closed_forms(lemmas)
+    if word in forms:
+        return forms[word], ""
+    for ending in nums.UP_TO_ENDINGS:
+        if word.endswith(ending) and word[: -len(ending)] in forms:
+            return forms[word[: -len(ending)]], ending
+    return None, ""
+
+
+class _Scanner:
+    """Tokens of one text and the noun-phrase rules over them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = casefold(text)
+        self.known = vocabulary(text)
+        self.tokens: list[_Token] = []
+        for match in _TOKEN.finditer(self.folded):
+            gap = self.folded[self.tokens[-1].end if self.tokens else 0: match.start()]
+            self.tokens.append(_Token(match.lastgroup or "other", match.start(), match.end(), match.group(),
+                                      text[match.start()].isupper(), "\n" in gap))
+        self.starts = [token.start for token in self.tokens]
+
+    def index_at(self, offset: int) -> int:
+        """The first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def word(self, index: int) -> _Token | None:
+        if 0 <= index < len(self.tokens) and self.tokens[index].kind == "word":
+            return self.tokens[index]
+        return None
+
+    def analysis(self, token: _Token) -> Analysis:
+        return analyze(token.text, known=self.known)
+
+    def is_verb(self, token: _Token) -> bool:
+        return token.text not in NOT_VERBS and bool(VERB_ENDING.search(token.text) or LIGHT_VERB.fullmatch(token.text))
+
+    def is_light_verb(self, index: int) -> bool:
+        token = self.word(index)
+        return token is not None and bool(LIGHT_VERB.fullmatch(token.text))
+
+    def is_modifier(self, token: _Token) -> bool:
+        text = token.text
+        if text in ADJECTIVES:
+            return True
+        if not PARTICIPLE.fullmatch(text) or text in NOT_PARTICIPLES or text.endswith(("dan", "dən")) or self.is_verb(token):
+            return False
+        return self.analysis(token).case == "nominative"
+
+    def ends_phrase(self, index: int, *, first: bool) -> bool:
+        token = self.tokens[index] if index < len(self.tokens) else None
+        if token is None or token.newline_before:
+            return True
+        if token.kind != "word" or token.text in FUNCTION_WORDS or self.is_verb(token):
+            return True
+        if token.capital:
+            return True
+        # A noun before a light verb is the verb's complement (``iştirak etmişdir``), unless it
+        # is the very noun counted (``18 düzəliş edilmişdir``).
+        return not first and self.is_light_verb(index + 1)
+
+    def noun_phrase(self, index: int) -> tuple[int, int] | None:
+        """(first, head) token indices of the noun phrase starting at ``index``, or None."""
+        if index < len(self.tokens) and self.tokens[index].text == "“":
+            # a quoted name before the noun: 5 “ASAN xidmət” mərkəzindəki
+            closing = next((k for k in range(index + 1, min(index + 12, len(self.tokens))) if self.tokens[k].text == "”"), None)
+            if closing is None:
+                return None
+            return self.noun_phrase(closing + 1)
+        chain: list[int] = []
+        j = index
+        while len(chain) < 6 and not self.ends_phrase(j, first=not chain):
+            chain.append(j)
+            analysis = self.analysis(self.tokens[j])
+            if self.is_light_verb(j + 1) or analysis.case != "nominative":
+                break  # a case ending closes the phrase
+            j += 1
+            # ``11 televiziya və radio çıxışı``: coordinated modifiers of one head
+            after = self.word(j)
+            if after is not None and after.text == "və" and not analysis.possessive and self._coordinated_modifier(j + 1):
+                chain = []
+                j += 1
+        if not chain:
+            return None
+        return chain[0], self._head(chain)
+
+    def _coordinated_modifier(self, index: int) -> bool:
+        bare, head = self.word(index), self.word(index + 1)
+        if bare is None or head is None or self.ends_phrase(index, first=False) or self.ends_phrase(index + 1, first=False):
+            return False
+        return self.analysis(bare).case == "nominative" and not self.analysis(bare).possessive and self.analysis(head).possessive
+
+    def _head(self, chain: list[int]) -> int:
+        for position, index in enumerate(chain):
+            token = self.tokens[index]
+            rest = chain[position + 1:]
+            if not rest:
+                return index
+            analysis = self.analysis(token)
+            following = self.tokens[rest[0]]
+            following_analysis = self.analysis(following) if following.kind == "word" else None
+            if analysis.case != "nominative":
+                return index
+            if self.is_modifier(token):
+                continue
+            if analysis.possessive:
+                # ``icra hakimiyyəti orqanının``: a possessive modifying a possessive head
+                if following_analysis and following_analysis.possessive and not self.is_modifier(following):
+                    continue
+                return index
+            if following_analysis is None or self.is_modifier(following):
+                return index
+            if following_analysis.possessive:
+                continue  # izafet: təhsil müəssisəsi
+            if following_analysis.case != "nominative":
+                return index  # könüllü | qeydiyyatdan keçmiş
+            if len(rest) > 1 and self.tokens[rest[1]].kind == "word":
+                after = self.analysis(self.tokens[rest[1]])
+                if after.possessive and not self.is_modifier(following):
+                    return index  # video dərs | işarət dilinə
+        return chain[-1]
+
+
+def _decimal(number: str) -> Decimal:
+    digits = re.sub(r"[ \u00a0]", "", number)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
+        digits = digits.replace(".", "")
+    return Decimal(digits.replace(",", "."))
+
+
+def _value(amount: Decimal, *, kind: str, decimal_written: bool) -> int | float:
+    if amount == amount.to_integral_value() and not (kind == "percent" and decimal_written):
+        return int(amount)
+    return float(amount)
+
+
+def _word_number(scanner: _Scanner, index: int) -> tuple[int, int] | None:
+    """(value, end token index) of a number in words starting at ``index``."""
+    total = current = 0
+    j = index
+    while (token := scanner.word(j)) is not None and token.text in _NUMBER_WORDS and not token.capital:
+        if j > index and scanner.tokens[j].newline_before:
+            break
+        value = _NUMBER_WORDS[token.text]
+        if value == 100:
+            current = (current or 1) * 100
+        elif value >= 1000:
+            total += (current or 1) * value
+            current = 0
+        else:
+            current += value
+        j += 1
+    if j == index:
+        return None
+    return total + current, j
+
+
+def _qualifier_before(scanner: _Scanner, index: int) -> tuple[str, int] | None:
+    for phrase, qualifier in sorted(nums.QUALIFIERS_BEFORE.items(), key=lambda item: -len(item[0].split())):
+        words = phrase.split()
+        first = index - len(words)
+        if first < 0:
+            continue
+        tokens = [scanner.word(first + k) for k in range(len(words))]
+        if all(t is not None and t.text == w for t, w in zip(tokens, words)) and not scanner.tokens[index].newline_before:
+            return qualifier, tokens[0].start
+    return None
+
+
+def _qualifier_after(scanner: _Scanner, surface: str, index: int) -> tuple[str, int] | None:
+    """A qualifier word at token ``index`` fitting the case of ``surface`` (``nəfərdən çox``)."""
+    token = scanner.word(index)
+    if token is None or token.newline_before:
+        return None
+    if _ABLATIVE.search(surface) and token.text in nums.QUALIFIERS_AFTER_ABLATIVE:
+        return nums.QUALIFIERS_AFTER_ABLATIVE[token.text], token.end
+    if _DATIVE.search(surface) and token.text in nums.QUALIFIERS_AFTER_DATIVE:
+        return nums.QUALIFIERS_AFTER_DATIVE[token.text], token.end
+    if surface.endswith("n") and token.text in nums.QUALIFIERS_AFTER_GENITIVE:
+        return nums.QUALIFIERS_AFTER_GENITIVE[token.text], token.end
+    return None
+
+
+def _counted_before(scanner: _Scanner, number_index: int, *, genitive_only: bool) -> str:
+    """The noun a measure refers back to: ``bukletin (2500 ədəd)``, ``könüllülərin ən fəal 30 nəfəri``."""
+    j = number_index - 1
+    if not genitive_only:
+        if j >= 0 and scanner.tokens[j].text == "(":
+            word = scanner.word(j - 1)
+            if word is not None and not scanner.ends_phrase(j - 1, first=True):
+                return scanner.analysis(word).lemma
+        return ""
+    for k in range(j, max(j - 4, -1), -1):
+        word = scanner.word(k)
+        if word is None:
+            return ""
+        analysis = scanner.analysis(word)
+        if analysis.case == "genitive" and analysis.plural:
+            return analysis.lemma
+    return ""
+
+
+def _counted_after(scanner: _Scanner, index: int) -> str:
+    phrase = scanner.noun_phrase(index)
+    if phrase is None or scanner.is_light_verb(index + 1):
+        return ""
+    analysis = scanner.analysis(scanner.tokens[phrase[1]])
+    return "" if analysis.case == "instrumental" else analysis.lemma
+
+
+def _identifier_follows(scanner: _Scanner, index: int) -> bool:
+    for k in (index, index + 1):
+        word = scanner.word(k)
+        if word is not None and word.text.startswith(nums.IDENTIFIER_WORDS):
+            return True
+    return False
+
+
+def _measure(scanner: _Scanner, start: int, amount: Decimal, decimal_written: bool, index: int,
+             qualifier: str, number_index: int) -> CountMention | None:
+    """The mention whose number ends before token ``index`` (after any multiplier)."""
+    token = scanner.tokens[index] if index < len(scanner.tokens) else None
+    if token is None or token.newline_before or _identifier_follows(scanner, index):
+        return None
+    text = token.text
+    if token.kind == "word":
+        # percent and money
+        form, up_to = _form(text, _PERCENTS)
+        if form is not None:
+            return _finish(scanner, start, token, amount, decimal_written, "faiz", "", qualifier, "percent", up_to)
+        currency_index = index + 1 if text in nums.CURRENCY_COUNTRIES else index
+        currency = scanner.word(currency_index)
+        if currency is not None:
+            form, up_to = _form(currency.text, _CURRENCY_WORDS)
+            if form is not None:
+                return _finish(scanner, start, currency, amount, decimal_written, nums.CURRENCIES[form.lemma], "",
+                               qualifier, "money", up_to)
+        # durations
+        if text in _DURATION_UNIT:
+            return _finish(scanner, start, token, amount, decimal_written, _DURATION_UNIT[text], "", qualifier, "duration", "")
+        unit_index = index + 1 if text in nums.DURATION_MODIFIERS else index
+        unit = scanner.word(unit_index)
+        if unit is not None:
+            form, up_to = _form(unit.text, _TIMES)
+            if form is not None:
+                return _finish(scanner, start, unit, amount, decimal_written, form.lemma, "", qualifier, "duration", up_to)
+        if text in nums.DURATION_ADJECTIVES or _form(text, _AGES)[0] is not None:
+            return None  # an age: 18 yaşınadək, 60 yaşlı
+        # measure words: 8 nəfər üzvdən
+        form, up_to = _form(text, _MEASURES)
+        if form is not None:
+            mention = _finish(scanner, start, token, amount, decimal_written, form.lemma, "", qualifier, "count", up_to)
+            after = scanner.index_at(mention.end)
+            if form.lemma in nums.NOTHING_COUNTED:
+                counted = ""
+            elif form.possessive:
+                counted = _counted_before(scanner, number_index, genitive_only=True)
+            else:
+                counted = _counted_after(scanner, after) or _counted_before(scanner, number_index, genitive_only=False)
+            return CountMention(mention.start, mention.end, mention.value, mention.unit, counted, mention.qualifier, "count")
+    # any noun phrase: 44 ali təhsil müəssisəsinin
+    phrase = scanner.noun_phrase(index)
+    if phrase is None:
+        return None
+    head = scanner.tokens[phrase[1]]
+    if head.kind != "word":
+        return None
+    analysis = scanner.analysis(head)
+    return _finish(scanner, start, head, amount, decimal_written, analysis.lemma, "", qualifier, "count", "")
+
+
+def _finish(scanner: _Scanner, start: int, last: _Token, amount: Decimal, decimal_written: bool, unit: str,
+            counted: str, qualifier: str, kind: str, up_to: str) -> CountMention:
+    end = last.end
+    if last.text.startswith(("mln", "mlrd")) and scanner.folded[end:end + 1] == ".":
+        end += 1
+    if up_to:
+        qualifier = "at_most"
+    after = _qualifier_after(scanner, last.text, scanner.index_at(end))
+    if after is not None and qualifier == "exact":
+        qualifier, end = after
+    return CountMention(start, end, _value(amount, kind=kind, decimal_written=decimal_written), unit, counted, qualifier, kind)
+
+
+def _mention_at(scanner: _Scanner, index: int, start: int, end: int, amount: Decimal, decimal_written: bool,
+                *, words: bool) -> CountMention | None:
+    """The mention of a number spanning ``start:end`` (token ``index`` is its first token)."""
+    folded = scanner.folded
+    if _ORDINAL_AFTER.match(folded, end):
+        return None
+    qualifier, span_start = "exact", start
+    before = _qualifier_before(scanner, index)
+    if before is not None:
+        qualifier, span_start = before
+    previous = scanner.word(index - 1)
+    if previous is not None and previous.text == "hər":
+        return None
+    if index > 0 and scanner.tokens[index - 1].text in ("№",):
+        return None
+    suffix = _SUFFIX_AFTER.match(folded, end)
+    if not words and suffix and (suffix["pct"] or suffix["suffix"]):
+        if suffix["pct"]:
+            mention = CountMention(span_start, suffix.end(), _value(amount, kind="percent", decimal_written=decimal_written),
+                                   "faiz", "", qualifier, "percent")
+            after = _qualifier_after(scanner, folded[suffix.start():suffix.end()], scanner.index_at(suffix.end()))
+            if after is not None and qualifier == "exact":
+                return CountMention(mention.start, after[1], mention.value, "faiz", "", after[0], "percent")
+            return mention
+        ending = suffix["suffix"]
+        if ending in nums.UP_TO_ENDINGS:
+            qualifier = "at_most"
+        else:
+            after = _qualifier_after(scanner, ending, scanner.index_at(suffix.end()))
+            if after is None:
+                return None  # a partitive (21-i) or a number in a case (9-a çatmışdır)
+            qualifier = after[0]
+            end = after[1]
+        else_end = end if ending not in nums.UP_TO_ENDINGS else suffix.end()
+        mention = _measure(scanner, span_start, amount, decimal_written, scanner.index_at(else_end), "exact", index)
+        if mention is None:
+            return None
+        return CountMention(span_start, mention.end, mention.value, mention.unit, mention.counted, qualifier, mention.kind)
+    next_index = scanner.index_at(end)
+    multiplier = scanner.word(next_index)
+    if multiplier is not None and (m := _MULTIPLIER.fullmatch(multiplier.text)) and not multiplier.newline_before:
+        amount *= nums.MULTIPLIERS[m["word"]]
+        multiplier_end = multiplier.end + (1 if scanner.folded[multiplier.end:multiplier.end + 1] == "." else 0)
+        if m["end"]:
+            after = _qualifier_after(scanner, m["end"], scanner.index_at(multiplier_end))
+            if after is None and m["end"] != "dək":
+                return None
+            qualifier = after[0] if after else "at_most"
+            multiplier_end = after[1] if after else multiplier_end
+        mention = _measure(scanner, span_start, amount, decimal_written, scanner.index_at(multiplier_end), "exact", index)
+        if mention is None:
+            return None
+        return CountMention(span_start, mention.end, mention.value, mention.unit, mention.counted,
+                            qualifier if qualifier != "exact" else mention.qualifier, mention.kind)
+    if words and amount == 1:
+        # ``bir`` is a number only before a measure word (``bir nəfər``, ``bir dəfə``)
+        unit = scanner.word(next_index)
+        if unit is None or _form(unit.text, _MEASURES)[0] is None:
+            return None
+    mention = _measure(scanner, span_start, amount, decimal_written, next_index, qualifier, index)
+    return mention
+
+
+def find_counts(text: str, *, durations: bool = True) -> list[CountMention]:
+    """Every count, amount of money, percentage (and duration) of ``text``, in order.
+
+    Args:
+        text: normalized text.
+        durations: also report durations (``5 iş günü``, ``3 aylıq``; kind ``duration``).
+
+    Returns:
+        Non-overlapping mentions.
+    """
+    scanner = _Scanner(text)
+    dates = [(d.start, d.end) for d in find_dates(text, continuous=False)]
+    date_starts = [start for start, _end in dates]
+
+    def in_date(offset: int) -> bool:
+        k = bisect.bisect_right(date_starts, offset) - 1
+        return k >= 0 and dates[k][0] <= offset < dates[k][1]
+
+    candidates: list[tuple[int, int, Decimal, bool, bool]] = []
+    for match in _NUMBER.finditer(scanner.folded):
+        candidates.append((match.start(), match.end(), _decimal(match.group()), "," in match.group(), False))
+    index = 0
+    while index < len(scanner.tokens):
+        found = _word_number(scanner, index)
+        if found is None:
+            index += 1
+            continue
+        value, end_index = found
+        token = scanner.tokens[index]
+        candidates.append((token.start, scanner.tokens[end_index - 1].end, Decimal(value), False, True))
+        index = end_index
+    candidates.sort()
+
+    mentions: list[CountMention] = []
+    for start, end, amount, decimal_written, words in candidates:
+        if in_date(start) or (mentions and start < mentions[-1].end):
+            continue
+        mention = _mention_at(scanner, scanner.index_at(start), start, end, amount, decimal_written, words=words)
+        if mention is None or (not durations and mention.kind == "duration"):
+            continue
+        mentions.append(mention)
+    return _resolve_ellipsis(scanner, mentions)
+
+
+def _resolve_ellipsis(scanner: _Scanner, mentions: list[CountMention]) -> list[CountMention]:
+    """``46 planlı və 12 plandankənar yoxlama``: the first count takes the unit of the second."""
+    resolved = list(mentions)
+    for k in range(len(resolved) - 1):
+        mention, following = resolved[k], resolved[k + 1]
+        between = scanner.folded[mention.end:following.start].strip()
+        if mention.kind == following.kind == "count" and between in ("və", ",") and re.search(
+                r"(?:l[ıiuü]|s[ıi]z|s[uü]z)$", mention.unit):
+            resolved[k] = CountMention(mention.start, mention.end, mention.value, following.unit, following.counted,
+                                       mention.qualifier, mention.kind)
+    return resolved

@@ -1,0 +1,247 @@
+"""Cross-references: legal acts, items of plans and acts, articles of laws.
+
+* ``act`` — from the act's issuer (a name in the genitive: ``Azərbaycan Respublikası
+  Prezidentinin``, ``Agentliyin İdarə Heyətinin``, ``Xidmətin rəisinin``) or its quoted title
+  (``“Dövlət borcu haqqında”``) through its date (``2022-ci il 4 aprel tarixli``) and number
+  (``3199 nömrəli``) to the act-type word with its ending (``Sərəncamı``); or a quoted title
+  ending in the type (``“… Qaydası”nın``). A bare type (``Qanunun``, ``bu Qayda``) is no reference.
+* ``plan_item`` — ``5.1-ci bəndinin``, ``4.2.10-cu yarımbəndinin``; ``2-ci, 43-cü və 44-cü
+  bəndlərinin`` gives three rows, the last with the noun. Item headings are sections, not
+  references.
+* ``article`` — ``109-cu maddəsinin 32-ci bəndi``: ``number`` 109, ``target_item`` 32, and the
+  ``act_type`` of the act named right before it.
+
+Spans follow ``corpus/README.md`` ("References"). Matching runs on the case-folded text, which
+has the text's length, so offsets carry over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lang.az import acts
+from ..lang.az.casing import casefold
+from ..lang.az.inflection import VOWELS
+from ..lang.az.morphology import Analysis, analyze
+from ..lang.az.orthography import DASHES, ORDINAL_SUFFIXES
+from ..lang.az.phrases import DETERMINERS
+from ..segment import find_headings
+from .dates import DateMention, find_dates
+
+KINDS = ("act", "plan_item", "article")
+
+
+@dataclass(frozen=True)
+class ReferenceMention:
+    """One cross-reference; empty strings where the text does not say."""
+
+    start: int
+    end: int
+    kind: str
+    act_type: str = ""
+    number: str = ""
+    date: str = ""
+    target_item: str = ""
+    issuer: str = ""
+    title: str = ""
+
+
+_D = re.escape(DASHES)
+_ORD = rf"(\d+(?:\.\d+)*)\s*[{_D}]?\s*(?:{'|'.join(ORDINAL_SUFFIXES)})"
+_ITEMS = re.compile(
+    rf"(?<![\w.]){_ORD}(?:\s*,\s*{_ORD})*(?:\s+və\s+{_ORD})?\s+(?:{'|'.join(acts.ITEM_NOUNS)})\w*"
+)
+_ONE_ORD = re.compile(rf"(?<![\w.]){_ORD}")
+_ARTICLE = re.compile(
+    rf"(?<![\w.]){_ORD}\s+(?:{'|'.join(acts.ARTICLE_NOUNS)})\w*"
+    rf"(?:\s+(?P<part>\d+(?:\.\d+)*)\s*[{_D}]?\s*(?:{'|'.join(ORDINAL_SUFFIXES)})\s+(?:{'|'.join(acts.ARTICLE_PARTS)})\w*)?"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NUMBER_BEFORE = re.compile(rf"(?:№\s*)?(?P<number>[\w/.{_D}]*\d[\w/.{_D}]*)\s+(?:{'|'.join(acts.NUMBERED)})\s+$")
+_TITLE_BEFORE = re.compile(rf"“(?P<title>[^“”\n]*\b(?:{'|'.join(acts.TITLE_ENDINGS)}))”[ \t]*$")
+_DATED_BEFORE = re.compile(rf"\s+{acts.DATED}\s+$")
+_QUOTED_TYPE = re.compile(r"“(?P<title>[^“”\n]+)”(?P<ending>[^\W\d_]*)")
+_LEFT_TOKEN = re.compile(r"(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:-[^\W\d_]+)*)\s*$")
+_ACT_LEMMAS = frozenset(acts.ACT_TYPES)
+_ACT_PREFIXES = tuple(lemma[:3] for lemma in acts.ACT_TYPES)
+_LONGEST_TITLE = 600
+
+
+@lru_cache(maxsize=65536)
+def _act_type(word: str) -> Analysis | None:
+    if not casefold(word).startswith(_ACT_PREFIXES):
+        return None
+    analysis = analyze(word, known=_ACT_LEMMAS)
+    return analysis if analysis.lemma in _ACT_LEMMAS else None
+
+
+class _Finder:
+    def __init__(self, text: str, year: int | None) -> None:
+        self.text = text
+        self.folded = casefold(text)
+        self.dates_by_end: dict[int, DateMention] = {d.end: d for d in find_dates(text, year=year, continuous=False)}
+
+    def date_ending_at(self, end: int) -> DateMention | None:
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        return self.dates_by_end.get(end)
+
+    def issuer(self, pos: int) -> tuple[int, str] | None:
+        """Start and text of the issuer whose name ends before ``pos`` (``Xidmətin rəisinin``)."""
+        start, taken = pos, []
+        while True:
+            match = _LEFT_TOKEN.search(self.text, max(0, start - 120), start)
+            first = not taken
+            # a line break may separate the issuer from the date, not the words of a name
+            if match is None:
+                break
+            token = match.group().strip()
+            if "\n" in self.text[match.start() + len(token):start] and not first:
+                break
+            if token.startswith("("):
+                if first:
+                    previous = _LEFT_TOKEN.search(self.text, max(0, match.start() - 120), match.start())
+                    if previous is None or not previous.group().strip()[:1].isupper():
+                        break
+                taken.append(token)
+                start = match.start()
+                continue
+            folded = casefold(token)
+            analysis = analyze(token)
+            if token[0].isupper():
+                if _oblique(analysis):
+                    break
+            elif folded in acts.NAME_LINKS and taken:
+                pass
+            elif first and analysis.case == "genitive" and folded not in acts.PRONOUNS:
+                pass  # a post: rəisinin, direktorunun
+            else:
+                break
+            taken.append(token)
+            start = match.start()
+        while taken and (taken[-1].startswith("(") or casefold(taken[-1]) in acts.NAME_LINKS
+                         or casefold(taken[-1]) in DETERMINERS):
+            # the name starts with a name word, not with a link or a determiner (Bu Qayda)
+            dropped = taken.pop()
+            start = self.text.index(dropped, start) + len(dropped)
+            while start < pos and self.text[start].isspace():
+                start += 1
+        if not taken:
+            return None
+        return start, " ".join(self.text[start:pos].split())
+
+    def act(self, match: re.Match[str]) -> ReferenceMention | None:
+        """The act whose type word is ``match``, or None."""
+        word, start, end = match.group(), match.start(), match.end()
+        analysis = _act_type(word)
+        if analysis is None:
+            return None
+        if analysis.plural and analysis.lemma not in acts.PLURAL_TITLE_TYPES:
+            return None
+        act_type = acts.ACT_TYPES[analysis.lemma]
+        number = date = title = issuer = ""
+        dated = False
+        pos = start
+        numbered = _NUMBER_BEFORE.search(self.folded, max(0, pos - 60), pos)
+        if numbered:
+            number, pos = self.text[numbered.start("number"):numbered.end("number")], numbered.start()
+        titled = _TITLE_BEFORE.search(self.text, max(0, pos - _LONGEST_TITLE), pos)
+        if titled and numbered:
+            title, pos = titled["title"], titled.start()
+        tarixli = _DATED_BEFORE.search(self.folded, max(0, pos - 30), pos)
+        mention = self.date_ending_at(tarixli.start() if tarixli else pos)
+        if mention is not None and (tarixli or not numbered):
+            dated = True
+            if mention.granularity == "day" and mention.date_start:
+                date = mention.date_start.isoformat()
+            pos = mention.start
+        found = self.issuer(pos)
+        if found is not None:
+            pos, issuer = found
+        titled = _TITLE_BEFORE.search(self.text, max(0, pos - _LONGEST_TITLE), pos) if not title else None
+        if titled:
+            title, pos = titled["title"], titled.start()
+        if not (dated or number):
+            if not word[0].isupper() or not (issuer or title):
+                return None
+        return ReferenceMention(pos, end, "act", act_type, number, date, "", issuer, title)
+
+    def quoted_acts(self) -> list[ReferenceMention]:
+        """``“… Qaydası”nın``: titles that end in the act type."""
+        found = []
+        for match in _QUOTED_TYPE.finditer(self.text):
+            words = _WORD.findall(match["title"])
+            if len(words) < 2 or not words[-1][0].isupper() or not match["title"].endswith(words[-1]):
+                continue
+            analysis = _act_type(words[-1])
+            if analysis is None:
+                continue
+            found.append(ReferenceMention(match.start(), match.end(), "act", acts.ACT_TYPES[analysis.lemma],
+                                          title=" ".join(match["title"].split())))
+        return found
+
+
+def _oblique(analysis: Analysis) -> bool:
+    """A case no word of a name has (``Hesabatda``); ``Müşahidə`` (``müşahi-də``?) is ambiguous."""
+    if analysis.case in ("nominative", "genitive"):
+        return False
+    return not (analysis.case == "locative" and not analysis.possessive and analysis.lemma[-1:] in VOWELS)
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def find_references(text: str, *, year: int | None = None) -> list[ReferenceMention]:
+    """Every reference to an act, a plan item or an article in ``text``, in order.
+
+    Args:
+        text: normalized text.
+        year: the reporting year, for act dates without one (``cari ilin 14 iyun tarixli``).
+
+    Returns:
+        The mentions; nested acts (a law named in a decree's title) are separate rows.
+    """
+    finder = _Finder(text, year)
+    mentions = finder.quoted_acts()
+    quoted = [(m.start, m.end) for m in mentions]
+    for match in _WORD.finditer(text):
+        if _overlaps((match.start(), match.end()), quoted):
+            continue
+        mention = finder.act(match)
+        if mention is not None:
+            mentions.append(mention)
+    headings = [(start, end) for start, end, _items, _commitment in find_headings(text)]
+    acts_by_end = {m.end: m for m in mentions}
+    articles: list[tuple[int, int]] = []
+    for match in _ARTICLE.finditer(finder.folded):
+        if _overlaps(match.span(), headings):
+            continue
+        mentions.append(ReferenceMention(match.start(), match.end(), "article", _act_before(finder, acts_by_end, match.start()),
+                                         number=match.group(1), target_item=match["part"] or ""))
+        articles.append(match.span())
+    for match in _ITEMS.finditer(finder.folded):
+        if _overlaps(match.span(), headings) or _overlaps(match.span(), articles):
+            continue
+        ordinals = list(_ONE_ORD.finditer(finder.folded, match.start(), match.end()))
+        for k, ordinal in enumerate(ordinals):
+            end = match.end() if k == len(ordinals) - 1 else ordinal.end()
+            mentions.append(ReferenceMention(ordinal.start(), end, "plan_item", target_item=ordinal.group(1)))
+    return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _act_before(finder: _Finder, acts_by_end: dict[int, ReferenceMention], start: int) -> str:
+    """The type of the act named right before an article (``Qanununun 9-cu maddəsinin``)."""
+    end = start
+    while end > 0 and finder.text[end - 1].isspace():
+        end -= 1
+    if end in acts_by_end:
+        return acts_by_end[end].act_type
+    last = None
+    for last in _WORD.finditer(finder.text, max(0, end - 40), end):
+        pass
+    if last is not None and last.end() == end and (analysis := _act_type(last.group())) is not None:
+        return acts.ACT_TYPES[analysis.lemma]
+    return ""

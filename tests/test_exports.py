@@ -1,0 +1,106 @@
+"""Exports: CSV with and without BOM, datapackage.json, Parquet, column and row order."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import reportparse
+from reportparse import datapackage
+from reportparse.pipeline import TABLES
+from reportparse.tables import TABLE_COLUMNS
+
+from .test_cli import run
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORTS = ROOT / "corpus" / "reports"
+SAMPLE_TEXT = reportparse.sample_report_path().read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def corpus() -> reportparse.Corpus:
+    return reportparse.parse_many(REPORTS, jobs=0, progress=False)
+
+
+def test_excel_flag_writes_a_bom_to_every_csv_and_the_letters_survive(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(SAMPLE_TEXT, encoding="utf-8")
+    assert run("parse", str(source), "--out", str(tmp_path / "excel"), "--excel").returncode == 0
+    assert run("parse", str(source), "--out", str(tmp_path / "plain")).returncode == 0
+    for name in (*TABLES, "errors"):
+        excel = (tmp_path / "excel" / f"{name}.csv").read_bytes()
+        plain = (tmp_path / "plain" / f"{name}.csv").read_bytes()
+        assert excel.startswith(b"\xef\xbb\xbf") and not plain.startswith(b"\xef\xbb\xbf"), name
+        assert excel[3:] == plain, "the BOM is the only difference"
+    organizations = (tmp_path / "excel" / "organizations.csv").read_text(encoding="utf-8-sig")
+    assert "Azərbaycan Respublikasının Dövlət Arxiv Xidməti" in organizations
+    descriptor = json.loads((tmp_path / "excel" / "datapackage.json").read_text(encoding="utf-8"))
+    assert {resource["encoding"] for resource in descriptor["resources"]} == {"utf-8-sig"}
+
+
+def test_datapackage_describes_every_table_and_validates(corpus, tmp_path):
+    corpus.to_csv(tmp_path)
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {resource["name"]: resource for resource in descriptor["resources"]}
+    assert set(resources) == {*TABLES, "errors"}
+    for name, resource in resources.items():
+        fields = resource["schema"]["fields"]
+        header = pd.read_csv(tmp_path / resource["path"], nrows=0).columns.tolist()
+        assert [field["name"] for field in fields] == header, name
+        assert all(field["type"] in {"string", "integer", "number", "boolean", "date"} for field in fields)
+        assert all(field["description"] for field in fields)
+    for name, columns in TABLE_COLUMNS.items():  # the contract's columns are all described specifically
+        assert not [c for c in columns if datapackage.describe(name, c).startswith("Extra column")], name
+    assert resources["documents"]["schema"]["primaryKey"] == ["doc_id"]
+    for name in set(TABLES) - {"documents"}:
+        assert resources[name]["schema"]["foreignKeys"] == [
+            {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}]
+    assert datapackage.validate(tmp_path) == []
+
+
+def test_validate_finds_bad_values_and_dangling_keys(corpus, tmp_path):
+    corpus.to_csv(tmp_path)
+    dates = pd.read_csv(tmp_path / "dates.csv", dtype=str, keep_default_na=False)
+    dates.loc[0, "start"] = "twelve"
+    dates.loc[1, "doc_id"] = "ffffffffffff"
+    dates.to_csv(tmp_path / "dates.csv", index=False)
+    problems = datapackage.validate(tmp_path)
+    assert any(p.startswith("dates.start: 1 values are not integer") for p in problems), problems
+    assert any(p.startswith("dates: 1 rows whose ['doc_id'] is not in documents") for p in problems), problems
+
+
+def test_columns_start_with_the_contract_and_rows_do_not_depend_on_input_order_or_workers(tmp_path):
+    files = sorted(REPORTS.glob("*.txt"))[:4]
+    forward = reportparse.parse_many(files, jobs=2, progress=False)
+    backward = reportparse.parse_many(files[::-1], jobs=0, progress=False)
+    for name in TABLES:
+        assert list(forward.tables[name].columns[: len(TABLE_COLUMNS[name])]) == list(TABLE_COLUMNS[name])
+        pd.testing.assert_frame_equal(forward.tables[name], backward.tables[name])
+    assert list(forward.documents["path"]) == sorted(map(str, files))
+
+
+def test_parquet_holds_the_same_tables_as_csv(corpus, tmp_path):
+    pytest.importorskip("pyarrow")
+    corpus.to_parquet(tmp_path / "parquet")
+    corpus.to_csv(tmp_path / "csv")
+    assert datapackage.validate(tmp_path / "parquet") == []
+    for name in TABLES:
+        parquet = pd.read_parquet(tmp_path / "parquet" / f"{name}.parquet")
+        csv = pd.read_csv(tmp_path / "csv" / f"{name}.csv", dtype=str, keep_default_na=False)
+        assert list(parquet.columns) == list(csv.columns)
+        as_text = parquet.astype(object).where(parquet.notna(), "").astype(str)
+        pd.testing.assert_frame_equal(as_text.reset_index(drop=True), csv.astype(str), check_dtype=False)
+    assert pd.read_parquet(tmp_path / "parquet" / "dates.parquet")["start"].dtype.kind == "i"
+
+
+def test_cli_format_parquet_and_excel_only_with_csv(tmp_path):
+    pytest.importorskip("pyarrow")
+    source = tmp_path / "a.txt"
+    source.write_text(SAMPLE_TEXT, encoding="utf-8")
+    assert run("parse", str(source), "--out", str(tmp_path / "out"), "--format", "parquet").returncode == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        [f"{name}.parquet" for name in TABLES] + ["errors.csv", "datapackage.json"])
+    assert run("parse", str(source), "--out", str(tmp_path / "x"), "--format", "parquet", "--excel").returncode == 2
