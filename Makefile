@@ -26,6 +26,7 @@ test: install-dev
 bench: install-dev
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_dates.py
+	$(BIN)/python benchmarks/bench_counts.py
 	$(BIN)/python benchmarks/bench_pdf.py
 
 clean:

@@ -26,7 +26,9 @@ from reportparse.pipeline import NER_MODES, extract_tables, find_organization_me
 from reportparse.segment import segment
 from reportparse.tables import organizations_table
 
-DEFAULT_GOLD = ("corpus/gold.jsonl", "corpus/heldout/gold.jsonl", "corpus/heldout2/gold.jsonl")
+DEFAULT_GOLD = (
+    "corpus/gold.jsonl", "corpus/heldout/gold.jsonl", "corpus/heldout2/gold.jsonl", "corpus/heldout3/gold.jsonl",
+)
 
 
 class OrganizationsOnly:

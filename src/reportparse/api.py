@@ -252,5 +252,5 @@ def parse_many(
         close = getattr(results, "close", None)
         if close is not None:
             close()
-    return Corpus(collector.tables(), collector.errors(), notes)
+    return Corpus(dict(collector.tables()), collector.errors(), notes)
 

@@ -12,7 +12,7 @@ folder back (``--resume``) drops rows of documents it does not list.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -44,25 +44,42 @@ def _concat(name: str, every: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(filled, ignore_index=True)[columns] if filled else pd.DataFrame(columns=columns)
 
 
-def combine(parts: Iterable[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
-    """Concatenate the tables of several documents (or of several runs) in a deterministic order.
+Part = dict[str, "pd.DataFrame | Path"]
+"""Tables of some documents: in memory, or pickled to a file per table (see :class:`Collector`)."""
+
+
+def _frame(table: pd.DataFrame | Path) -> pd.DataFrame:
+    return table if isinstance(table, pd.DataFrame) else pd.read_pickle(table)
+
+
+class Combined(Mapping[str, pd.DataFrame]):
+    """The tables of several documents (or runs), concatenated in a deterministic order.
+
+    A table is built when it is looked up and not kept, so writing the tables one after the
+    other holds one combined table in memory at a time, not all of them.
 
     Args:
-        parts: dicts of tables, each holding one or more documents.
-
-    Returns:
-        One DataFrame per name of :data:`reportparse.pipeline.TABLES`.
+        parts: tables of one or more documents each.
     """
-    parts = list(parts)
-    documents = _concat("documents", [part["documents"] for part in parts if "documents" in part])
-    order = documents.astype({"path": str, "doc_id": str}).sort_values(["path", "doc_id"], kind="stable")["doc_id"]
-    rank = {doc_id: index for index, doc_id in enumerate(order)}
-    tables = {}
-    for name in TABLES:
-        frame = _concat(name, [part[name] for part in parts if name in part])
-        positions = np.argsort(frame["doc_id"].astype(str).map(rank).to_numpy(dtype=float), kind="stable")
-        tables[name] = frame.iloc[positions].reset_index(drop=True)
-    return tables
+
+    def __init__(self, parts: Iterable[Part]) -> None:
+        self.parts = list(parts)
+        documents = _concat("documents", [_frame(part["documents"]) for part in self.parts if "documents" in part])
+        order = documents.astype({"path": str, "doc_id": str}).sort_values(["path", "doc_id"], kind="stable")["doc_id"]
+        self.rank = {doc_id: index for index, doc_id in enumerate(order)}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in TABLES:
+            raise KeyError(name)
+        frame = _concat(name, [_frame(part[name]) for part in self.parts if name in part])
+        positions = np.argsort(frame["doc_id"].astype(str).map(self.rank).to_numpy(dtype=float), kind="stable")
+        return frame.iloc[positions].reset_index(drop=True)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(TABLES)
+
+    def __len__(self) -> int:
+        return len(TABLES)
 
 
 def errors_frame(failures: Iterable[FileResult]) -> pd.DataFrame:
@@ -76,16 +93,33 @@ class Collector:
 
     Args:
         prior: tables already in the output folder (``--resume``); their documents count as done.
+        spill: a folder where every bundle of documents is pickled, one file per table, instead
+            of being kept in memory: the command line's memory then stays flat however many
+            files a run has. None keeps everything in memory (the Python API returns it anyway).
     """
 
-    def __init__(self, prior: dict[str, pd.DataFrame] | None = None) -> None:
-        self.parts: list[dict[str, pd.DataFrame]] = [prior] if prior else []
+    def __init__(self, prior: dict[str, pd.DataFrame] | None = None, *, spill: str | os.PathLike[str] | None = None) -> None:
+        self.spill = Path(spill) if spill is not None else None
+        self.parts: list[Part] = []
         self._recent: list[dict[str, pd.DataFrame]] = []
         self.failures: list[FileResult] = []
         self.parsed: list[str] = []  # paths only: the tables are kept once, in parts
         documents = prior.get("documents") if prior else None
         self.paths: dict[str, str] = dict(zip(documents["doc_id"], documents["path"])) if documents is not None else {}
         self.resumed = len(self.paths)
+        if prior:
+            self._keep(prior)
+
+    def _keep(self, tables: dict[str, pd.DataFrame]) -> None:
+        if self.spill is None:
+            self.parts.append(tables)
+            return
+        bundle = len(self.parts)
+        part: Part = {}
+        for name, frame in tables.items():
+            part[name] = self.spill / f"{bundle:05d}.{name}.pkl"
+            frame.to_pickle(part[name])
+        self.parts.append(part)
 
     def add(self, result: FileResult) -> str | None:
         """Keep a result; returns a note when the file repeats a document already kept (same doc_id)."""
@@ -98,13 +132,13 @@ class Collector:
         self.parsed.append(result.path)
         self._recent.append(result.tables)
         if len(self._recent) >= _BUNDLE:  # thousands of small frames cost more than their rows
-            self.parts.append({name: _concat(name, [part[name] for part in self._recent]) for name in TABLES})
+            self._keep({name: _concat(name, [part[name] for part in self._recent]) for name in TABLES})
             self._recent = []
         return None
 
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table of every document kept so far."""
-        return combine(self.parts + self._recent)
+    def tables(self) -> Combined:
+        """Every table of every document kept so far (each built when looked up)."""
+        return Combined(self.parts + self._recent)
 
     def errors(self) -> pd.DataFrame:
         """The failed inputs."""
@@ -146,7 +180,7 @@ def read_output(folder: str | os.PathLike[str], *, fmt: str = "csv") -> dict[str
 
 def write_output(
     folder: str | os.PathLike[str],
-    tables: dict[str, pd.DataFrame],
+    tables: Mapping[str, pd.DataFrame],
     errors: pd.DataFrame | None = None,
     *,
     fmt: str = "csv",
@@ -168,10 +202,13 @@ def write_output(
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     folder = Path(folder)
     paths = [write_errors(folder, errors, excel=excel)] if errors is not None else []
+    columns = {}
     for name in sorted(tables, key=lambda name: name == "documents"):
-        path = _path(folder, name, fmt)
-        paths.append(write_parquet(tables[name], path) if fmt == "parquet" else write_csv(tables[name], path, excel=excel))
-    resources = [datapackage.resource(name, list(frame.columns), fmt=fmt, excel=excel) for name, frame in tables.items()]
+        path, frame = _path(folder, name, fmt), tables[name]
+        paths.append(write_parquet(frame, path) if fmt == "parquet" else write_csv(frame, path, excel=excel))
+        columns[name] = list(frame.columns)
+        del frame  # a Combined table is rebuilt on lookup: hold one at a time
+    resources = [datapackage.resource(name, columns[name], fmt=fmt, excel=excel) for name in tables]
     if errors is not None:
         resources.append(datapackage.resource(ERRORS_TABLE, list(errors.columns), fmt="csv", excel=excel))
     paths.append(write_json(datapackage.package(resources), folder / datapackage.DESCRIPTOR))

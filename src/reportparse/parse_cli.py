@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +20,7 @@ from pathlib import Path
 from .batch import (
     DEFAULT_MEMORY_LIMIT,
     DEFAULT_TIMEOUT,
+    Discovery,
     ParseOptions,
     discover,
     file_doc_id,
@@ -110,8 +112,12 @@ def run(args: argparse.Namespace) -> int:
     if args.excel and args.format != "csv":
         print(_error("--excel applies to CSV output only"), file=sys.stderr)
         return USAGE
+    with tempfile.TemporaryDirectory(prefix="reportparse-") as spill:
+        return _run(args, found, Collector(read_output(args.out, fmt=args.format) if args.resume else None, spill=spill))
+
+
+def _run(args: argparse.Namespace, found: Discovery, collector: Collector) -> int:
     out = Path(args.out)
-    collector = Collector(read_output(out, fmt=args.format) if args.resume else None)
     files, skipped = _pending(found.files, collector.paths) if collector.resumed else (found.files, 0)
     for failure in found.failures:
         collector.add(failure)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import pandas as pd
 
 from .document import Document
-from .metadata import extract_metadata
-from .plan import plan_segmentation
-from .segment import segment
 from .extract.counts import find_counts
 from .extract.dates import find_dates
 from .extract.organizations import find_organizations
 from .extract.references import find_references
+from .metadata import extract_metadata
+from .plan import plan_segmentation
+from .segment import segment
 from .tables import (
     TABLE_COLUMNS,
     counts_table,

@@ -24,7 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 
 from ..lang.az import numbers as nums
 from ..lang.az.casing import casefold
@@ -32,7 +32,13 @@ from ..lang.az.inflection import NounForm, noun_forms
 from ..lang.az.morphology import Analysis, analyze, vocabulary
 from ..lang.az.orthography import DASHES, ORDINAL_SUFFIXES
 from ..lang.az.phrases import (
-    ADJECTIVES, FUNCTION_WORDS, LIGHT_VERB, NOT_PARTICIPLES, NOT_VERBS, PARTICIPLE, VERB_ENDING,
+    ADJECTIVES,
+    FUNCTION_WORDS,
+    LIGHT_VERB,
+    NOT_PARTICIPLES,
+    NOT_VERBS,
+    PARTICIPLE,
+    VERB_ENDING,
 )
 from .dates import find_dates
 
@@ -75,7 +81,7 @@ class _Token:
     newline_before: bool
 
 
-@lru_cache(maxsize=None)
+@cache
 def _closed_forms(lemmas: frozenset[str]) -> dict[str, NounForm]:
     """Every inflected form of a closed class of nouns (measure words, currencies, time units)."""
     forms: dict[str, NounForm] = {}

@@ -46,6 +46,7 @@ from ..lang.az.organizations import (
     NOT_NAME_NOUNS,
     NOT_NAME_WORDS,
     NOT_ORGANIZATIONS,
+    QUOTED_SYSTEM_HEADS,
     SENTENCE_ADVERBS,
     Body,
 )
@@ -266,21 +267,18 @@ class _Grammar:
         return head
 
     def _lowercase_head_ok(self, index: int, head: NounForm) -> bool:
-        if not HEADS[head.lemma].lowercase or not head.possessive:
+        if not head.possessive:
             return False  # ``işçi qrupun`` (bare) is a common noun; names are izafet compounds
-        if head.plural and head.lemma == "nazirlik":
-            return True  # ``Ədliyyə və Daxili İşlər nazirlikləri``
-        if head.lemma in ("mərkəz", "jurnal", "qəzet"):  # only after a quoted name: ``“İnjuria” hüquq jurnalı``
-            for back in (1, 2):
-                before = self.tokens[index - back] if index >= back else None
-                if before is not None and before.kind == "quote" and index - back in self.quote_open:
-                    return True
-                if before is None or before.kind != "word" or before.text[0].isupper():
-                    return False
-            return False
-        if head.plural:
+        if self._after_quoted_name(index):
+            # ``“Report” informasiya agentliyi``, ``“ASAN xidmət” mərkəzləri``: the type word of a quoted name
+            return head.lemma not in QUOTED_SYSTEM_HEADS
+        if head.plural:  # ``Ədliyyə və Daxili İşlər nazirlikləri``, ``Nəsimi və Xətai rayon icra hakimiyyətləri``
             return self._coordinated(index)
-        # A capitalised word or a closing quote within two lowercase words before it.
+        if HEADS[head.lemma].lowercase_unit:
+            return self._after_genitive_parent(index)
+        if not HEADS[head.lemma].lowercase or head.lemma in ("mərkəz", "jurnal", "qəzet", "nazirlik"):
+            return False  # these only after a quoted name or in a coordination (above)
+        # A capitalised word or a closing quote within a few lowercase words before it.
         for back in range(1, 5):
             if index - back < 0:
                 return False
@@ -289,6 +287,26 @@ class _Grammar:
                 return True
             if before.kind != "word" or _head_of(before.fold):
                 return False
+        return False
+
+    def _after_quoted_name(self, index: int) -> bool:
+        """A closing quote right before, or one lowercase word before (``“İnjuria” hüquq jurnalı``)."""
+        for back in (1, 2):
+            before = self.tokens[index - back] if index >= back else None
+            if before is not None and before.kind == "quote" and index - back in self.quote_open:
+                return True
+            if before is None or before.kind != "word" or before.text[0].isupper() or _head_of(before.fold):
+                return False
+        return False
+
+    def _after_genitive_parent(self, index: int) -> bool:
+        """``Milli Məclisin Mədəniyyət komitəsi``: capitalised words after a body in the genitive."""
+        cursor = index - 1
+        while cursor >= 0 and index - cursor <= 4 and _is_capitalized(self.tokens[cursor]):
+            head = _head_of(self.tokens[cursor].fold)
+            if head is not None and head.case == "genitive" and cursor < index - 1:
+                return True
+            cursor -= 1
         return False
 
     def _coordinated(self, index: int) -> bool:
@@ -462,7 +480,10 @@ class _Grammar:
             at = first - skip
             if at - 2 >= 0 and tokens[at - 1].fold == "saylı" and tokens[at - 2].kind == "num" \
                     and all(tokens[k].kind == "word" for k in range(at, first)):
-                return at - 2
+                at -= 2
+                if at >= 2 and tokens[at - 1].fold in ("şəhəri", "rayonu") and _is_capitalized(tokens[at - 2]):
+                    at -= 2  # ``Bakı şəhəri 5 saylı Ərazi Vergilər İdarəsi``
+                return at
         return first
 
     def _lowercase_run(self, cursor: int, index: int, head: NounForm) -> int | None:
@@ -818,7 +839,7 @@ class _Canonicalizer:
         if lookup([t.text for t in tokens]) is not None or not self.reporting_body:
             return name, kind, parent
         body = _strip_national(self.reporting_body)
-        if span.head.lemma == "idarə" and not tokens[-1].text[0].isupper():
+        if span.head.lemma == "idarə" and not tokens[-1].text[0].isupper() and not span.head.plural:
             # ``Gəncə regional miqrasiya idarəsi``: a regional office of the reporting body
             return f"{_genitive(body)} {name}", kind, self.reporting_body
         if key in INTERNAL_ORGANS:

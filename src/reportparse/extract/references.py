@@ -163,9 +163,8 @@ class _Finder:
         titled = _TITLE_BEFORE.search(self.text, max(0, pos - _LONGEST_TITLE), pos) if not title else None
         if titled:
             title, pos = titled["title"], titled.start()
-        if not (dated or number):
-            if not word[0].isupper() or not (issuer or title):
-                return None
+        if not (dated or number) and not (word[0].isupper() and (issuer or title)):
+            return None  # a bare type: Qanunun, bu Qayda
         return ReferenceMention(pos, end, "act", act_type, number, date, "", issuer, title)
 
     def quoted_acts(self) -> list[ReferenceMention]:

@@ -26,13 +26,21 @@ class Head(NamedTuple):
     needs_parent: bool = False
     """It heads a name only after a parent in the genitive (``BMT-nin İnkişaf Proqramı``; a
     ``Dövlət Proqramı`` is a document)."""
+    lowercase_unit: bool = False
+    """Written in lowercase it heads a unit named after its parent in the genitive
+    (``Milli Məclisin Mədəniyyət komitəsi``, ``Universitetinin Hüquq fakültəsi``)."""
 
 
 HEADS: dict[str, Head] = {
     "nazirlik": Head("state_body", lowercase=True),
     "agentlik": Head("state_body", unit=True),
     "xidmət": Head("state_body", unit=True),
-    "komitə": Head("state_body", unit=True),
+    "komitə": Head("state_body", unit=True, lowercase_unit=True),
+    "fakültə": Head("education", unit=True, lowercase_unit=True),
+    "plenum": Head("state_body", unit=True),
+    "kitabxana": Head("other"),
+    "telekanal": Head("media"),
+    "kinostudiya": Head("business"),
     "komissiya": Head("council", unit=True),
     "şura": Head("council", unit=True),
     "fond": Head("other", unit=True),
@@ -68,7 +76,7 @@ HEADS: dict[str, Head] = {
     "ofis": Head("other", unit=True),
     "büro": Head("other", unit=True),
     "nümayəndəlik": Head("other", unit=True),
-    "hakimiyyət": Head("state_body", lowercase=True),
+    "hakimiyyət": Head("state_body"),
     "televiziya": Head("media"),
     "radio": Head("media"),
     "jurnal": Head("media", lowercase=True),
@@ -285,7 +293,15 @@ GAZETTEER: tuple[Body, ...] = (
     Body("Dünya Bankı", "international", national=False),
     Body("Açıq Müqavilələşdirmə Tərəfdaşlığı", "international", national=False,
          aliases=("Open Contracting Partnership",)),
-    Body("Açıq Hökumət Tərəfdaşlığı", "international", national=False, aliases=("Open Government Partnership",)),
+    Body("Açıq Hökumət Tərəfdaşlığı", "international", national=False,
+         aliases=("Open Government Partnership", "OGP")),
+    Body("Beynəlxalq Valyuta Fondu", "international", national=False, aliases=("BVF", "IMF")),
+    Body("Ümumdünya Ticarət Təşkilatı", "international", national=False, aliases=("ÜTT", "WTO")),
+    Body("Ümumdünya Gömrük Təşkilatı", "international", national=False, aliases=("ÜGT", "WCO")),
+    Body("Ümumdünya Əqli Mülkiyyət Təşkilatı", "international", national=False, aliases=("ÜƏMT", "WIPO")),
+    Body("Avropa İttifaqının Əqli Mülkiyyət Ofisi", "international", national=False, aliases=("EUIPO",)),
+    Body("Avropa Yenidənqurma və İnkişaf Bankı", "international", national=False, aliases=("AYİB", "EBRD")),
+    Body("Asiya İnkişaf Bankı", "international", national=False, aliases=("AİB", "ADB")),
     # Well-known NGOs and media.
     Body("Azərbaycan Qızıl Aypara Cəmiyyəti", "ngo", national=False),
     Body("“Azərbaycan” qəzeti", "media", national=False, aliases=("Azərbaycan Qəzeti", "Azərbaycan qəzeti")),
@@ -293,6 +309,10 @@ GAZETTEER: tuple[Body, ...] = (
     Body("“Yeni Azərbaycan” qəzeti", "media", national=False),
 )
 """Known bodies. National ones get :data:`NATIONAL_PREFIX` in their canonical name."""
+
+QUOTED_SYSTEM_HEADS = frozenset({"platforma"})
+"""Heads that, written in lowercase after a quoted name, name a system, not a body
+(``“mygov” platforması``)."""
 
 NOT_ORGANIZATIONS = frozenset({
     "ehtiyat fond", "elektron hökumət informasiya sistem", "elektron hökumət portal",

@@ -16,8 +16,8 @@ FUNCTION_WORDS = frozenset({
     "görə", "əsasən", "ərzində", "tərəfindən", "vasitəsilə", "çərçivəsində", "arasında", "ibarət", "olan",
     "olaraq", "olub", "başqa", "əlavə", "birgə", "birlikdə", "məqsədilə", "hesabına", "həcmində",
     "məbləğində", "o", "bu", "həmin", "onlar", "onların", "onun", "bunun", "bunlar", "hər", "bütün", "digər",
-    "isə", "artıq", "çox", "az", "yaxın", "üzərində", "daha", "ən", "təxminən", "ümumilikdə", "cəmi",
-    "hamısı", "biri", "bəziləri", "yəni", "həmişə", "hələ", "artıq", "dərhal",
+    "artıq", "çox", "az", "yaxın", "üzərində", "daha", "ən", "təxminən", "ümumilikdə", "cəmi",
+    "hamısı", "biri", "bəziləri", "yəni", "həmişə", "hələ", "dərhal",
 })
 """Words that end a noun phrase."""
 
@@ -48,9 +48,8 @@ ADJECTIVES = frozenset({
     "maliyyə", "dövlət", "elektron", "rəqəmsal", "onlayn", "oflayn", "interaktiv", "statistik", "analitik",
     "unikal", "yazılı", "şifahi", "səyyar", "daimi", "müvəqqəti", "aktiv", "fəal", "qabaqcıl", "uğurlu",
     "aidiyyəti", "müvafiq", "dövri", "illik", "aylıq", "rüblük", "həftəlik", "gündəlik", "əlavə",
-    "maarifləndirici", "informativ", "tematik", "ixtisaslaşdırılmış", "peşəkar", "gənc", "yaşlı", "kiçik",
-    "mühüm", "vacib", "qısa", "uzun", "ödənişli", "ödənişsiz", "pulsuz", "açıq", "qapalı", "birgə",
-    "ilkin", "yekun", "növbəti", "ayrıca", "əlil", "sağlam", "ekspert", "mobil", "virtual", "real",
+    "maarifləndirici", "informativ", "tematik", "ixtisaslaşdırılmış", "peşəkar", "gənc", "yaşlı", "mühüm", "vacib", "qısa", "uzun", "ödənişli", "ödənişsiz", "pulsuz", "açıq", "qapalı", "birgə",
+    "ilkin", "yekun", "növbəti", "ayrıca", "əlil", "sağlam", "mobil", "virtual", "real",
 })
 """Adjectives: never the head of a counted phrase unless nothing follows them."""
 
