@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import subprocess
 import sys
@@ -70,8 +71,9 @@ def _tree(process: psutil.Process) -> list[psutil.Process]:
         return []
 
 
-def run_cli(folder: Path, out: Path, jobs: int) -> tuple[float, float, float, dict[str, float]]:
-    """Wall seconds, peak summed RSS and PSS (MB) of the CLI's process tree, peak PSS per role."""
+def run_cli(folder: Path, out: Path, jobs: int) -> tuple[float, float, float, dict[str, float], float]:
+    """Wall seconds, peak summed RSS and PSS (MB) of the CLI's process tree, peak PSS per role, and
+    the CPU seconds the tree used (last sample of each process, so a little less)."""
     command = [str(Path(sys.executable).with_name("reportparse")), "parse", str(folder), "--out", str(out),
                "--jobs", str(jobs), "--quiet"]
     started = time.perf_counter()
@@ -79,11 +81,14 @@ def run_cli(folder: Path, out: Path, jobs: int) -> tuple[float, float, float, di
     watched = psutil.Process(child.pid)
     peak_rss = peak_pss = 0.0
     roles: dict[str, float] = {}
+    cpu: dict[int, float] = {}
     while child.poll() is None:
         rss = pss = 0
         for process in _tree(watched):
             try:
                 info = process.memory_full_info()
+                times = process.cpu_times()
+                cpu[process.pid] = times.user + times.system
                 # workers are forked by the fork server, itself a child of the command
                 role = "command" if process.pid == child.pid else "server" if process.ppid() == child.pid else "worker"
             except (psutil.NoSuchProcess, psutil.AccessDenied):
@@ -95,7 +100,7 @@ def run_cli(folder: Path, out: Path, jobs: int) -> tuple[float, float, float, di
     wall = time.perf_counter() - started
     if child.returncode != 0:
         raise SystemExit(f"reportparse parse exited with {child.returncode}")
-    return wall, peak_rss, peak_pss, roles
+    return wall, peak_rss, peak_pss, roles, sum(cpu.values())
 
 
 def profile(paths: list[Path]) -> None:
@@ -125,12 +130,14 @@ def main() -> None:
     folder = args.cache / f"{args.files}x{PAGES}p"
     paths = generate(folder, args.files)
     with tempfile.TemporaryDirectory() as out:
-        wall, rss, pss, roles = run_cli(folder, Path(out), args.jobs)
+        wall, rss, pss, roles, cpu = run_cli(folder, Path(out), args.jobs)
         documents = pd.read_csv(Path(out) / "documents.csv")
     pages, words = int(documents["n_pages"].sum()), int(documents["n_words"].sum())
     print(f"{len(documents)} files, {pages} pages, {words:,} words, --jobs {args.jobs}: {wall:.1f} s")
     print(f"throughput: {len(documents) / wall:.1f} files/s, {pages / wall:.0f} pages/s, {words / wall:,.0f} words/s")
     print(f"peak memory of the process tree: {pss:.0f} MB PSS (shared pages split), {rss:.0f} MB RSS summed")
+    print(f"CPU time of the process tree: {cpu:.0f} s ({cpu / len(documents) * 1000:.0f} ms per file); "
+          f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print("peak PSS per process: " + ", ".join(f"{role} {mb:.0f} MB" for role, mb in sorted(roles.items())))
     if args.profile:
         profile(paths[:20])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import shutil
@@ -194,3 +195,15 @@ def test_progress_draws_a_bar_on_a_terminal_and_lines_elsewhere():
     assert "\r" not in log.getvalue()
     assert log.getvalue().splitlines()[-2].startswith("reportparse: 4/4 files")
     assert "files/s" in log.getvalue()
+
+
+def test_a_missing_extra_is_a_usage_error_before_any_file_is_parsed(tmp_path, monkeypatch, capsys):
+    from reportparse import cli
+
+    (tmp_path / "a.txt").write_text(variant(1), encoding="utf-8")
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in ("pyarrow", "distributed") else real(name, *a))
+    for option in (["--format", "parquet"], ["--dask", "local"]):
+        assert cli.main(["parse", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), *option]) == 2
+        assert 'pip install "reportparse[' in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

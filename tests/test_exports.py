@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -39,6 +40,10 @@ def test_excel_flag_writes_a_bom_to_every_csv_and_the_letters_survive(tmp_path):
     assert "Azərbaycan Respublikasının Dövlət Arxiv Xidməti" in organizations
     descriptor = json.loads((tmp_path / "excel" / "datapackage.json").read_text(encoding="utf-8"))
     assert {resource["encoding"] for resource in descriptor["resources"]} == {"utf-8-sig"}
+    umask = os.umask(0)
+    os.umask(umask)
+    modes = {path.stat().st_mode & 0o777 for path in (tmp_path / "excel").iterdir()}
+    assert modes == {0o666 & ~umask}, "files readable as the umask allows, not private like temporary files"
 
 
 def test_datapackage_describes_every_table_and_validates(corpus, tmp_path):

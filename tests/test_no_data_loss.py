@@ -4,8 +4,9 @@
 * a run killed with SIGKILL after its first checkpoint, then re-run with ``--resume``, ends
   with exactly the tables of the uninterrupted run (every CSV compared line for line).
 
-The files are small text reports (plus broken .txt, .pdf and .docx), so the whole module takes
-about a minute with ``--jobs 2`` on a 2-core machine (README, Reliability).
+The files are small text reports (plus broken .txt, .pdf and .docx); the module takes about
+80 s with ``--jobs 2`` on a 2-core machine (README, Reliability), hence the ``slow`` mark: it
+runs in CI, ``-m 'not slow'`` skips it while editing.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import pytest
 
 from reportparse import parse_cli
 from reportparse.devtools import hostile
+
+pytestmark = pytest.mark.slow
 
 GOOD, BROKEN = 950, 50
 TABLE_FILES = ("documents", "sections", "dates", "organizations", "counts", "references")

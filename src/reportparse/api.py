@@ -1,11 +1,18 @@
 """The Python API: :func:`parse` one report, :func:`parse_many` a batch; tables as DataFrames.
 
     >>> import reportparse
-    >>> report = reportparse.parse("hesabat.pdf")
-    >>> report.sections, report.dates          # pandas DataFrames
-    >>> corpus = reportparse.parse_many("reports/", jobs=2)
-    >>> corpus.dates.groupby("doc_id").size(); corpus.errors
-    >>> corpus.to_csv("tables/")
+    >>> report = reportparse.parse(reportparse.sample_report_path())   # or a .pdf/.docx, or text
+    >>> report.documents["organization"].item()
+    'Azərbaycan Respublikasının Dövlət Arxiv Xidməti'
+    >>> row = report.dates.iloc[2]                 # every table is a pandas DataFrame
+    >>> report.text[row["start"]:row["end"]] == row["text"]
+    True
+    >>> corpus = reportparse.parse_many([reportparse.sample_report_path(), "missing.pdf"], jobs=0, progress=False)
+    >>> len(corpus), list(corpus.errors["error_type"])
+    (1, ['MissingFileError'])
+
+``parse_many("reports/", jobs=2)`` parses a folder in two worker processes;
+``corpus.to_csv("tables/")`` writes one CSV per table and a ``datapackage.json``.
 """
 
 from __future__ import annotations

@@ -4,10 +4,32 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+
+
+def _replace_atomically(path: Path, write: Callable[[str], object]) -> Path:
+    """Write through ``write(temporary_path)`` next to ``path``, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:  # like mkstemp, but with the umask's permissions (mkstemp's files are private)
+        temporary = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            break
+        except FileExistsError:
+            continue
+    try:
+        write(temporary)
+        with open(temporary, "rb+") as stream:
+            os.fsync(stream.fileno())  # on disk before the rename makes it visible
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
 
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], *, excel: bool = False) -> Path:
@@ -21,32 +43,11 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], *, excel: bool 
     Returns:
         The destination path.
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as stream:
+    def write(temporary: str) -> None:
+        with open(temporary, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as stream:
             frame.to_csv(stream, index=False, lineterminator="\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
 
-
-def _replace_atomically(path: Path, write) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return _replace_atomically(Path(path), write)
 
 
 def write_parquet(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import signal
 import sys
 import tempfile
@@ -101,6 +102,16 @@ def _pending(files: list[Path], done: dict[str, str]) -> tuple[list[Path], int]:
     return pending, len(files) - len(pending)
 
 
+def _missing_extra(args: argparse.Namespace) -> str | None:
+    """What to install for the options given, checked before any file is parsed."""
+    needed = [("pyarrow", "parquet", "--format parquet")] if args.format == "parquet" else []
+    needed += [("distributed", "dask", "--dask")] if args.dask else []
+    for module, extra, option in needed:
+        if importlib.util.find_spec(module) is None:
+            return f'{option} needs {module}: pip install "reportparse[{extra}]"'
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``reportparse parse``; returns the exit status."""
     found = discover(args.inputs)
@@ -111,6 +122,10 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     if args.excel and args.format != "csv":
         print(_error("--excel applies to CSV output only"), file=sys.stderr)
+        return USAGE
+    missing = _missing_extra(args)
+    if missing:
+        print(_error(missing), file=sys.stderr)
         return USAGE
     with tempfile.TemporaryDirectory(prefix="reportparse-") as spill:
         return _run(args, found, Collector(read_output(args.out, fmt=args.format) if args.resume else None, spill=spill))

@@ -62,14 +62,21 @@ def run_dask(
         address: the scheduler (``tcp://host:8786``); None or ``local`` starts a local cluster.
         workers: worker processes of the local cluster (default: one per CPU).
 
-    Yields:
-        One :class:`~reportparse.batch.FileResult` per file, a partition at a time. A task that
-        fails as a whole (its worker died) gives a failure for each of its files.
+    Returns:
+        An iterator of one :class:`~reportparse.batch.FileResult` per file, a partition at a
+        time. A task that fails as a whole (its worker died) gives a failure for each of its files.
+
+    Raises:
+        ImportError: dask.distributed is not installed.
     """
-    paths = [os.fspath(path) for path in paths]
+    distributed = _distributed()  # now, not at the first result: a missing extra is a usage error
+    return _results(distributed, [os.fspath(path) for path in paths], options, address=address, workers=workers)
+
+
+def _results(distributed, paths: list[str], options: ParseOptions, *, address: str | None,
+             workers: int | None) -> Iterator[FileResult]:
     if not paths:
         return
-    distributed = _distributed()
     cluster = None
     if address in (None, "local"):
         cluster = distributed.LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extract.counts import find_counts
+from .spans import mention_spans
 
 SPAN_KEY = "counts"
 
@@ -32,13 +33,8 @@ class CountsComponent:
         self.durations = durations
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for mention in find_counts(doc.text, durations=self.durations):
-            span = doc.char_span(mention.start, mention.end, label=mention.kind, alignment_mode="expand")
-            if span is not None:
-                span._.count = mention
-                spans.append(span)
-        doc.spans[SPAN_KEY] = spans
+        doc.spans[SPAN_KEY] = mention_spans(
+            doc, find_counts(doc.text, durations=self.durations), label=lambda m: m.kind, extension="count")
         return doc
 
 

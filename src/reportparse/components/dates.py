@@ -2,7 +2,7 @@
 
     >>> import spacy, reportparse.components
     >>> nlp = spacy.blank("az")
-    >>> nlp.add_pipe("az_dates", config={"year": 2022})
+    >>> _ = nlp.add_pipe("az_dates", config={"year": 2022})
     >>> doc = nlp("Şuranın iclası cari ilin 14 iyun tarixində keçirilib.")
     >>> [(s.text, s._.date.date_start) for s in doc.spans["dates"]]
     [('cari ilin 14 iyun', datetime.date(2022, 6, 14))]
@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extract.dates import find_dates
+from .spans import mention_spans
 
 SPAN_KEY = "dates"
 
@@ -36,13 +37,8 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         year = doc._.report_year if doc._.report_year is not None else self.year
-        spans = []
-        for mention in find_dates(doc.text, year=year, continuous=self.continuous):
-            span = doc.char_span(mention.start, mention.end, label=mention.kind, alignment_mode="expand")
-            if span is not None:
-                span._.date = mention
-                spans.append(span)
-        doc.spans[SPAN_KEY] = spans
+        doc.spans[SPAN_KEY] = mention_spans(
+            doc, find_dates(doc.text, year=year, continuous=self.continuous), label=lambda m: m.kind, extension="date")
         return doc
 
 

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..pipeline import NER_MODES, find_organization_mentions
+from .spans import mention_spans
 
 SPAN_KEY = "organizations"
 
@@ -40,15 +41,9 @@ class OrganizationsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         body = doc._.reporting_body if doc._.reporting_body is not None else self.reporting_body
-        spans = []
-        for mention in find_organization_mentions(doc.text, reporting_body=body, ner=self.ner):
-            if mention.anaphoric and not self.anaphora:
-                continue
-            span = doc.char_span(mention.start, mention.end, label=mention.type, alignment_mode="expand")
-            if span is not None:
-                span._.organization = mention
-                spans.append(span)
-        doc.spans[SPAN_KEY] = spans
+        mentions = [m for m in find_organization_mentions(doc.text, reporting_body=body, ner=self.ner)
+                    if self.anaphora or not m.anaphoric]
+        doc.spans[SPAN_KEY] = mention_spans(doc, mentions, label=lambda m: m.type, extension="organization")
         return doc
 
 

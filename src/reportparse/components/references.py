@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extract.references import find_references
+from .spans import mention_spans
 
 SPAN_KEY = "references"
 
@@ -36,13 +37,8 @@ class ReferencesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         year = doc._.report_year if doc._.report_year is not None else self.year
-        spans = []
-        for mention in find_references(doc.text, year=year):
-            span = doc.char_span(mention.start, mention.end, label=mention.kind, alignment_mode="expand")
-            if span is not None:
-                span._.reference = mention
-                spans.append(span)
-        doc.spans[SPAN_KEY] = spans
+        doc.spans[SPAN_KEY] = mention_spans(
+            doc, find_references(doc.text, year=year), label=lambda m: m.kind, extension="reference")
         return doc
 
 
