@@ -77,7 +77,7 @@ def test_parse_many_takes_a_folder_or_a_pattern_and_rejects_an_unknown_engine():
 
 def test_to_csv_writes_every_table_and_a_datapackage(report, tmp_path):
     written = report.to_csv(tmp_path, excel=True)
-    assert sorted(p.name for p in written) == sorted([f"{name}.csv" for name in TABLES] + ["datapackage.json"])
+    assert sorted(p.name for p in written) == sorted([f"{name}.csv" for name in (*TABLES, "entities")] + ["datapackage.json"])
     assert (tmp_path / "dates.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert datapackage.validate(tmp_path) == []
 

@@ -50,7 +50,7 @@ def test_datapackage_describes_every_table_and_validates(corpus, tmp_path):
     corpus.to_csv(tmp_path)
     descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     resources = {resource["name"]: resource for resource in descriptor["resources"]}
-    assert set(resources) == {*TABLES, "errors"}
+    assert set(resources) == {*TABLES, "entities", "errors"}
     for name, resource in resources.items():
         fields = resource["schema"]["fields"]
         header = pd.read_csv(tmp_path / resource["path"], nrows=0).columns.tolist()
@@ -61,8 +61,8 @@ def test_datapackage_describes_every_table_and_validates(corpus, tmp_path):
         assert not [c for c in columns if datapackage.describe(name, c).startswith("Extra column")], name
     assert resources["documents"]["schema"]["primaryKey"] == ["doc_id"]
     for name in set(TABLES) - {"documents"}:
-        assert resources[name]["schema"]["foreignKeys"] == [
-            {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}]
+        assert resources[name]["schema"]["foreignKeys"][0] == {
+            "fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}
     assert datapackage.validate(tmp_path) == []
 
 
@@ -107,5 +107,24 @@ def test_cli_format_parquet_and_excel_only_with_csv(tmp_path):
     source.write_text(SAMPLE_TEXT, encoding="utf-8")
     assert run("parse", str(source), "--out", str(tmp_path / "out"), "--format", "parquet").returncode == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        [f"{name}.parquet" for name in TABLES] + ["errors.csv", "datapackage.json"])
+        [f"{name}.parquet" for name in (*TABLES, "entities")] + ["errors.csv", "datapackage.json"])
     assert run("parse", str(source), "--out", str(tmp_path / "x"), "--format", "parquet", "--excel").returncode == 2
+
+
+
+def test_entities_table_is_written_and_described(tmp_path):
+    """entities.csv: one row per org_id of organizations.csv, its key declared in datapackage.json."""
+    report = reportparse.parse(reportparse.sample_report_path())
+    report.to_csv(tmp_path)
+    entities = pd.read_csv(tmp_path / "entities.csv", keep_default_na=False)
+    organizations = pd.read_csv(tmp_path / "organizations.csv", keep_default_na=False)
+    assert len(organizations) > 5
+    assert set(entities["org_id"]) == set(organizations["org_id"]) and len(entities) == entities["org_id"].nunique()
+    assert entities["n_mentions"].sum() == len(organizations)
+    assert list(entities.columns) == list(report.entities.columns)
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {entry["name"]: entry for entry in descriptor["resources"]}
+    assert resources["entities"]["schema"]["primaryKey"] == ["org_id"]
+    assert {"fields": ["org_id"], "reference": {"resource": "entities", "fields": ["org_id"]}} in resources[
+        "organizations"]["schema"]["foreignKeys"]
+    assert datapackage.validate(tmp_path) == []

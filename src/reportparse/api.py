@@ -37,6 +37,7 @@ from .ingest.pdf import DEFAULT_ENGINE
 from .output import Collector, write_output
 from .pipeline import TABLES
 from .progress import Progress
+from .tables import entities_table
 
 ENGINES = ("processes", "dask")
 """Engines of :func:`parse_many`."""
@@ -66,6 +67,11 @@ class _Tables:
     def organizations(self) -> pd.DataFrame:
         """One row per organization mention."""
         return self.tables["organizations"]
+
+    @property
+    def entities(self) -> pd.DataFrame:
+        """One row per organization (``org_id``): name, type, aliases, mention and document counts."""
+        return entities_table(self.tables["organizations"])
 
     @property
     def counts(self) -> pd.DataFrame:

@@ -18,6 +18,7 @@ import pandas as pd
 DESCRIPTOR = "datapackage.json"
 
 ERRORS_TABLE = "errors"
+ENTITIES_TABLE = "entities"
 ERROR_COLUMNS = ("path", "error_type", "message")
 """Columns of errors.csv: one row per input that could not be parsed."""
 
@@ -28,7 +29,7 @@ FIELD_TYPES: dict[str, str] = {
     "n_sections": "integer", "n_chars": "integer", "n_words": "integer", "scanned": "boolean",
     "start": "integer", "end": "integer", "page": "integer", "section": "integer",
     "heading_start": "integer", "heading_end": "integer", "date_start": "date", "date_end": "date",
-    "year_inferred": "boolean", "value": "number", "date": "date",
+    "year_inferred": "boolean", "value": "number", "date": "date", "n_mentions": "integer", "n_documents": "integer",
 }
 """Frictionless type of a column wherever it appears; any other column is a string."""
 
@@ -100,6 +101,14 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "date": "The act's date (ISO), when given.",
         "target_item": "The item referred to.",
     },
+    ENTITIES_TABLE: {
+        "org_id": "The organization's id (as in organizations.org_id): a slug of its name without the national prefix.",
+        "name": "Canonical nominative official name.",
+        "type": "state_body, council, working_group, ngo, international, education, media, business or other.",
+        "aliases": "The surfaces it was mentioned by, in order of first appearance, joined by '; '.",
+        "n_mentions": "Number of mentions (rows of organizations).",
+        "n_documents": "Number of documents mentioning it.",
+    },
     ERRORS_TABLE: {
         "path": "The input that could not be parsed.",
         "error_type": "The kind of failure: the error's class name, or Timeout, MemoryLimit, WorkerCrash.",
@@ -115,6 +124,7 @@ TABLE_DESCRIPTIONS = {
     "organizations": "One row per organization mention.",
     "counts": "One row per count, amount of money or percentage.",
     "references": "One row per reference to a legal act, a plan item or an article.",
+    ENTITIES_TABLE: "One row per organization mentioned in the documents (the entities behind organizations.org_id).",
     ERRORS_TABLE: "One row per input that could not be parsed.",
 }
 
@@ -130,7 +140,7 @@ def _field(table: str, column: str) -> dict[str, object]:
                                 "description": describe(table, column)}
     if field["type"] == "boolean":
         field.update(trueValues=list(_TRUE), falseValues=list(_FALSE))
-    if column == "doc_id" or (table, column) == (ERRORS_TABLE, "path"):
+    if column == "doc_id" or (table, column) in ((ERRORS_TABLE, "path"), (ENTITIES_TABLE, "org_id")):
         field["constraints"] = {"required": True}
     return field
 
@@ -140,6 +150,8 @@ def resource(table: str, columns: list[str], *, fmt: str = "csv", excel: bool = 
     schema: dict[str, object] = {"fields": [_field(table, column) for column in columns], "missingValues": [""]}
     if table == "documents":
         schema["primaryKey"] = ["doc_id"]
+    elif table == ENTITIES_TABLE:
+        schema["primaryKey"] = ["org_id"]
     elif table != ERRORS_TABLE:
         schema["foreignKeys"] = [{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}]
     entry: dict[str, object] = {"name": table, "path": f"{table}.{fmt}", "profile": "tabular-data-resource",

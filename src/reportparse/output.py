@@ -23,7 +23,7 @@ from .batch import FileResult
 from .datapackage import ERROR_COLUMNS, ERRORS_TABLE
 from .export import write_csv, write_json, write_parquet
 from .pipeline import TABLES
-from .tables import TABLE_COLUMNS
+from .tables import TABLE_COLUMNS, entities_table
 
 FORMATS = ("csv", "parquet")
 """Output formats of :func:`write_output`."""
@@ -203,12 +203,18 @@ def write_output(
     folder = Path(folder)
     paths = [write_errors(folder, errors, excel=excel)] if errors is not None else []
     columns = {}
-    for name in sorted(tables, key=lambda name: name == "documents"):
-        path, frame = _path(folder, name, fmt), tables[name]
+    names = list(tables) + ([datapackage.ENTITIES_TABLE] if "organizations" in tables else [])
+    for name in sorted(names, key=lambda name: name == "documents"):
+        path = _path(folder, name, fmt)
+        frame = entities_table(tables["organizations"]) if name == datapackage.ENTITIES_TABLE else tables[name]
         paths.append(write_parquet(frame, path) if fmt == "parquet" else write_csv(frame, path, excel=excel))
         columns[name] = list(frame.columns)
         del frame  # a Combined table is rebuilt on lookup: hold one at a time
-    resources = [datapackage.resource(name, columns[name], fmt=fmt, excel=excel) for name in tables]
+    resources = [datapackage.resource(name, columns[name], fmt=fmt, excel=excel) for name in names]
+    for entry in resources:  # every mention's org_id names a row of entities
+        if entry["name"] == "organizations" and datapackage.ENTITIES_TABLE in columns:
+            entry["schema"]["foreignKeys"].append(
+                {"fields": ["org_id"], "reference": {"resource": datapackage.ENTITIES_TABLE, "fields": ["org_id"]}})
     if errors is not None:
         resources.append(datapackage.resource(ERRORS_TABLE, list(errors.columns), fmt="csv", excel=excel))
     paths.append(write_json(datapackage.package(resources), folder / datapackage.DESCRIPTOR))
