@@ -64,9 +64,9 @@ def test_pipeline_returns_every_table_with_its_columns():
 
 # Lenient-F1 floors the current pipeline reaches, per table (sections: plans are segmented by the
 # plan reader, not yet built). Stages not built yet have 0; each extraction issue raises its floor.
-F1_FLOORS = {"sections": 0.83, "dates": 0.99, "organizations": 0.0, "counts": 0.99, "references": 0.98}
+F1_FLOORS = {"sections": 0.93, "dates": 0.99, "organizations": 0.97, "counts": 0.99, "references": 0.98}
 # The corpus itself must not shrink: gold rows of the project's own documents (always present).
-GOLD_ROW_FLOORS = {"sections": 87, "dates": 277, "organizations": 187, "counts": 208, "references": 30}
+GOLD_ROW_FLOORS = {"sections": 87, "dates": 277, "organizations": 188, "counts": 208, "references": 30}
 
 
 def test_evaluate_on_the_project_corpus_and_its_floors():

@@ -48,7 +48,11 @@ def find_organization_mentions(
     rules = find_organizations(text, reporting_body=reporting_body) if ner != "model" else []
     if ner == "rules":
         return rules
-    from .ner.model import load_model, merge_mentions, model_mentions  # spaCy model: load only when asked
+    from .ner.model import (  # spaCy model: load only when asked
+        load_model,
+        merge_mentions,
+        model_mentions,
+    )
 
     return merge_mentions(rules, model_mentions(load_model(ner_model), text), text, reporting_body=reporting_body)
 
@@ -74,13 +78,14 @@ def extract_tables(
     metadata = extract_metadata(document, segmentation, year=year)
     tables["documents"] = documents_frame([document_row(document, segmentation, metadata)])
     tables["sections"] = sections_table(document, segmentation)
-    tables["dates"] = dates_table(document, find_dates(document.text, year=metadata.year), tables["sections"])
+    dates = find_dates(document.text, year=metadata.year)  # found once: counts and references skip or read them
+    tables["dates"] = dates_table(document, dates, tables["sections"])
     tables["organizations"] = organizations_table(
         document,
         find_organization_mentions(document.text, reporting_body=metadata.organization, ner=ner, ner_model=ner_model),
         tables["sections"],
     )
-    tables["counts"] = counts_table(document, find_counts(document.text), tables["sections"])
+    tables["counts"] = counts_table(document, find_counts(document.text, dates=dates), tables["sections"])
     tables["references"] = references_table(
-        document, find_references(document.text, year=metadata.year), tables["sections"])
+        document, find_references(document.text, year=metadata.year, dates=dates), tables["sections"])
     return tables

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 
 from .document import Document
@@ -218,9 +219,13 @@ def entities_table(organizations: pd.DataFrame) -> pd.DataFrame:
 
 def item_lookup(sections: pd.DataFrame) -> Callable[[int], str]:
     """offset → the item(s) (``;``-joined) of the section holding it; "" outside every item."""
-    bounds = sections.drop_duplicates("section")[["heading_start", "items"]].to_records(index=False)
-    starts = [int(start) for start, _items in bounds]
-    items = [str(value) for _start, value in bounds]
+    # Rows of a section are adjacent: its first row carries the heading start (plain numpy, as
+    # this runs for every table of every document).
+    section = sections["section"].to_numpy()
+    first = np.ones(len(section), dtype=bool)
+    first[1:] = section[1:] != section[:-1]
+    starts = [int(start) for start in sections["heading_start"].to_numpy()[first]]
+    items = [str(value) for value in sections["items"].to_numpy()[first]]
 
     def item_of(offset: int) -> str:
         index = bisect.bisect_right(starts, offset) - 1

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -40,7 +41,7 @@ from ..lang.az.phrases import (
     PARTICIPLE,
     VERB_ENDING,
 )
-from .dates import find_dates
+from .dates import DateMention, find_dates
 
 KINDS = ("count", "money", "percent", "duration")
 
@@ -450,23 +451,28 @@ def _mention_at(scanner: _Scanner, index: int, start: int, end: int, amount: Dec
     return mention
 
 
-def find_counts(text: str, *, durations: bool = True) -> list[CountMention]:
+def find_counts(
+    text: str, *, durations: bool = True, dates: Sequence[DateMention] | None = None,
+) -> list[CountMention]:
     """Every count, amount of money, percentage (and duration) of ``text``, in order.
 
     Args:
         text: normalized text.
         durations: also report durations (``5 iş günü``, ``3 aylıq``; kind ``duration``).
+        dates: the text's date mentions when already found (:func:`find_dates`), to save
+            finding them again; numbers inside dates are never counts.
 
     Returns:
         Non-overlapping mentions.
     """
     scanner = _Scanner(text)
-    dates = [(d.start, d.end) for d in find_dates(text, continuous=False)]
-    date_starts = [start for start, _end in dates]
+    spans = [(d.start, d.end) for d in (find_dates(text, continuous=False) if dates is None else dates)
+             if d.kind != "continuous"]
+    date_starts = [start for start, _end in spans]
 
     def in_date(offset: int) -> bool:
         k = bisect.bisect_right(date_starts, offset) - 1
-        return k >= 0 and dates[k][0] <= offset < dates[k][1]
+        return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
     candidates: list[tuple[int, int, Decimal, bool, bool]] = []
     for match in _NUMBER.finditer(scanner.folded):

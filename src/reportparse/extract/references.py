@@ -18,6 +18,7 @@ has the text's length, so offsets carry over.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,10 +79,12 @@ def _act_type(word: str) -> Analysis | None:
 
 
 class _Finder:
-    def __init__(self, text: str, year: int | None) -> None:
+    def __init__(self, text: str, year: int | None, dates: Sequence[DateMention] | None = None) -> None:
         self.text = text
         self.folded = casefold(text)
-        self.dates_by_end: dict[int, DateMention] = {d.end: d for d in find_dates(text, year=year, continuous=False)}
+        if dates is None:
+            dates = find_dates(text, year=year, continuous=False)
+        self.dates_by_end: dict[int, DateMention] = {d.end: d for d in dates if d.kind != "continuous"}
 
     def date_ending_at(self, end: int) -> DateMention | None:
         while end > 0 and self.text[end - 1].isspace():
@@ -193,17 +196,21 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
 
-def find_references(text: str, *, year: int | None = None) -> list[ReferenceMention]:
+def find_references(
+    text: str, *, year: int | None = None, dates: Sequence[DateMention] | None = None,
+) -> list[ReferenceMention]:
     """Every reference to an act, a plan item or an article in ``text``, in order.
 
     Args:
         text: normalized text.
         year: the reporting year, for act dates without one (``cari ilin 14 iyun tarixli``).
+        dates: the text's date mentions when already found (``find_dates(text, year=year)``),
+            to save finding them again.
 
     Returns:
         The mentions; nested acts (a law named in a decree's title) are separate rows.
     """
-    finder = _Finder(text, year)
+    finder = _Finder(text, year, dates)
     mentions = finder.quoted_acts()
     quoted = [(m.start, m.end) for m in mentions]
     for match in _WORD.finditer(text):

@@ -220,4 +220,5 @@ _PLURAL_STEM = re.compile(r"(\w{2,}?)l[aə]r")
 def vocabulary(text: str) -> frozenset[str]:
     """Stems a text attests before a plural ending (``iclaslarında`` attests ``iclas``,
     ``abidələr`` ``abidə``): the ``known`` lemmas for :func:`analyze`."""
-    return frozenset(match.group(1) for word in _WORD.findall(text) if (match := _PLURAL_STEM.match(lower(word))))
+    # ``lower`` keeps lengths, so the whole text is lowered once rather than word by word.
+    return frozenset(match.group(1) for word in _WORD.findall(lower(text)) if (match := _PLURAL_STEM.match(word)))
