@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-dev bench clean
+.PHONY: demo test install install-dev install-stanza bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,15 @@ install: $(BIN)/python
 
 install-dev: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+
+# The optional Stanza backend (README, "Stanza backend"). PyTorch goes first, pinned to a CPU
+# build: left to resolve stanza's range, pip takes the newest torch with GBs of CUDA packages.
+# Elsewhere: make install-stanza TORCH_OPTIONS="--index-url https://download.pytorch.org/whl/cpu"
+TORCH ?= torch==2.13.0
+TORCH_OPTIONS ?=
+install-stanza: $(BIN)/python
+	$(BIN)/python -m pip install --quiet $(TORCH_OPTIONS) "$(TORCH)"
+	$(BIN)/python -m pip install --quiet -e ".[dev,stanza]"
 
 demo: install
 	$(BIN)/reportparse demo

@@ -1,6 +1,6 @@
 """Organizations: the rule grammar, the statistical model, and both together, side by side.
 
-    .venv/bin/python benchmarks/bench_organizations.py [--gold FILE]... [--model DIR]
+    .venv/bin/python benchmarks/bench_organizations.py [--gold FILE]... [--model DIR] [--stanza-model DIR]
 
 For each gold file (default: corpus/gold.jsonl, corpus/heldout/gold.jsonl,
 corpus/heldout2/gold.jsonl) prints strict P/R/F1, canonical-name accuracy and words/s of
@@ -11,6 +11,10 @@ Caveat: the shipped model is trained on corpus/gold.jsonl, so its figures there 
 the held-out files are not in its training data. To see the model on unseen documents of the
 main corpus, train a fold without them:
 ``python -m reportparse.ner.train --out /tmp/fold --exclude dmx-2022`` and pass ``--model /tmp/fold``.
+
+The ``stanza`` modes run when ``reportparse[stanza]`` is installed and a Stanza model is there
+(``--stanza-model``, default models/az_org_stanza; ``python -m reportparse.ner.stanza_train``);
+otherwise they are skipped with a note.
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ import argparse
 import time
 from pathlib import Path
 
+from reportparse.errors import ReportParseError
 from reportparse.evaluate import evaluate
 from reportparse.metadata import extract_metadata
 from reportparse.ner.model import load_model
+from reportparse.ner.stanza_backend import check_stanza_model, load_stanza
 from reportparse.pipeline import NER_MODES, extract_tables, find_organization_mentions
 from reportparse.segment import segment
 from reportparse.tables import organizations_table
@@ -34,15 +40,16 @@ DEFAULT_GOLD = (
 class OrganizationsOnly:
     """document → tables with organizations by one method, timing only that step."""
 
-    def __init__(self, ner: str, model: str | None) -> None:
-        self.ner, self.model, self.seconds = ner, model, 0.0
+    def __init__(self, ner: str, model: str | None, stanza_model: str | None = None) -> None:
+        self.ner, self.model, self.stanza_model, self.seconds = ner, model, stanza_model, 0.0
 
     def __call__(self, document):
         tables = extract_tables(document)
         metadata = extract_metadata(document, segment(document))
         started = time.perf_counter()
         mentions = find_organization_mentions(
-            document.text, reporting_body=metadata.organization, ner=self.ner, ner_model=self.model)
+            document.text, reporting_body=metadata.organization, ner=self.ner, ner_model=self.model,
+            stanza_model=self.stanza_model)
         self.seconds += time.perf_counter() - started
         tables["organizations"] = organizations_table(document, mentions, tables["sections"])
         return tables
@@ -52,14 +59,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", action="append", help="gold file (repeatable)")
     parser.add_argument("--model", help="NER model folder (default: the shipped one)")
+    parser.add_argument("--stanza-model", help="Stanza NER model folder (default: models/az_org_stanza)")
     args = parser.parse_args()
     load_model(args.model)  # load once, outside the timings
+    modes = list(NER_MODES)
+    try:
+        load_stanza(check_stanza_model(args.stanza_model))
+        import torch
+
+        torch.set_num_threads(1)  # one core, as the spaCy model and the rules use
+    except ReportParseError as exc:
+        print(f"(stanza modes skipped: {exc})")
+        modes = [ner for ner in modes if not ner.endswith("stanza")]
     print(f"{'gold file':30} {'method':12} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'name':>6} {'words/s':>9}")
     for gold in args.gold or DEFAULT_GOLD:
         if not Path(gold).exists():
             continue
-        for ner in NER_MODES:
-            extract = OrganizationsOnly(ner, args.model)
+        for ner in modes:
+            extract = OrganizationsOnly(ner, args.model, args.stanza_model)
             result = evaluate("corpus", tables=["organizations"], gold_file=gold, extract=extract)
             score = result.totals().get("organizations")
             if score is None:

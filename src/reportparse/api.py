@@ -180,6 +180,9 @@ def parse(
     doc_id: str | None = None,
     password: str | None = None,
     pdf_engine: str = DEFAULT_ENGINE,
+    ner: str = "rules",
+    ner_model: str | None = None,
+    stanza_model: str | None = None,
 ) -> Report:
     """Read a report and extract every table.
 
@@ -190,6 +193,11 @@ def parse(
         doc_id: id for the tables instead of the SHA-256 prefix.
         password: for encrypted PDFs.
         pdf_engine: ``pypdfium2`` (default) or ``pdfplumber``.
+        ner: how organizations are found: ``rules`` (default), ``rules+model``, ``model``
+            (the spaCy model), ``rules+stanza``, ``stanza`` (a Stanza model, needs
+            ``reportparse[stanza]``).
+        ner_model: the spaCy model folder (default: models/az_org_ner).
+        stanza_model: the Stanza model folder (default: models/az_org_stanza).
 
     Returns:
         The :class:`Report`.
@@ -197,7 +205,8 @@ def parse(
     Raises:
         ReportParseError: the file cannot be read or holds no text.
     """
-    options = ParseOptions(year=year, password=password, pdf_engine=pdf_engine)
+    options = ParseOptions(year=year, password=password, pdf_engine=pdf_engine, ner=ner, ner_model=ner_model,
+                           stanza_model=stanza_model)
     document, tables = parse_document(path_or_text, options, doc_id=doc_id)
     return Report(document, tables)
 
@@ -218,6 +227,9 @@ def parse_many(
     memory_limit: float | None = DEFAULT_MEMORY_LIMIT,
     password: str | None = None,
     pdf_engine: str = DEFAULT_ENGINE,
+    ner: str = "rules",
+    ner_model: str | None = None,
+    stanza_model: str | None = None,
 ) -> Corpus:
     """Parse many reports, in parallel; a file that fails is listed in ``Corpus.errors``.
 
@@ -234,6 +246,11 @@ def parse_many(
             ``processes`` engine only).
         password: for encrypted PDFs.
         pdf_engine: ``pypdfium2`` (default) or ``pdfplumber``.
+        ner: how organizations are found: ``rules`` (default), ``rules+model``, ``model``
+            (the spaCy model), ``rules+stanza``, ``stanza`` (a Stanza model, needs
+            ``reportparse[stanza]``).
+        ner_model: the spaCy model folder (default: models/az_org_ner).
+        stanza_model: the Stanza model folder (default: models/az_org_stanza).
 
     Returns:
         The :class:`Corpus`: every table over all parsed documents, and the failures.
@@ -241,7 +258,8 @@ def parse_many(
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     found = discover(_inputs(paths))
-    options = ParseOptions(year=year, password=password, pdf_engine=pdf_engine)
+    options = ParseOptions(year=year, password=password, pdf_engine=pdf_engine, ner=ner, ner_model=ner_model,
+                           stanza_model=stanza_model)
     collector = Collector()
     for failure in found.failures:
         collector.add(failure)

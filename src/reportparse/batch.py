@@ -28,7 +28,7 @@ from .errors import EmptyDocumentError, MissingFileError, ReportParseError
 from .ingest.pdf import DEFAULT_ENGINE
 from .loader import READERS, load
 from .normalize import DOC_ID_LENGTH
-from .pipeline import extract_tables
+from .pipeline import NER_MODES, extract_tables
 from .samples import sample_report_path
 
 DEFAULT_TIMEOUT = 120.0
@@ -52,11 +52,30 @@ class ParseOptions:
         year: reporting year of every input (default: from each title).
         password: for encrypted PDFs.
         pdf_engine: ``pypdfium2`` or ``pdfplumber``.
+        ner: how organizations are found (:data:`reportparse.pipeline.NER_MODES`).
+        ner_model: the spaCy NER model folder of the ``model`` modes.
+        stanza_model: the Stanza model folder of the ``stanza`` modes.
+
+    Raises:
+        ValueError: an unknown ``ner`` mode.
+        StanzaNotInstalledError, StanzaModelNotFoundError: a ``stanza`` mode that cannot run
+            (checked here, before any worker starts).
     """
 
     year: int | None = None
     password: str | None = None
     pdf_engine: str = DEFAULT_ENGINE
+    ner: str = "rules"
+    ner_model: str | None = None
+    stanza_model: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.ner not in NER_MODES:
+            raise ValueError(f"unknown ner mode {self.ner!r}; choose from {', '.join(NER_MODES)}")
+        if self.ner.endswith("stanza"):
+            from .ner.stanza_backend import check_stanza_model
+
+            check_stanza_model(self.stanza_model)
 
 
 @dataclass
@@ -183,7 +202,8 @@ def parse_document(
     document = load(path_or_text, doc_id=doc_id, password=options.password, pdf_engine=options.pdf_engine)
     if not document.text.strip() and not document.scanned:
         raise EmptyDocumentError("the report holds no text; check that it is the right file", path=document.source)
-    return document, extract_tables(document, year=options.year)
+    return document, extract_tables(document, year=options.year, ner=options.ner, ner_model=options.ner_model,
+                                    stanza_model=options.stanza_model)
 
 
 def _without_path(error: ReportParseError) -> str:
@@ -214,9 +234,10 @@ def parse_file(path: str | os.PathLike[str], options: ParseOptions = ParseOption
                       seconds=time.perf_counter() - started)
 
 
-def warm_up() -> None:
-    """Load everything the pipeline needs (modules, grammars, caches) by parsing the bundled sample."""
-    parse_document(sample_report_path())
+def warm_up(options: ParseOptions = ParseOptions()) -> None:
+    """Load everything the pipeline needs (modules, grammars, caches, the NER model ``options``
+    ask for) by parsing the bundled sample."""
+    parse_document(sample_report_path(), options)
 
 
 def run_serial(paths: Iterable[str | os.PathLike[str]], options: ParseOptions = ParseOptions()) -> Iterator[FileResult]:
@@ -256,7 +277,10 @@ def _limit_memory(megabytes: float | None) -> None:
 
 def _worker_main(connection, options: ParseOptions, memory_limit: float | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
-    warm_up()
+    # A worker is one CPU's share: PyTorch (Stanza backend) threads competing with the other
+    # workers spin in barriers and run several times slower than one thread.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    warm_up(options)
     _limit_memory(memory_limit)  # after loading: the limit is what one file may add
     connection.send(_READY)
     while True:

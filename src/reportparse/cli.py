@@ -85,7 +85,15 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         args.table = [table for table in args.table if table != "commitments"]
         if not args.table:
             return 0
-    extract = functools.partial(extract_tables, ner=args.ner, ner_model=args.ner_model)
+    if args.ner.endswith("stanza"):  # a clear message, not a traceback, without stanza or a model
+        from .ner.stanza_backend import check_stanza_model
+
+        try:
+            check_stanza_model(args.stanza_model)
+        except ReportParseError as exc:
+            print(f"reportparse: error: --ner {args.ner}: {exc}", file=sys.stderr)
+            return 2
+    extract = functools.partial(extract_tables, ner=args.ner, ner_model=args.ner_model, stanza_model=args.stanza_model)
     result = evaluate(args.corpus, tables=args.table, kinds=args.kind, gold_file=args.gold, extract=extract)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1, allow_nan=False))
@@ -145,6 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--ner", choices=NER_MODES, default="rules",
                           help="how organizations are found (default: rules; see README, 'Organizations')")
     evaluate.add_argument("--ner-model", metavar="DIR", help="NER model folder (default: models/az_org_ner)")
+    evaluate.add_argument("--stanza-model", metavar="DIR",
+                          help="Stanza NER model folder for --ner stanza/rules+stanza (default: models/az_org_stanza)")
     evaluate.set_defaults(handler=_cmd_evaluate)
 
     corpus_cli.add_parser(commands)

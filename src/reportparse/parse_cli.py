@@ -28,7 +28,9 @@ from .batch import (
     run_pool,
     run_serial,
 )
+from .errors import ReportParseError
 from .output import FORMATS, Collector, read_output, write_errors, write_output
+from .pipeline import NER_MODES
 from .progress import Progress
 
 OK, ALL_FAILED, USAGE, SOME_FAILED, INTERRUPTED = 0, 1, 2, 3, 130
@@ -64,6 +66,11 @@ def add_parser(commands, add_reading_options: Callable[[argparse.ArgumentParser]
     parse.add_argument("--dask", metavar="ADDRESS",
                        help="run on a Dask cluster (tcp://host:8786, or 'local'); needs reportparse[dask]")
     parse.add_argument("--quiet", "-q", action="store_true", help="no progress display")
+    parse.add_argument("--ner", choices=NER_MODES, default="rules",
+                       help="how organizations are found (default: rules; see README, 'Organizations')")
+    parse.add_argument("--ner-model", metavar="DIR", help="spaCy NER model folder (default: models/az_org_ner)")
+    parse.add_argument("--stanza-model", metavar="DIR",
+                       help="Stanza NER model folder for --ner stanza/rules+stanza (default: models/az_org_stanza)")
     add_reading_options(parse)
     parse.set_defaults(handler=run)
 
@@ -109,6 +116,13 @@ def _missing_extra(args: argparse.Namespace) -> str | None:
     for module, extra, option in needed:
         if importlib.util.find_spec(module) is None:
             return f'{option} needs {module}: pip install "reportparse[{extra}]"'
+    if args.ner.endswith("stanza"):  # stanza installed and a trained model there, before workers start
+        from .ner.stanza_backend import check_stanza_model
+
+        try:
+            check_stanza_model(args.stanza_model)
+        except ReportParseError as exc:
+            return f"--ner {args.ner}: {exc}"
     return None
 
 
@@ -138,7 +152,8 @@ def _run(args: argparse.Namespace, found: Discovery, collector: Collector) -> in
         collector.add(failure)
         print(_error(f"{failure.path}: {failure.message}"), file=sys.stderr)
 
-    options = ParseOptions(year=args.year, password=args.password, pdf_engine=args.pdf_engine)
+    options = ParseOptions(year=args.year, password=args.password, pdf_engine=args.pdf_engine, ner=args.ner,
+                           ner_model=args.ner_model, stanza_model=args.stanza_model)
     if args.dask:
         from .scale import run_dask
 

@@ -33,21 +33,30 @@ TABLES = tuple(TABLE_COLUMNS)
 """Names of the per-document tables, in the order they are written."""
 
 
-NER_MODES = ("rules", "rules+model", "model")
+NER_MODES = ("rules", "rules+model", "model", "rules+stanza", "stanza")
 """How organizations are found: the rule grammar alone (the default, see README "Organizations"
 for the measurements behind it), the grammar plus the statistical model for what it misses, or
-the model alone (names still canonicalized by the grammar)."""
+the model alone (names still canonicalized by the grammar). The ``stanza`` modes use a Stanza
+model instead of the spaCy one (``reportparse[stanza]``, README "Stanza backend")."""
 
 
 def find_organization_mentions(
     text: str, *, reporting_body: str = "", ner: str = "rules", ner_model: str | None = None,
+    stanza_model: str | None = None,
 ) -> list:
     """Organization mentions by the chosen method (see :data:`NER_MODES`)."""
     if ner not in NER_MODES:
         raise ValueError(f"unknown ner mode {ner!r}; choose from {', '.join(NER_MODES)}")
-    rules = find_organizations(text, reporting_body=reporting_body) if ner != "model" else []
+    rules = find_organizations(text, reporting_body=reporting_body) if ner not in ("model", "stanza") else []
     if ner == "rules":
         return rules
+    if ner.endswith("stanza"):
+        # stanza and torch are imported only when asked for
+        from .ner.model import merge_mentions
+        from .ner.stanza_backend import as_stanza, load_stanza, stanza_mentions
+
+        spans = stanza_mentions(load_stanza(stanza_model), text)
+        return as_stanza(merge_mentions(rules, spans, text, reporting_body=reporting_body), rules)
     from .ner.model import (  # spaCy model: load only when asked
         load_model,
         merge_mentions,
@@ -59,6 +68,7 @@ def find_organization_mentions(
 
 def extract_tables(
     document: Document, *, year: int | None = None, ner: str = "rules", ner_model: str | None = None,
+    stanza_model: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Run every stage on a normalized document.
 
@@ -67,6 +77,7 @@ def extract_tables(
         year: the reporting year, overriding the one the title states.
         ner: how organizations are found, one of :data:`NER_MODES`.
         ner_model: the NER model folder for the model modes (default: the shipped one).
+        stanza_model: the Stanza model folder for the stanza modes (default: models/az_org_stanza).
 
     Returns:
         One DataFrame per table name of :data:`TABLES`.
@@ -82,7 +93,8 @@ def extract_tables(
     tables["dates"] = dates_table(document, dates, tables["sections"])
     tables["organizations"] = organizations_table(
         document,
-        find_organization_mentions(document.text, reporting_body=metadata.organization, ner=ner, ner_model=ner_model),
+        find_organization_mentions(document.text, reporting_body=metadata.organization, ner=ner, ner_model=ner_model,
+                                   stanza_model=stanza_model),
         tables["sections"],
     )
     tables["counts"] = counts_table(document, find_counts(document.text, dates=dates), tables["sections"])

@@ -10,6 +10,7 @@ model tags the tokens and its entities are mapped back to character offsets of t
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from dataclasses import replace
 from functools import lru_cache
@@ -59,19 +60,33 @@ def stanza_model_path(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(path or os.environ.get(MODEL_ENV) or DEFAULT_STANZA_MODEL)
 
 
-@lru_cache(maxsize=4)
-def _load(path: Path) -> Any:
-    stanza = require_stanza()
+def check_stanza_model(path: str | os.PathLike[str] | None = None) -> Path:
+    """The model folder, checked without importing stanza or torch (cheap: for a batch's start).
+
+    Raises:
+        StanzaNotInstalledError: stanza is not installed.
+        StanzaModelNotFoundError: the folder lacks a model file.
+    """
+    if importlib.util.find_spec("stanza") is None:
+        require_stanza()  # raises with the install advice
+    path = stanza_model_path(path).resolve()
     missing = [name for name in (MODEL_FILE, PRETRAIN_FILE, RESOURCES_FILE) if not (path / name).is_file()]
     if missing:
         raise StanzaModelNotFoundError(
             f"no Stanza model at {path} (missing {', '.join(missing)}): train one with "
             f"`python -m reportparse.ner.stanza_train --out {path}`")
+    return path
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> Any:
+    stanza = require_stanza()
+    check_stanza_model(path)
     return stanza.Pipeline(
         lang="az", dir=str(path), processors="tokenize,ner", tokenize_pretokenized=True,
         ner_model_path=str(path / MODEL_FILE), ner_pretrain_path=str(path / PRETRAIN_FILE),
         resources_filepath=str(path / RESOURCES_FILE), download_method=None, allow_unknown_language=True,
-        use_gpu=False, logging_level="WARN",
+        use_gpu=False, logging_level="ERROR",  # not "unsupported language az": we know
     )
 
 

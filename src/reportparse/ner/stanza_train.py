@@ -14,6 +14,7 @@ BiLSTM-CRF) runs with small settings. The model folder holds ``ner.pt``, ``pretr
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import sys
@@ -64,13 +65,14 @@ def build_pretrain(
     words, vectors = cooccurrence_vectors(sentences, dim=dim, seed=seed)
     vector_file = Path(workdir) / "vectors.txt"
     write_word2vec_text(vector_file, words, vectors)
+    Path(path).unlink(missing_ok=True)  # Stanza would load an existing file instead of converting ours
     Pretrain(str(path), str(vector_file), max_vocab=-1, save_to_file=True).load()
     return len(words)
 
 
 def train_stanza(
     examples: Sequence[Example], out: str | Path, *, texts: Iterable[str] = (), max_steps: int = DEFAULT_MAX_STEPS,
-    eval_interval: int = 100, seed: int = 0, dim: int = 50, settings: dict | None = None,
+    eval_interval: int = 100, seed: int = 0, dim: int = 50, settings: dict | None = None, threads: int = 1,
     log: Callable[[str], None] | None = None,
 ) -> dict:
     """Train a Stanza NER model on paragraph examples and save it into ``out``.
@@ -84,6 +86,8 @@ def train_stanza(
         seed: random seed (Stanza's and the word vectors').
         dim: word-vector size.
         settings: Stanza trainer options overriding :data:`SMALL_SETTINGS`.
+        threads: PyTorch threads while training (restored afterwards). One is the default: on a
+            machine busy with other work, more threads spin in barriers and train many times slower.
         log: called with progress lines, if given.
 
     Returns:
@@ -96,6 +100,7 @@ def train_stanza(
     require_stanza()
     if not examples:
         raise ValueError("no training examples: is the gold corpus there?")
+    import torch
     from stanza.models import ner_tagger
 
     log = log or (lambda line: None)
@@ -120,7 +125,12 @@ def train_stanza(
             *(item for key, value in options.items() for item in (f"--{key}", str(value))),
         ]
         log(f"training on {len(train)} sentences, {len(dev)} for development, {max_steps} steps at most")
-        ner_tagger.main(arguments)
+        previous = torch.get_num_threads()
+        torch.set_num_threads(threads)
+        try:
+            ner_tagger.main(arguments)
+        finally:
+            torch.set_num_threads(previous)
     if not (out / MODEL_FILE).exists():
         raise RuntimeError(f"Stanza saved no model into {out}; see its log above")
     (out / RESOURCES_FILE).write_text("{}\n", encoding="utf-8")  # an empty catalogue: load nothing from the hub
@@ -156,15 +166,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="more text for the word vectors: a file or a folder of .txt (repeatable)")
     parser.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--threads", type=int, default=1,
+                        help="PyTorch threads (default: 1; on a busy machine more threads are slower, not faster)")
     parser.add_argument("--verbose", action="store_true", help="show Stanza's own log (loss, dev scores)")
     args = parser.parse_args(argv)
+    require_stanza()
+    from stanza.models import ner_tagger  # noqa: F401  (importing it sets Stanza's log level: ours must come after)
+
     logging.getLogger("stanza").setLevel(logging.INFO if args.verbose else logging.WARNING)
     examples = gold_examples(args.gold, exclude=args.exclude)
-    say = lambda line: print(line, file=sys.stderr)  # noqa: E731
+    say = functools.partial(print, file=sys.stderr)
     say(f"{len(examples)} paragraphs, {sum(len(e.spans) for e in examples)} organizations "
         f"from {len({e.doc_id for e in examples})} documents")
     meta = train_stanza(examples, args.out, texts=_extra_texts(args.text), max_steps=args.max_steps,
-                        seed=args.seed, log=say)
+                        seed=args.seed, threads=args.threads, log=say)
     size = sum(f.stat().st_size for f in Path(args.out).iterdir() if f.is_file())
     say(f"saved {args.out} ({size / 1e6:.1f} MB) in {meta['seconds']:.0f} s")
     return 0
