@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import time
 import warnings
 from pathlib import Path
@@ -19,9 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from reportparse.evaluate import evaluate
+from reportparse.extract.dates import find_dates
 from reportparse.gold import read_gold
 from reportparse.pipeline import extract_tables
-from reportparse.extract.dates import find_dates
 from reportparse.tables import dates_table, empty_table
 
 
@@ -76,7 +77,7 @@ def main() -> None:
     timers = {"reportparse": find, "dateparser": peer}
 
     def fmt(value: float) -> str:
-        return "—" if value != value else f"{value:.3f}"
+        return "—" if math.isnan(value) else f"{value:.3f}"
 
     print(f"documents: {len(results['reportparse'].per_document)}, words: {results['reportparse'].words}, "
           f"skipped (absent): {', '.join(results['reportparse'].skipped) or 'none'}")
@@ -89,7 +90,7 @@ def main() -> None:
         print(f"{name:<14}{score.gold:>6}{score.predicted:>6}{fmt(score.precision()):>8}{fmt(score.recall()):>8}"
               f"{fmt(score.f1()):>8}{fmt(score.f1(lenient=True)):>8}{fmt(score.value_accuracy):>8}{speed:>10.0f}")
     (f1, lenient, speed), (pf1, plenient, pspeed) = figures["reportparse"], figures["dateparser"]
-    ratio = lambda a, b: "—" if not b or b != b else f"{a / b:.2f}"
+    ratio = lambda a, b: "—" if not b or math.isnan(b) else f"{a / b:.2f}"
     print(f"ratio reportparse/dateparser: F1 {ratio(f1, pf1)}, lenient F1 {ratio(lenient, plenient)}, speed {ratio(speed, pspeed)}")
 
 

@@ -18,7 +18,7 @@ SCRIPT = Path(sys.executable).with_name("reportparse")
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "reportparse"]
-    return subprocess.run(command + list(args), capture_output=True, text=True, cwd=cwd, timeout=120,
+    return subprocess.run(command + list(args), capture_output=True, text=True, cwd=cwd, timeout=120, check=False,
                           env={**os.environ, "PYTHONIOENCODING": "utf-8"})
 
 

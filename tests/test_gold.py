@@ -8,7 +8,14 @@ import json
 import pytest
 
 from reportparse import load
-from reportparse.gold import GoldDocument, GoldError, anchor_rows, org_key_for, read_gold, validate_record
+from reportparse.gold import (
+    GoldDocument,
+    GoldError,
+    anchor_rows,
+    org_key_for,
+    read_gold,
+    validate_record,
+)
 
 from .corpus_paths import PROJECT_ROOT
 

@@ -7,9 +7,9 @@ Azerbaijani glyphs); real ones come from ``../shared/corpus/pdf`` when it is pre
 from __future__ import annotations
 
 import functools
-from collections import Counter
 import re
 import warnings
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -239,7 +239,7 @@ def test_pdf_whose_page_tree_points_nowhere_is_corrupt(tmp_path, engine):
 REAL_PDFS = sorted(PDF_DIR.glob("*.pdf")) if PDF_DIR.is_dir() else []
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load_real(path: Path, engine: str):
     return reportparse.load(path, pdf_engine=engine)
 

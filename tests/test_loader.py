@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 import reportparse
-from reportparse.errors import MissingFileError, ReportParseError, UnsupportedFormatError
+from reportparse.errors import (
+    MissingFileError,
+    ReportParseError,
+    UnsupportedFormatError,
+)
 
 
 def test_plain_string_is_text():

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .api import Corpus, Report, parse, parse_many
+from .compare import compare
 from .document import Document, OffsetMap, Page, RawText
 from .errors import (
     CorruptFileError,
@@ -24,8 +26,6 @@ from .errors import (
     ResourceLimitError,
     UnsupportedFormatError,
 )
-from .api import Corpus, Report, parse, parse_many
-from .compare import compare
 from .limits import Limits
 from .loader import load, load_text
 from .plan import Plan, PlanItem, load_plan
@@ -38,8 +38,8 @@ except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0+unknown"
 
 __all__ = [
-    "CorruptFileError",
     "Corpus",
+    "CorruptFileError",
     "DecodingError",
     "Document",
     "EmptyDocumentError",

@@ -20,8 +20,8 @@ from .export import write_csv
 from .gold import GOLD_TABLES, KINDS
 from .ingest.pdf import DEFAULT_ENGINE, ENGINES
 from .loader import load
-from .samples import sample_report_path
 from .pipeline import NER_MODES, TABLES, extract_tables
+from .samples import sample_report_path
 
 
 def _print_tables(tables: dict[str, pd.DataFrame]) -> None:

@@ -7,7 +7,15 @@ import json
 import sys
 from pathlib import Path
 
-from .gold import GOLD_TABLES, GoldDocument, GoldError, anchor_rows, read_gold, validate_record, write_gold
+from .gold import (
+    GOLD_TABLES,
+    GoldDocument,
+    GoldError,
+    anchor_rows,
+    read_gold,
+    validate_record,
+    write_gold,
+)
 
 DEFAULT_CORPUS = Path("corpus")
 

@@ -66,7 +66,7 @@ class OffsetMap:
     non-decreasing: normalization deletes, replaces and joins, but never reorders text.
     """
 
-    __slots__ = ("to_raw", "raw_length")
+    __slots__ = ("raw_length", "to_raw")
 
     def __init__(self, to_raw: np.ndarray, raw_length: int) -> None:
         self.to_raw = to_raw

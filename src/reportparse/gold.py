@@ -243,9 +243,9 @@ def _check_row(table: str, row: dict) -> list[str]:
             problems.append("date_start after date_end")
         if not isinstance(row["year_inferred"], bool):
             problems.append("year_inferred must be true or false")
-    if table == "counts" and "value" in row:
-        if not isinstance(row["value"], (int, float)) or isinstance(row["value"], bool) or not math.isfinite(row["value"]):
-            problems.append("value must be a finite number")
+    if table == "counts" and "value" in row and (
+            not isinstance(row["value"], (int, float)) or isinstance(row["value"], bool) or not math.isfinite(row["value"])):
+        problems.append("value must be a finite number")
     if table == "organizations" and "org_key" in row and not _ORG_KEY.match(str(row["org_key"])):
         problems.append("org_key must be a lowercase ASCII slug")
     if table == "sections" and "item" in row and not _ITEM.match(str(row["item"])):

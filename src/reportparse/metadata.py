@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from .document import Document
 from .extract.organizations import find_organizations
-from .lang.az.casing import casefold, title as title_case
-from .lang.az.orthography import DASH_CLASS, ORDINAL_SUFFIXES
+from .lang.az.casing import casefold
+from .lang.az.casing import title as title_case
 from .lang.az.organizations import HEAD_NOUNS, nominative
+from .lang.az.orthography import DASH_CLASS, ORDINAL_SUFFIXES
 from .segment import Segmentation
 
 DOCUMENT_TYPES = ("hesabat", "məlumat", "arayış", "hesabatı", "tədbirlər planı")

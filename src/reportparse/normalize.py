@@ -24,7 +24,12 @@ import numpy as np
 from .document import Document, OffsetMap, Page, RawText
 from .lang.az.casing import casefold
 from .lang.az.orthography import (
-    COMPOUND_FIRST_PARTS, CONTINUATION_WORDS, CYRILLIC_HOMOGLYPHS, HOMOGLYPH_TABLE, ITEM_NOUNS, ORDINAL_SUFFIXES,
+    COMPOUND_FIRST_PARTS,
+    CONTINUATION_WORDS,
+    CYRILLIC_HOMOGLYPHS,
+    HOMOGLYPH_TABLE,
+    ITEM_NOUNS,
+    ORDINAL_SUFFIXES,
 )
 
 DOC_ID_LENGTH = 12

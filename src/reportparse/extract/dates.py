@@ -14,7 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..lang.az.calendar import (
-    CONTINUOUS_TERMS, DAY_ENDINGS, MONTH_GENITIVE_ENDINGS, MONTHS, ORDINAL_WORDS, RELATIVE_YEARS, ROMAN_QUARTERS,
+    CONTINUOUS_TERMS,
+    DAY_ENDINGS,
+    MONTH_GENITIVE_ENDINGS,
+    MONTHS,
+    ORDINAL_WORDS,
+    RELATIVE_YEARS,
+    ROMAN_QUARTERS,
 )
 from ..lang.az.casing import casefold
 from ..lang.az.orthography import DASH_CLASS, ORDINAL_SUFFIXES

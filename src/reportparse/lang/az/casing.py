@@ -19,7 +19,7 @@ lowered, uppercased or title-cased form. A character whose default mapping would
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 from .orthography import DASHES
 
@@ -209,7 +209,7 @@ def is_lower(text: str) -> bool:
     return text.islower()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _weight(ch: str) -> int:
     """Primary collation weight of one case-folded character."""
     index = _ORDER.get(ch)

@@ -29,19 +29,22 @@ DASH_CLASS = "[" + re.escape(DASHES) + "]"
 COMPOUND_FIRST_PARTS = frozenset(
     # First halves of hyphenated compounds common in official texts. A word split at a line
     # end after one of these keeps its hyphen (``Qeyri-\\nHökumət``, ``proqnoz-\\nməlumat``).
-    """
-    qeyri sui elmi sosial ictimai iqtisadi hüquqi maliyyə təşkilati texniki tədris metodiki
-    proqnoz informasiya məlumat kommunikasiya mədəni hərbi siyasi inzibati ekoloji
-    elmi-praktiki normativ sosial-iqtisadi maddi mənəvi hüquq-mühafizə fiziki psixoloji
-    statistik analitik audio video foto tele veb onlayn elektron rəqəmsal dövlət
-    ümumi orta ali ibtidai peşə sahibkar mütəxəssis ekspert kənd şəhər region beynəlxalq
-    """.split()
+    [
+        "qeyri", "sui", "elmi", "sosial", "ictimai", "iqtisadi", "hüquqi", "maliyyə",
+        "təşkilati", "texniki", "tədris", "metodiki", "proqnoz", "informasiya", "məlumat",
+        "kommunikasiya", "mədəni", "hərbi", "siyasi", "inzibati", "ekoloji",
+        "elmi-praktiki", "normativ", "sosial-iqtisadi", "maddi", "mənəvi", "hüquq-mühafizə",
+        "fiziki", "psixoloji", "statistik", "analitik", "audio", "video", "foto", "tele",
+        "veb", "onlayn", "elektron", "rəqəmsal", "dövlət", "ümumi", "orta", "ali",
+        "ibtidai", "peşə", "sahibkar", "mütəxəssis", "ekspert", "kənd", "şəhər", "region",
+        "beynəlxalq",
+    ]
 )
 
 CONTINUATION_WORDS = frozenset(
     # A line ending in one of these cannot end a sentence, so even a blank line after it is a
     # broken line, not a paragraph break. (Not barədə/haqqında/dair: titles end with them.)
-    "və ya yaxud habelə həmçinin eləcə ilə üçün ki".split()
+    ["və", "ya", "yaxud", "habelə", "həmçinin", "eləcə", "ilə", "üçün", "ki"]
 )
 
 ORDINAL_SUFFIXES = ("ci", "cı", "cu", "cü")
