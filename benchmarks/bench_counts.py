@@ -15,9 +15,9 @@ import math
 import time
 from pathlib import Path
 
+from reportparse.evaluation.gold import read_gold
 from reportparse.extract.counts import find_counts
 from reportparse.extract.references import find_references
-from reportparse.gold import read_gold
 
 COUNT_FIELDS = ("value", "unit", "counted", "qualifier", "kind")
 REFERENCE_FIELDS = ("kind", "act_type", "number", "date", "target_item")

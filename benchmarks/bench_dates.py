@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from reportparse.evaluate import evaluate
+from reportparse.evaluation.gold import read_gold
+from reportparse.evaluation.score import evaluate
 from reportparse.extract.dates import find_dates
-from reportparse.gold import read_gold
 from reportparse.pipeline import extract_tables
-from reportparse.tables import dates_table, empty_table
+from reportparse.tables.build import dates_table, empty_table
 
 
 def dateparser_dates(text: str, year: int) -> pd.DataFrame:

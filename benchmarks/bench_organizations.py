@@ -10,10 +10,10 @@ the same run (the model's first load is outside the timing).
 Caveat: the shipped model is trained on corpus/gold.jsonl, so its figures there are in-sample;
 the held-out files are not in its training data. To see the model on unseen documents of the
 main corpus, train a fold without them:
-``python -m reportparse.ner.train --out /tmp/fold --exclude dmx-2022`` and pass ``--model /tmp/fold``.
+``python -m reportparse.training.spacy_ner --out /tmp/fold --exclude dmx-2022`` and pass ``--model /tmp/fold``.
 
 The ``stanza`` modes run when ``reportparse[stanza]`` is installed and a Stanza model is there
-(``--stanza-model``, default models/az_org_stanza; ``python -m reportparse.ner.stanza_train``);
+(``--stanza-model``, default models/az_org_stanza; ``python -m reportparse.training.stanza_ner``);
 otherwise they are skipped with a note.
 """
 
@@ -24,13 +24,14 @@ import time
 from pathlib import Path
 
 from reportparse.errors import ReportParseError
-from reportparse.evaluate import evaluate
-from reportparse.metadata import extract_metadata
+from reportparse.evaluation.score import evaluate
+from reportparse.extract.metadata import extract_metadata
+from reportparse.ner.backends import NER_MODES, find_organization_mentions
 from reportparse.ner.model import load_model
 from reportparse.ner.stanza_backend import check_stanza_model, load_stanza
-from reportparse.pipeline import NER_MODES, extract_tables, find_organization_mentions
-from reportparse.segment import segment
-from reportparse.tables import organizations_table
+from reportparse.pipeline import extract_tables
+from reportparse.structure.segment import segment
+from reportparse.tables.build import organizations_table
 
 DEFAULT_GOLD = (
     "corpus/gold.jsonl", "corpus/heldout/gold.jsonl", "corpus/heldout2/gold.jsonl", "corpus/heldout3/gold.jsonl",

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import reportparse
-from reportparse.loader import READERS
+from reportparse.ingest.loader import READERS
 from reportparse.pipeline import extract_tables
 
 ROOT = Path(__file__).resolve().parents[1]

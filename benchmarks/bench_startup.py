@@ -20,7 +20,7 @@ import json, time
 started = time.perf_counter()
 import reportparse
 imported = time.perf_counter()
-from reportparse.batch import warm_up
+from reportparse.batch.workers import warm_up
 warm_up()
 loaded = time.perf_counter()
 print(json.dumps({"import": imported - started, "load": loaded - imported}))

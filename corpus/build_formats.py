@@ -22,7 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from reportparse.devtools import pdfgen
-from reportparse.samples import sample_report_path
+from reportparse.resources import sample_report_path
 
 CORPUS = Path(__file__).resolve().parent
 FIXED_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)

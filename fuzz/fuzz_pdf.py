@@ -107,7 +107,7 @@ def check(data: bytes) -> None:
     from reportparse.devtools.invariants import offset_map_violations, table_violations
     from reportparse.errors import ReportParseError
     from reportparse.ingest import pdf
-    from reportparse.normalize import normalize
+    from reportparse.ingest.normalize import normalize
     from reportparse.pipeline import extract_tables
 
     try:

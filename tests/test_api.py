@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import reportparse
-from reportparse import datapackage
 from reportparse.display import _Span, highlight
 from reportparse.pipeline import TABLES
+from reportparse.tables import datapackage
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = reportparse.sample_report_path()

@@ -16,11 +16,13 @@ import pandas as pd
 import pytest
 
 import reportparse
-from reportparse import datapackage
-from reportparse.batch import TIMEOUT, discover, file_doc_id, run_pool
+from reportparse.batch.discover import discover, file_doc_id
+from reportparse.batch.progress import Progress
+from reportparse.batch.result import TIMEOUT
+from reportparse.batch.workers import run_pool
 from reportparse.devtools import pdfgen
-from reportparse.output import read_output
-from reportparse.progress import Progress
+from reportparse.output.folder import read_output
+from reportparse.tables import datapackage
 
 from .test_cli import run
 
@@ -198,7 +200,7 @@ def test_progress_draws_a_bar_on_a_terminal_and_lines_elsewhere():
 
 
 def test_a_missing_extra_is_a_usage_error_before_any_file_is_parsed(tmp_path, monkeypatch, capsys):
-    from reportparse import cli
+    from reportparse.cli import app as cli
 
     (tmp_path / "a.txt").write_text(variant(1), encoding="utf-8")
     real = importlib.util.find_spec

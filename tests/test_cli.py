@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import reportparse
-from reportparse.tables import DOCUMENT_COLUMNS
+from reportparse.tables.build import DOCUMENT_COLUMNS
 
 SCRIPT = Path(sys.executable).with_name("reportparse")
 

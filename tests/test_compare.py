@@ -6,17 +6,18 @@ import pandas as pd
 import pytest
 
 from reportparse import compare, load, load_text
-from reportparse.cli import main
-from reportparse.commitments_gold import REFERENCE_REPORT, evaluate_commitments
-from reportparse.compare import (
+from reportparse.cli.app import main
+from reportparse.evaluation.commitments import REFERENCE_REPORT, evaluate_commitments
+from reportparse.lang.az.status import RULES
+from reportparse.plans.compare import (
     COMMITMENT_COLUMNS,
     decide,
     evidence_sentences,
     history,
     match_sections,
 )
-from reportparse.lang.az.status import RULES
-from reportparse.plan import PlanItem, load_plan
+from reportparse.plans.model import PlanItem
+from reportparse.plans.read import load_plan
 
 from .corpus_paths import PROJECT_ROOT, shared_file
 
@@ -227,7 +228,7 @@ def test_agreement_on_the_reference_report():
 
 @pytest.mark.parametrize("status", ["complete", "no_evidence"])
 def test_gold_reasoning_is_written(status):
-    from reportparse.commitments_gold import read_commitments
+    from reportparse.evaluation.commitments import read_commitments
 
     rows = [row for row in read_commitments(CORPUS / "commitments.jsonl") if row["status"] == status]
     assert rows and all(len(row["reasoning"]) > 40 for row in rows)

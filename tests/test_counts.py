@@ -10,7 +10,7 @@ from reportparse import load
 from reportparse.extract.counts import find_counts
 from reportparse.lang.az.morphology import analyze, lemma, vocabulary
 from reportparse.pipeline import extract_tables
-from reportparse.samples import sample_report_path
+from reportparse.resources import sample_report_path
 
 from .corpus_paths import shared_file
 

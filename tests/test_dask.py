@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 import reportparse
+from reportparse.batch.dask import partition_size
 from reportparse.pipeline import TABLES
-from reportparse.scale import partition_size
 
 from .test_cli import run
 

@@ -10,7 +10,7 @@ import pytest
 
 import reportparse
 
-OPTIONAL = {"reportparse.scale"}  # needs the [dask] extra
+OPTIONAL = {"reportparse.batch.dask"}  # needs the [dask] extra
 MODULES = sorted(
     info.name for info in pkgutil.walk_packages(reportparse.__path__, "reportparse.")
     if info.name not in OPTIONAL and not info.name.endswith("__main__")

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from reportparse.evaluate import Score, evaluate, format_evaluation, score_rows
+from reportparse.evaluation.score import Score, evaluate, format_evaluation, score_rows
 from reportparse.pipeline import TABLES, extract_tables
 
 from .corpus_paths import PROJECT_ROOT
@@ -53,7 +53,7 @@ def test_empty_scores_are_nan_not_errors():
 
 def test_pipeline_returns_every_table_with_its_columns():
     from reportparse import load_text
-    from reportparse.tables import TABLE_COLUMNS
+    from reportparse.tables.build import TABLE_COLUMNS
 
     tables = extract_tables(load_text("Mətn."))
     assert set(tables) == set(TABLES)
@@ -88,7 +88,7 @@ def test_sections_of_every_report_are_exact():
 
 
 def test_metadata_of_every_report_matches_the_gold():
-    from reportparse.gold import read_gold
+    from reportparse.evaluation.gold import read_gold
 
     for record in read_gold(PROJECT_ROOT / "corpus" / "gold.jsonl"):
         if record.kind != "report" or not record.file(PROJECT_ROOT).exists():

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 import reportparse
-from reportparse import datapackage
 from reportparse.pipeline import TABLES
-from reportparse.tables import TABLE_COLUMNS
+from reportparse.tables import datapackage
+from reportparse.tables.build import TABLE_COLUMNS
 
 from .test_cli import run
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from reportparse import load
-from reportparse.gold import (
+from reportparse.evaluation.gold import (
     GoldDocument,
     GoldError,
     anchor_rows,
@@ -89,7 +89,7 @@ def test_a_changed_file_is_detected(tmp_path):
 
 
 def test_cli_anchor_and_validate_round_trip(tmp_path):
-    from reportparse.cli import main
+    from reportparse.cli.app import main
 
     (tmp_path / "corpus").mkdir()
     (tmp_path / "r.txt").write_text(TEXT, encoding="utf-8")

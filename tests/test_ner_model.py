@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from reportparse.extract.organizations import find_organizations
-from reportparse.loader import load_text
-from reportparse.ner.data import document_examples, gold_examples, paragraphs
+from reportparse.ingest.loader import load_text
+from reportparse.ner.backends import find_organization_mentions
+from reportparse.ner.data import document_examples, paragraphs
 from reportparse.ner.model import (
     DEFAULT_MODEL,
     ModelNotFoundError,
@@ -14,8 +15,9 @@ from reportparse.ner.model import (
     merge_mentions,
     model_mentions,
 )
-from reportparse.ner.train import train
-from reportparse.pipeline import extract_tables, find_organization_mentions
+from reportparse.pipeline import extract_tables
+from reportparse.training.examples import gold_examples
+from reportparse.training.spacy_ner import train
 
 from .corpus_paths import PROJECT_ROOT
 
@@ -38,7 +40,7 @@ def test_gold_examples_cover_the_own_corpus():
 
 
 def test_a_tiny_training_run_learns_and_saves(tmp_path):
-    """The recipe of `python -m reportparse.ner.train`, on a few paragraphs for a few epochs."""
+    """The recipe of `python -m reportparse.training.spacy_ner`, on a few paragraphs for a few epochs."""
     examples = [e for e in gold_examples(PROJECT_ROOT / "corpus" / "gold.jsonl") if e.spans][:12]
     lines = []
     nlp = train(examples, epochs=3, log=lines.append)
@@ -52,7 +54,7 @@ def test_a_tiny_training_run_learns_and_saves(tmp_path):
 
 
 def test_missing_model_is_a_clear_error(tmp_path):
-    with pytest.raises(ModelNotFoundError, match="python -m reportparse.ner.train"):
+    with pytest.raises(ModelNotFoundError, match="python -m reportparse.training.spacy_ner"):
         load_model(tmp_path / "nothing")
 
 

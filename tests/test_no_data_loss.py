@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reportparse import parse_cli
+from reportparse.cli import parse as parse_cli
 from reportparse.devtools import hostile
 
 pytestmark = pytest.mark.slow
@@ -59,9 +59,9 @@ def batch(tmp_path_factory) -> Path:
 
 
 def _parse(inputs: Path, out: Path, *extra: str, checkpoint: float | None = None) -> subprocess.Popen:
-    code = "import sys; from reportparse.cli import main; sys.exit(main(sys.argv[1:]))"
+    code = "import sys; from reportparse.cli.app import main; sys.exit(main(sys.argv[1:]))"
     if checkpoint is not None:  # checkpoint often, so a kill lands after some files are written
-        code = f"import reportparse.parse_cli as p; p.CHECKPOINT_SECONDS = {checkpoint}; " + code
+        code = f"import reportparse.cli.parse as p; p.CHECKPOINT_SECONDS = {checkpoint}; " + code
     return subprocess.Popen([sys.executable, "-c", code, "parse", str(inputs), "--out", str(out), "--jobs", "2",
                              "--quiet", *extra], stderr=subprocess.PIPE, text=True, start_new_session=True)
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from reportparse import load_text
 from reportparse.document import RawText
+from reportparse.ingest.normalize import normalize
 from reportparse.lang.az.orthography import CYRILLIC_HOMOGLYPHS, HOMOGLYPH_TABLE
-from reportparse.normalize import normalize
 
 
 def text_of(raw: str) -> str:

@@ -11,18 +11,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reportparse.components  # noqa: F401  (registers the factories)
-from reportparse.evaluate import evaluate
+from reportparse.evaluation.score import evaluate
 from reportparse.extract import organizations as organizations_module
 from reportparse.extract.organizations import (
     canonicalize_surface,
     find_organizations,
     org_key,
 )
+from reportparse.ingest.loader import load_text
 from reportparse.lang.az import inflection
 from reportparse.lang.az.inflection import noun_forms, possessive_form
-from reportparse.loader import load_text
 from reportparse.pipeline import extract_tables
-from reportparse.tables import entities_table
+from reportparse.tables.build import entities_table
 
 from .corpus_paths import PROJECT_ROOT
 

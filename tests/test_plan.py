@@ -6,14 +6,10 @@ import pytest
 
 from reportparse import load, load_text
 from reportparse.errors import MissingFileError, PlanFormatError
-from reportparse.plan import (
-    load_plan,
-    parse_deadline,
-    plan_from_report,
-    plan_segmentation,
-    split_executors,
-)
-from reportparse.samples import sample_report_path
+from reportparse.plans.model import parse_deadline, split_executors
+from reportparse.plans.read import load_plan, plan_from_report
+from reportparse.resources import sample_report_path
+from reportparse.structure.plan_sections import plan_segmentation
 
 from .corpus_paths import PROJECT_ROOT
 

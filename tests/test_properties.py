@@ -26,9 +26,9 @@ from reportparse.errors import DecodingError
 from reportparse.extract.dates import find_dates
 from reportparse.ingest import txt
 from reportparse.ingest.furniture import find_furniture, split_lines
-from reportparse.normalize import normalize
+from reportparse.ingest.normalize import normalize
 from reportparse.pipeline import extract_tables
-from reportparse.segment import segment
+from reportparse.structure.segment import segment
 
 
 def paginated(pages: list[str]) -> RawText:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from reportparse import load
 from reportparse.extract.references import find_references
 from reportparse.pipeline import extract_tables
-from reportparse.samples import sample_report_path
+from reportparse.resources import sample_report_path
 
 from .corpus_paths import shared_file
 

@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reportparse
-from reportparse.metadata import extract_metadata
+from reportparse.extract.metadata import extract_metadata
 from reportparse.pipeline import extract_tables
-from reportparse.segment import find_headings, segment
+from reportparse.structure.segment import find_headings, segment
 
 from .corpus_paths import shared_file
 

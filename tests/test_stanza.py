@@ -14,7 +14,6 @@ import pytest
 pytest.importorskip("stanza")
 
 import reportparse
-from reportparse.ner.data import gold_examples
 from reportparse.ner.stanza_backend import (
     DEFAULT_STANZA_MODEL,
     MODEL_FILE,
@@ -23,9 +22,10 @@ from reportparse.ner.stanza_backend import (
     load_stanza,
     stanza_mentions,
 )
-from reportparse.ner.stanza_train import main as train_main
-from reportparse.ner.stanza_train import train_stanza
-from reportparse.tables import TABLE_COLUMNS
+from reportparse.tables.build import TABLE_COLUMNS
+from reportparse.training.examples import gold_examples
+from reportparse.training.stanza_ner import main as train_main
+from reportparse.training.stanza_ner import train_stanza
 
 from .corpus_paths import PROJECT_ROOT
 
@@ -36,7 +36,7 @@ TINY = {"hidden_dim": 16, "char_hidden_dim": 16, "char_emb_dim": 16, "lr": 0.01}
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
-    """The recipe of ``python -m reportparse.ner.stanza_train`` on 12 paragraphs for 20 steps."""
+    """The recipe of ``python -m reportparse.training.stanza_ner`` on 12 paragraphs for 20 steps."""
     examples = [e for e in gold_examples(PROJECT_ROOT / "corpus" / "gold.jsonl") if e.spans][:12]
     out = tmp_path_factory.mktemp("stanza") / "model"
     lines: list[str] = []
@@ -99,7 +99,7 @@ def test_tables_through_the_backend(tiny_model, ner):
 
 
 def test_command_line_and_worker_processes(tiny_model, tmp_path):
-    from reportparse.cli import main
+    from reportparse.cli.app import main
 
     out, _, _ = tiny_model
     report = tmp_path / "in" / "hesabat.txt"
@@ -146,7 +146,7 @@ def test_shipped_model_scores_on_a_held_out_set(ner, floor):
     """Floors the shipped model reaches on corpus/heldout3 (not in its training data; README "Stanza backend")."""
     from functools import partial
 
-    from reportparse.evaluate import evaluate
+    from reportparse.evaluation.score import evaluate
     from reportparse.pipeline import extract_tables
 
     result = evaluate(PROJECT_ROOT / "corpus", tables=["organizations"],

@@ -17,11 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import reportparse
-from reportparse.batch import ParseOptions
-from reportparse.loader import load_text
+from reportparse.ingest.loader import load_text
 from reportparse.ner import stanza_backend
-from reportparse.ner.data import Example, gold_examples
-from reportparse.ner.embeddings import cooccurrence_vectors, write_word2vec_text
+from reportparse.ner.backends import find_organization_mentions
+from reportparse.ner.data import Example
 from reportparse.ner.stanza_backend import (
     StanzaModelNotFoundError,
     StanzaNotInstalledError,
@@ -29,14 +28,16 @@ from reportparse.ner.stanza_backend import (
     entity_token_ranges,
     stanza_mentions,
 )
-from reportparse.ner.stanza_export import (
+from reportparse.ner.tokens import token_offsets
+from reportparse.pipeline import ParseOptions, extract_tables
+from reportparse.training.embeddings import cooccurrence_vectors, write_word2vec_text
+from reportparse.training.examples import gold_examples
+from reportparse.training.stanza_export import (
     bio_tags,
     example_sentence,
     export_gold,
-    token_offsets,
 )
-from reportparse.ner.stanza_train import split_dev
-from reportparse.pipeline import extract_tables, find_organization_mentions
+from reportparse.training.stanza_ner import split_dev
 
 from .corpus_paths import PROJECT_ROOT
 
@@ -165,9 +166,9 @@ def test_import_and_parse_work_without_stanza_and_torch(tmp_path):
     script = """
 import sys
 sys.modules["stanza"] = sys.modules["torch"] = None   # import stanza / import torch now fail
-import reportparse, reportparse.cli, reportparse.ner.stanza_train, reportparse.ner.stanza_backend
+import reportparse, reportparse.cli.app, reportparse.training.stanza_ner, reportparse.ner.stanza_backend
 from reportparse.ner.stanza_backend import StanzaNotInstalledError
-from reportparse.pipeline import find_organization_mentions
+from reportparse.ner.backends import find_organization_mentions
 report = reportparse.parse(reportparse.sample_report_path())
 assert len(report.organizations) > 0
 for call in (lambda: find_organization_mentions("Ədliyyə Nazirliyi", ner="stanza"),
@@ -192,7 +193,7 @@ def test_missing_stanza_model_is_a_clear_error(tmp_path, monkeypatch):
         with pytest.raises(StanzaNotInstalledError):
             ParseOptions(ner="stanza", stanza_model=str(tmp_path))
     else:
-        with pytest.raises(StanzaModelNotFoundError, match="python -m reportparse.ner.stanza_train"):
+        with pytest.raises(StanzaModelNotFoundError, match="python -m reportparse.training.stanza_ner"):
             check_stanza_model(tmp_path / "none")
         with pytest.raises(StanzaModelNotFoundError):
             reportparse.parse("Ədliyyə Nazirliyi", ner="stanza", stanza_model=str(tmp_path / "none"))

@@ -9,33 +9,71 @@ The tables and their columns are described in the README ("Tables").
 
 from __future__ import annotations
 
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
-
-from .api import Corpus, Report, parse, parse_many
-from .compare import compare
-from .document import Document, OffsetMap, Page, RawText
-from .errors import (
-    CorruptFileError,
-    DecodingError,
-    EmptyDocumentError,
-    EncryptedPDFError,
-    MissingFileError,
-    NoTextLayerWarning,
-    ReportParseError,
-    ReportParseWarning,
-    ResourceLimitError,
-    UnsupportedFormatError,
-)
-from .limits import Limits
-from .loader import load, load_text
-from .plan import Plan, PlanItem, load_plan
-from .samples import sample_report_path
-from .tables import documents_table
+from typing import TYPE_CHECKING, Any
 
 try:
     __version__ = version("reportparse")
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0+unknown"
+
+# The public names load on first use (PEP 562), so that importing one part of the package
+# (``reportparse.components.dates``, ``reportparse.lang.az``) does not load pandas, the PDF
+# engines and the batch machinery, and ``import reportparse`` stays fast.
+_EXPORTS = {
+    "reportparse.api": ("Corpus", "Report", "parse", "parse_many"),
+    "reportparse.document": ("Document", "OffsetMap", "Page", "RawText"),
+    "reportparse.errors": (
+        "CorruptFileError", "DecodingError", "EmptyDocumentError", "EncryptedPDFError", "MissingFileError",
+        "NoTextLayerWarning", "ReportParseError", "ReportParseWarning", "ResourceLimitError", "UnsupportedFormatError",
+    ),
+    "reportparse.ingest.loader": ("load", "load_text"),
+    "reportparse.limits": ("Limits",),
+    "reportparse.plans.compare": ("compare",),
+    "reportparse.plans.model": ("Plan", "PlanItem"),
+    "reportparse.plans.read": ("load_plan",),
+    "reportparse.resources": ("sample_report_path",),
+    "reportparse.tables.build": ("documents_table",),
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+
+if TYPE_CHECKING:
+    from reportparse.api import Corpus, Report, parse, parse_many
+    from reportparse.document import Document, OffsetMap, Page, RawText
+    from reportparse.errors import (
+        CorruptFileError,
+        DecodingError,
+        EmptyDocumentError,
+        EncryptedPDFError,
+        MissingFileError,
+        NoTextLayerWarning,
+        ReportParseError,
+        ReportParseWarning,
+        ResourceLimitError,
+        UnsupportedFormatError,
+    )
+    from reportparse.ingest.loader import load, load_text
+    from reportparse.limits import Limits
+    from reportparse.plans.compare import compare
+    from reportparse.plans.model import Plan, PlanItem
+    from reportparse.plans.read import load_plan
+    from reportparse.resources import sample_report_path
+    from reportparse.tables.build import documents_table
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'reportparse' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # once loaded, a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_MODULE_OF))
+
 
 __all__ = [
     "Corpus",

@@ -23,21 +23,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from .batch import (
+from reportparse.batch.discover import discover
+from reportparse.batch.progress import Progress
+from reportparse.batch.workers import (
     DEFAULT_MEMORY_LIMIT,
     DEFAULT_TIMEOUT,
-    ParseOptions,
-    discover,
-    parse_document,
     run_pool,
     run_serial,
 )
-from .document import Document
-from .ingest.pdf import DEFAULT_ENGINE
-from .output import Collector, write_output
-from .pipeline import TABLES
-from .progress import Progress
-from .tables import entities_table
+from reportparse.document import Document
+from reportparse.ingest.pdf import DEFAULT_ENGINE
+from reportparse.output.folder import Collector, write_output
+from reportparse.pipeline import TABLES, ParseOptions, parse_document
+from reportparse.tables.build import entities_table
 
 ENGINES = ("processes", "dask")
 """Engines of :func:`parse_many`."""
@@ -139,7 +137,7 @@ class Report(_Tables):
         return f"Report(doc_id={self.doc_id!r}, source={self.document.source!r}, {self._counts()})"
 
     def _repr_html_(self) -> str:
-        from .display import report_html  # only notebooks pay for it
+        from reportparse.display import report_html  # only notebooks pay for it
 
         return report_html(self)
 
@@ -168,7 +166,7 @@ class Corpus(_Tables):
         return f"Corpus({len(self)} documents, {len(self.errors)} failed, {self._counts()})"
 
     def _repr_html_(self) -> str:
-        from .display import corpus_html
+        from reportparse.display import corpus_html
 
         return corpus_html(self)
 
@@ -196,8 +194,8 @@ def parse(
         ner: how organizations are found: ``rules`` (default), ``rules+model``, ``model``
             (the spaCy model), ``rules+stanza``, ``stanza`` (a Stanza model, needs
             ``reportparse[stanza]``).
-        ner_model: the spaCy model folder (default: models/az_org_ner).
-        stanza_model: the Stanza model folder (default: models/az_org_stanza).
+        ner_model: the spaCy model folder (default: the model shipped in the package).
+        stanza_model: the Stanza model folder (default: the Stanza model shipped in the package).
 
     Returns:
         The :class:`Report`.
@@ -249,8 +247,8 @@ def parse_many(
         ner: how organizations are found: ``rules`` (default), ``rules+model``, ``model``
             (the spaCy model), ``rules+stanza``, ``stanza`` (a Stanza model, needs
             ``reportparse[stanza]``).
-        ner_model: the spaCy model folder (default: models/az_org_ner).
-        stanza_model: the Stanza model folder (default: models/az_org_stanza).
+        ner_model: the spaCy model folder (default: the model shipped in the package).
+        stanza_model: the Stanza model folder (default: the Stanza model shipped in the package).
 
     Returns:
         The :class:`Corpus`: every table over all parsed documents, and the failures.
@@ -265,7 +263,7 @@ def parse_many(
         collector.add(failure)
     notes = list(found.notes)
     if engine == "dask":
-        from .scale import run_dask
+        from reportparse.batch.dask import run_dask
 
         results = run_dask(found.files, options, address=address, workers=jobs)
     elif jobs == 0:

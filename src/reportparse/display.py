@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 if TYPE_CHECKING:  # only for annotations: api imports this module lazily
-    from .api import Corpus, Report
+    from reportparse.api import Corpus, Report
 
 MAX_CHARS = 30_000
 """Characters of text shown; the tables underneath always cover the whole document."""

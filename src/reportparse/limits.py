@@ -4,7 +4,7 @@ The defaults sit far above real reports (a 100-page report is about 300,000 char
 few MB) and far below what exhausts a worker: a file beyond one of them fails at once with a
 :class:`~reportparse.errors.ResourceLimitError` instead of running for minutes or being killed
 for its memory. The batch runner adds a per-file time and memory limit on top
-(:mod:`reportparse.batch`).
+(:mod:`reportparse.batch.workers`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ResourceLimitError
+from reportparse.errors import ResourceLimitError
 
 MiB = 2**20
 

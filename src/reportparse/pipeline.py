@@ -7,17 +7,23 @@ handles the full set of tables and improves automatically as stages land.
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
+
 import pandas as pd
 
-from .document import Document
-from .extract.counts import find_counts
-from .extract.dates import find_dates
-from .extract.organizations import find_organizations
-from .extract.references import find_references
-from .metadata import extract_metadata
-from .plan import plan_segmentation
-from .segment import segment
-from .tables import (
+from reportparse.document import Document
+from reportparse.errors import EmptyDocumentError
+from reportparse.extract.counts import find_counts
+from reportparse.extract.dates import find_dates
+from reportparse.extract.metadata import extract_metadata
+from reportparse.extract.references import find_references
+from reportparse.ingest.loader import load
+from reportparse.ingest.pdf import DEFAULT_ENGINE
+from reportparse.ner.backends import NER_MODES, find_organization_mentions
+from reportparse.structure.plan_sections import plan_segmentation
+from reportparse.structure.segment import segment
+from reportparse.tables.build import (
     TABLE_COLUMNS,
     counts_table,
     dates_table,
@@ -33,39 +39,6 @@ TABLES = tuple(TABLE_COLUMNS)
 """Names of the per-document tables, in the order they are written."""
 
 
-NER_MODES = ("rules", "rules+model", "model", "rules+stanza", "stanza")
-"""How organizations are found: the rule grammar alone (the default, see README "Organizations"
-for the measurements behind it), the grammar plus the statistical model for what it misses, or
-the model alone (names still canonicalized by the grammar). The ``stanza`` modes use a Stanza
-model instead of the spaCy one (``reportparse[stanza]``, README "Stanza backend")."""
-
-
-def find_organization_mentions(
-    text: str, *, reporting_body: str = "", ner: str = "rules", ner_model: str | None = None,
-    stanza_model: str | None = None,
-) -> list:
-    """Organization mentions by the chosen method (see :data:`NER_MODES`)."""
-    if ner not in NER_MODES:
-        raise ValueError(f"unknown ner mode {ner!r}; choose from {', '.join(NER_MODES)}")
-    rules = find_organizations(text, reporting_body=reporting_body) if ner not in ("model", "stanza") else []
-    if ner == "rules":
-        return rules
-    if ner.endswith("stanza"):
-        # stanza and torch are imported only when asked for
-        from .ner.model import merge_mentions
-        from .ner.stanza_backend import as_stanza, load_stanza, stanza_mentions
-
-        spans = stanza_mentions(load_stanza(stanza_model), text)
-        return as_stanza(merge_mentions(rules, spans, text, reporting_body=reporting_body), rules)
-    from .ner.model import (  # spaCy model: load only when asked
-        load_model,
-        merge_mentions,
-        model_mentions,
-    )
-
-    return merge_mentions(rules, model_mentions(load_model(ner_model), text), text, reporting_body=reporting_body)
-
-
 def extract_tables(
     document: Document, *, year: int | None = None, ner: str = "rules", ner_model: str | None = None,
     stanza_model: str | None = None,
@@ -77,7 +50,7 @@ def extract_tables(
         year: the reporting year, overriding the one the title states.
         ner: how organizations are found, one of :data:`NER_MODES`.
         ner_model: the NER model folder for the model modes (default: the shipped one).
-        stanza_model: the Stanza model folder for the stanza modes (default: models/az_org_stanza).
+        stanza_model: the Stanza model folder for the stanza modes (default: the Stanza model shipped in the package).
 
     Returns:
         One DataFrame per table name of :data:`TABLES`.
@@ -101,3 +74,60 @@ def extract_tables(
     tables["references"] = references_table(
         document, find_references(document.text, year=metadata.year, dates=dates), tables["sections"])
     return tables
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """How to read and parse every file of a batch.
+
+    Attributes:
+        year: reporting year of every input (default: from each title).
+        password: for encrypted PDFs.
+        pdf_engine: ``pypdfium2`` or ``pdfplumber``.
+        ner: how organizations are found (:data:`reportparse.pipeline.NER_MODES`).
+        ner_model: the spaCy NER model folder of the ``model`` modes.
+        stanza_model: the Stanza model folder of the ``stanza`` modes.
+
+    Raises:
+        ValueError: an unknown ``ner`` mode.
+        StanzaNotInstalledError, StanzaModelNotFoundError: a ``stanza`` mode that cannot run
+            (checked here, before any worker starts).
+    """
+
+    year: int | None = None
+    password: str | None = None
+    pdf_engine: str = DEFAULT_ENGINE
+    ner: str = "rules"
+    ner_model: str | None = None
+    stanza_model: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.ner not in NER_MODES:
+            raise ValueError(f"unknown ner mode {self.ner!r}; choose from {', '.join(NER_MODES)}")
+        if self.ner.endswith("stanza"):
+            from reportparse.ner.stanza_backend import check_stanza_model
+
+            check_stanza_model(self.stanza_model)
+
+
+def parse_document(
+    path_or_text: str | os.PathLike[str], options: ParseOptions = ParseOptions(), *, doc_id: str | None = None,
+) -> tuple[Document, dict[str, pd.DataFrame]]:
+    """Load one report and run every stage on it.
+
+    Args:
+        path_or_text: a file, or the report's text (see :func:`reportparse.load`).
+        options: reading and parsing options.
+        doc_id: id for the tables instead of the SHA-256 prefix.
+
+    Returns:
+        The document and its tables.
+
+    Raises:
+        ReportParseError: the file cannot be read, or holds no text (:class:`EmptyDocumentError`).
+    """
+    document = load(path_or_text, doc_id=doc_id, password=options.password, pdf_engine=options.pdf_engine)
+    if not document.text.strip() and not document.scanned:
+        raise EmptyDocumentError("the report holds no text; check that it is the right file", path=document.source)
+    return document, extract_tables(document, year=options.year, ner=options.ner, ner_model=options.ner_model,
+                                    stanza_model=options.stanza_model)

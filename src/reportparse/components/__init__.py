@@ -1,8 +1,8 @@
 """spaCy pipeline components, one per module; importing this package registers their factories."""
 
-from .counts import CountsComponent
-from .dates import DatesComponent
-from .organizations import OrganizationsComponent
-from .references import ReferencesComponent
+from reportparse.components.counts import CountsComponent
+from reportparse.components.dates import DatesComponent
+from reportparse.components.organizations import OrganizationsComponent
+from reportparse.components.references import ReferencesComponent
 
 __all__ = ["CountsComponent", "DatesComponent", "OrganizationsComponent", "ReferencesComponent"]

@@ -17,8 +17,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extract.counts import find_counts
-from .spans import mention_spans
+from reportparse.components.spans import mention_spans
+from reportparse.extract.counts import find_counts
 
 SPAN_KEY = "counts"
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extract.dates import find_dates
-from .spans import mention_spans
+from reportparse.components.spans import mention_spans
+from reportparse.extract.dates import find_dates
 
 SPAN_KEY = "dates"
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..pipeline import NER_MODES, find_organization_mentions
-from .spans import mention_spans
+from reportparse.components.spans import mention_spans
+from reportparse.ner.backends import NER_MODES, find_organization_mentions
 
 SPAN_KEY = "organizations"
 

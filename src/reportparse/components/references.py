@@ -18,8 +18,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extract.references import find_references
-from .spans import mention_spans
+from reportparse.components.spans import mention_spans
+from reportparse.extract.references import find_references
 
 SPAN_KEY = "references"
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import (
+from reportparse.errors import (
     CorruptFileError,
     DecodingError,
     EncryptedPDFError,

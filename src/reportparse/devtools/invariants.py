@@ -12,8 +12,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from ..document import Document
-from ..tables import MENTION_TABLES, TABLE_COLUMNS
+from reportparse.document import Document
+from reportparse.tables.build import MENTION_TABLES, TABLE_COLUMNS
 
 
 def offset_map_violations(document: Document) -> list[str]:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from ..lang.az.calendar import (
+from reportparse.lang.az.calendar import (
     DAY_ENDINGS,
     MONTH_GENITIVE_ENDINGS,
     MONTHS,
     RELATIVE_YEARS,
 )
-from ..lang.az.casing import ALPHABET, ALPHABET_UPPER, capitalize
-from ..lang.az.organizations import CASE_ENDINGS, HEAD_NOUNS
-from ..lang.az.orthography import (
+from reportparse.lang.az.casing import ALPHABET, ALPHABET_UPPER, capitalize
+from reportparse.lang.az.organizations import CASE_ENDINGS, HEAD_NOUNS
+from reportparse.lang.az.orthography import (
     DASHES,
     ITEM_HEADING_TAILS,
     ITEM_NOUNS,

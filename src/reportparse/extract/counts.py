@@ -27,12 +27,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from ..lang.az import numbers as nums
-from ..lang.az.casing import casefold
-from ..lang.az.inflection import NounForm, noun_forms
-from ..lang.az.morphology import Analysis, analyze, vocabulary
-from ..lang.az.orthography import DASHES, ORDINAL_SUFFIXES
-from ..lang.az.phrases import (
+from reportparse.extract.dates import DateMention, find_dates
+from reportparse.lang.az import numbers as nums
+from reportparse.lang.az.casing import casefold
+from reportparse.lang.az.inflection import NounForm, noun_forms
+from reportparse.lang.az.morphology import Analysis, analyze, vocabulary
+from reportparse.lang.az.orthography import DASHES, ORDINAL_SUFFIXES
+from reportparse.lang.az.phrases import (
     ADJECTIVES,
     FUNCTION_WORDS,
     LIGHT_VERB,
@@ -41,7 +42,6 @@ from ..lang.az.phrases import (
     PARTICIPLE,
     VERB_ENDING,
 )
-from .dates import DateMention, find_dates
 
 KINDS = ("count", "money", "percent", "duration")
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..lang.az.calendar import (
+from reportparse.lang.az.calendar import (
     CONTINUOUS_TERMS,
     DAY_ENDINGS,
     MONTH_GENITIVE_ENDINGS,
@@ -22,8 +22,8 @@ from ..lang.az.calendar import (
     RELATIVE_YEARS,
     ROMAN_QUARTERS,
 )
-from ..lang.az.casing import casefold
-from ..lang.az.orthography import DASH_CLASS, ORDINAL_SUFFIXES
+from reportparse.lang.az.casing import casefold
+from reportparse.lang.az.orthography import DASH_CLASS, ORDINAL_SUFFIXES
 
 
 @dataclass(frozen=True)

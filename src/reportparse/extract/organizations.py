@@ -27,9 +27,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..lang.az.casing import capitalize, casefold, title
-from ..lang.az.inflection import NounForm, case_forms, noun_forms, possessive_form
-from ..lang.az.organizations import (
+from reportparse.lang.az.casing import capitalize, casefold, title
+from reportparse.lang.az.inflection import (
+    NounForm,
+    case_forms,
+    noun_forms,
+    possessive_form,
+)
+from reportparse.lang.az.organizations import (
     ANAPHORIC_HEADS,
     ANAPHORIC_NAMES,
     COMMON_OPENERS,
@@ -50,7 +55,7 @@ from ..lang.az.organizations import (
     SENTENCE_ADVERBS,
     Body,
 )
-from ..lang.az.orthography import DASH_CLASS, unify_dashes
+from reportparse.lang.az.orthography import DASH_CLASS, unify_dashes
 
 OPEN_QUOTES = "“«„\""
 CLOSE_QUOTES = "”»\""

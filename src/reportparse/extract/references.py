@@ -22,14 +22,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang.az import acts
-from ..lang.az.casing import casefold
-from ..lang.az.inflection import VOWELS
-from ..lang.az.morphology import Analysis, analyze
-from ..lang.az.orthography import DASHES, ORDINAL_SUFFIXES
-from ..lang.az.phrases import DETERMINERS
-from ..segment import find_headings
-from .dates import DateMention, find_dates
+from reportparse.extract.dates import DateMention, find_dates
+from reportparse.lang.az import acts
+from reportparse.lang.az.casing import casefold
+from reportparse.lang.az.inflection import VOWELS
+from reportparse.lang.az.morphology import Analysis, analyze
+from reportparse.lang.az.orthography import DASHES, ORDINAL_SUFFIXES
+from reportparse.lang.az.phrases import DETERMINERS
+from reportparse.structure.segment import find_headings
 
 KINDS = ("act", "plan_item", "article")
 

@@ -13,7 +13,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from ..limits import Limits
+from reportparse.limits import Limits
 
 _STEP = 1 << 20  # bytes of output per zlib call: bounds the memory the measurement needs
 _INPUT_STEP = 1 << 16

@@ -21,10 +21,10 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ..document import RawText
-from ..errors import CorruptFileError
-from ..limits import DEFAULT_LIMITS, Limits
-from .bombs import check_zip_members
+from reportparse.document import RawText
+from reportparse.errors import CorruptFileError
+from reportparse.ingest.bombs import check_zip_members
+from reportparse.limits import DEFAULT_LIMITS, Limits
 
 _CORRUPT = (
     zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError,

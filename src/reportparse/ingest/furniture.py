@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..lang.az.casing import casefold
-from ..lang.az.orthography import ORDINAL_SUFFIXES
+from reportparse.lang.az.casing import casefold
+from reportparse.lang.az.orthography import ORDINAL_SUFFIXES
 
 EDGE_LINES = 3
 """How many non-empty lines at each page edge may be furniture."""

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from ..document import PAGE_SEPARATOR, RawText
-from ..errors import CorruptFileError, EncryptedPDFError, NoTextLayerWarning
-from ..limits import DEFAULT_LIMITS, Limits
-from .bombs import check_pdf_streams
-from .furniture import Line, find_furniture, split_lines
+from reportparse.document import PAGE_SEPARATOR, RawText
+from reportparse.errors import CorruptFileError, EncryptedPDFError, NoTextLayerWarning
+from reportparse.ingest.bombs import check_pdf_streams
+from reportparse.ingest.furniture import Line, find_furniture, split_lines
+from reportparse.limits import DEFAULT_LIMITS, Limits
 
 ENGINES = ("pypdfium2", "pdfplumber")
 DEFAULT_ENGINE = "pypdfium2"

@@ -10,9 +10,9 @@ import codecs
 import hashlib
 from pathlib import Path
 
-from ..document import RawText
-from ..errors import DecodingError
-from ..limits import DEFAULT_LIMITS, Limits
+from reportparse.document import RawText
+from reportparse.errors import DecodingError
+from reportparse.limits import DEFAULT_LIMITS, Limits
 
 # Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS = (

@@ -1,11 +1,6 @@
-"""The statistical organization NER model: training data from the gold corpus, training, use.
+"""Statistical organization NER: the shipped spaCy model (:mod:`.model`), the optional Stanza
+backend (:mod:`.stanza_backend`) and the choice between them and the rules (:mod:`.backends`).
 
-    python -m reportparse.ner.train --out models/az_org_ner      # retrain the shipped model
-
-:func:`load_model` loads the shipped pipeline (no network); :func:`model_mentions` runs it and
-:func:`merge_mentions` combines its spans with the rule grammar's.
+Nothing is imported here, so that the rules never load a model; training is
+:mod:`reportparse.training`.
 """
-
-from .model import DEFAULT_MODEL, load_model, merge_mentions, model_mentions
-
-__all__ = ["DEFAULT_MODEL", "load_model", "merge_mentions", "model_mentions"]

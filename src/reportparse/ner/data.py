@@ -1,4 +1,4 @@
-"""Gold corpus → NER training examples: one example per paragraph, organizations labelled ``ORG``.
+"""NER examples: one example per paragraph, organizations labelled ``ORG``.
 
 Paragraphs keep examples short (the model sees local context only) and let a document's
 paragraphs be shuffled during training. Anaphoric heads are not in the gold, so they are
@@ -8,10 +8,7 @@ negatives for the model, as they should be.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import NamedTuple
-
-from ..gold import GoldDocument, read_gold
 
 LABEL = "ORG"
 
@@ -51,34 +48,3 @@ def document_examples(text: str, spans: Iterable[tuple[int, int]], doc_id: str =
         inside = [(s - start, e - start) for s, e in spans if start <= s and e <= end]
         examples.append(Example(doc_id, text[start:end], inside))
     return examples
-
-
-def gold_examples(
-    gold_file: str | Path, *, project_root: str | Path | None = None, exclude: Iterable[str] = (),
-) -> list[Example]:
-    """Training examples from every gold record that annotates organizations.
-
-    Args:
-        gold_file: the gold file (``corpus/gold.jsonl``).
-        project_root: what record paths are relative to (default: the gold file's corpus parent).
-        exclude: record ids to leave out (held out for evaluation).
-
-    Returns:
-        Paragraph examples; records whose file is absent (``../shared`` missing) are skipped.
-    """
-    gold_file = Path(gold_file)
-    root = Path(project_root) if project_root else gold_file.resolve().parent.parent
-    skip = set(exclude)
-    examples: list[Example] = []
-    for record in read_gold(gold_file):
-        if record.id in skip or "organizations" not in record.annotated or not record.file(root).exists():
-            continue
-        examples += record_examples(record, root)
-    return examples
-
-
-def record_examples(record: GoldDocument, root: Path) -> list[Example]:
-    """The paragraph examples of one gold record."""
-    text = record.load(root).text
-    spans = [(row["start"], row["end"]) for row in record.rows["organizations"]]
-    return document_examples(text, spans, record.id)

@@ -13,13 +13,14 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from ..errors import ReportParseError
-from ..extract.organizations import OrganizationMention, canonicalize_surface
-from .data import LABEL, paragraphs
+from reportparse.errors import ReportParseError
+from reportparse.resources import ORG_NER_MODEL, shipped_model
+from reportparse.extract.organizations import OrganizationMention, canonicalize_surface
+from reportparse.ner.data import LABEL, paragraphs
 
 MODEL_ENV = "REPORTPARSE_ORG_MODEL"
-DEFAULT_MODEL = Path(__file__).resolve().parents[3] / "models" / "az_org_ner"
-"""The model in the repository's ``models/`` (override with the environment variable
+DEFAULT_MODEL = shipped_model(ORG_NER_MODEL)
+"""The model shipped in the package's ``models/`` (override with the environment variable
 ``REPORTPARSE_ORG_MODEL``)."""
 
 
@@ -36,7 +37,7 @@ def model_path(path: str | Path | None = None) -> Path:
 def _load(path: Path) -> Language:
     if not (path / "meta.json").exists():
         raise ModelNotFoundError(
-            f"no NER model at {path}: train one with `python -m reportparse.ner.train --out {path}`")
+            f"no NER model at {path}: train one with `python -m reportparse.training.spacy_ner --out {path}`")
     return spacy.load(path)
 
 

@@ -1,4 +1,4 @@
-"""The optional Stanza NER backend: load a model trained by :mod:`reportparse.ner.stanza_train`, run it.
+"""The optional Stanza NER backend: load a model trained by :mod:`reportparse.training.stanza_ner`, run it.
 
 Stanza and PyTorch are imported only inside these functions, so ``import reportparse`` never
 needs them (``pip install "reportparse[stanza]"`` adds them). Models load from disk with
@@ -17,14 +17,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import ReportParseError
-from ..extract.organizations import OrganizationMention
-from .data import paragraphs
-from .stanza_export import token_offsets
+from reportparse.errors import ReportParseError
+from reportparse.resources import ORG_STANZA_MODEL, shipped_model
+from reportparse.extract.organizations import OrganizationMention
+from reportparse.ner.data import paragraphs
+from reportparse.ner.tokens import token_offsets
 
 MODEL_ENV = "REPORTPARSE_STANZA_MODEL"
-DEFAULT_STANZA_MODEL = Path(__file__).resolve().parents[3] / "models" / "az_org_stanza"
-"""Where ``python -m reportparse.ner.stanza_train`` saves by default (override with the
+DEFAULT_STANZA_MODEL = shipped_model(ORG_STANZA_MODEL)
+"""Where ``python -m reportparse.training.stanza_ner`` saves by default (override with the
 environment variable ``REPORTPARSE_STANZA_MODEL`` or ``stanza_model=``)."""
 
 MODEL_FILE, PRETRAIN_FILE, RESOURCES_FILE = "ner.pt", "pretrain.pt", "resources.json"
@@ -74,7 +75,7 @@ def check_stanza_model(path: str | os.PathLike[str] | None = None) -> Path:
     if missing:
         raise StanzaModelNotFoundError(
             f"no Stanza model at {path} (missing {', '.join(missing)}): train one with "
-            f"`python -m reportparse.ner.stanza_train --out {path}`")
+            f"`python -m reportparse.training.stanza_ner --out {path}`")
     return path
 
 
@@ -94,7 +95,7 @@ def load_stanza(path: str | os.PathLike[str] | None = None) -> Any:
     """The Stanza pipeline of a model folder (loaded once per process, from disk only).
 
     Args:
-        path: a folder written by ``python -m reportparse.ner.stanza_train`` (default:
+        path: a folder written by ``python -m reportparse.training.stanza_ner`` (default:
             :func:`stanza_model_path`).
 
     Returns:

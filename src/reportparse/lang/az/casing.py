@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from .orthography import DASHES
+from reportparse.lang.az.orthography import DASHES
 
 ALPHABET = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
 """The 32 letters of the Azerbaijani Latin alphabet, lowercase, in collation order.

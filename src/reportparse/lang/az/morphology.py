@@ -31,8 +31,8 @@ import re
 from collections.abc import Container
 from typing import NamedTuple
 
-from .casing import lower
-from .inflection import VOWELS, four_way, two_way
+from reportparse.lang.az.casing import lower
+from reportparse.lang.az.inflection import VOWELS, four_way, two_way
 
 STEMS_ENDING_IN_I = frozenset({
     # Frequent nouns whose final -ı/-i/-u/-ü after a consonant is part of the stem and

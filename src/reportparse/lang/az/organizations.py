@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .inflection import noun_forms
+from reportparse.lang.az.inflection import noun_forms
 
 
 class Head(NamedTuple):

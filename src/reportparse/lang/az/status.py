@@ -108,10 +108,10 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("completed", "complete", "completed actions deliver the measure; nothing of it is left pending"),
 )
 """The decision rules, in the order they are tried: (name, status, what it means). The logic
-that tests each rule is in :mod:`reportparse.compare`; the first rule that holds decides."""
+that tests each rule is in :mod:`reportparse.plans.compare`; the first rule that holds decides."""
 
 RULE_STATUS = {name: status for name, status, _meaning in RULES}
 
 CORE_SIMILARITY = 0.3
 """A sentence is about the measure's own deliverable (its core) when its token similarity to the
-commitment text reaches this value (see :func:`reportparse.similarity.similarity`)."""
+commitment text reaches this value (see :func:`reportparse.plans.similarity.similarity`)."""

@@ -1,5 +1,5 @@
 """Function words and report boilerplate that carry no content when comparing two texts
-(case-folded). Used by :mod:`reportparse.similarity`."""
+(case-folded). Used by :mod:`reportparse.plans.similarity`."""
 
 from __future__ import annotations
 

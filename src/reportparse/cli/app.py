@@ -1,0 +1,183 @@
+"""The ``reportparse`` command. Thin: it parses arguments and calls the public API."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from reportparse import __version__
+from reportparse.cli import compare as compare_cli
+from reportparse.cli import corpus as corpus_cli
+from reportparse.cli import parse as parse_cli
+from reportparse.document import Document
+from reportparse.errors import ReportParseError
+from reportparse.evaluation.gold import GOLD_TABLES, KINDS
+from reportparse.evaluation.score import evaluate, format_evaluation
+from reportparse.ingest.loader import load
+from reportparse.ingest.pdf import DEFAULT_ENGINE, ENGINES
+from reportparse.ner.backends import NER_MODES
+from reportparse.output.writers import write_csv
+from reportparse.pipeline import TABLES, extract_tables
+from reportparse.resources import sample_report_path
+
+
+def _print_tables(tables: dict[str, pd.DataFrame]) -> None:
+    with pd.option_context("display.max_columns", None, "display.width", 120, "display.max_colwidth", 60):
+        for name, frame in tables.items():
+            print(f"\n== {name} ({len(frame)} rows) ==")
+            if not len(frame):
+                print("(empty)")
+            elif len(frame) <= 3:  # a few wide rows read better as one field per line
+                for _, row in frame.iterrows():
+                    width = max(map(len, frame.columns))
+                    print("\n".join(f"{column:<{width}}  {'' if pd.isna(value) else value}" for column, value in row.items()))
+            else:
+                print(frame.to_string(index=False))
+
+
+def _tables(documents: list[Document], *, year: int | None) -> dict[str, pd.DataFrame]:
+    """Every table of every document, concatenated per table (in TABLES order)."""
+    per_document = [extract_tables(document, year=year) for document in documents]
+    for document, tables in zip(documents, per_document):
+        if not (tables["sections"]["item"] != "").any():
+            print(f"reportparse: warning: {document.source or document.doc_id}: no plan-item headings "
+                  "found; the whole text is one section", file=sys.stderr)
+    return {name: pd.concat([t[name] for t in per_document], ignore_index=True) for name in TABLES}
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    path = sample_report_path()
+    document = load(path)
+    print(f"Sample report: {path}")
+    print(f"{len(document.text)} characters on {len(document.pages)} page(s); doc_id {document.doc_id}")
+    tables = _tables([document], year=None)
+    sections = tables["sections"]
+    tables["sections"] = sections.assign(text=sections["text"].str.slice(0, 60) + "…")[
+        ["item", "commitment", "text", "start", "end", "page"]].assign(commitment=sections["commitment"].str.slice(0, 50))
+    _print_tables({name: frame for name, frame in tables.items() if len(frame)})
+    if args.out:
+        for name, frame in tables.items():
+            write_csv(frame, Path(args.out) / f"{name}.csv")
+        print(f"\nTables written to {args.out}/")
+    return 0
+
+
+def _cmd_text(args: argparse.Namespace) -> int:
+    try:
+        document = load(Path(args.input), password=args.password, pdf_engine=args.pdf_engine)
+    except ReportParseError as exc:
+        print(f"reportparse: error: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.write(document.raw_text if args.raw else document.text)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.table and "commitments" in args.table:  # statuses have their own gold file
+        from reportparse.evaluation.commitments import (
+            evaluate_commitments,
+            format_commitments,
+        )
+
+        statuses = evaluate_commitments(args.corpus)
+        print(json.dumps(statuses.to_json(), ensure_ascii=False, indent=1) if args.json else format_commitments(statuses))
+        args.table = [table for table in args.table if table != "commitments"]
+        if not args.table:
+            return 0
+    if args.ner.endswith("stanza"):  # a clear message, not a traceback, without stanza or a model
+        from reportparse.ner.stanza_backend import check_stanza_model
+
+        try:
+            check_stanza_model(args.stanza_model)
+        except ReportParseError as exc:
+            print(f"reportparse: error: --ner {args.ner}: {exc}", file=sys.stderr)
+            return 2
+    extract = functools.partial(extract_tables, ner=args.ner, ner_model=args.ner_model, stanza_model=args.stanza_model)
+    result = evaluate(args.corpus, tables=args.table, kinds=args.kind, gold_file=args.gold, extract=extract)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=1, allow_nan=False))
+    else:
+        print(format_evaluation(result))
+    return 0
+
+
+def _add_reading_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--password", help="password for encrypted PDFs")
+    parser.add_argument(
+        "--pdf-engine", choices=ENGINES, default=DEFAULT_ENGINE,
+        help=f"PDF text extraction engine (default: {DEFAULT_ENGINE}; see README, 'PDF engines')",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``reportparse`` command."""
+    parser = argparse.ArgumentParser(
+        prog="reportparse",
+        description="Turn Azerbaijani action-plan execution reports into tables (CSV).",
+    )
+    parser.add_argument("--version", action="version", version=f"reportparse {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse_cli.add_parser(commands, _add_reading_options)
+
+    demo = commands.add_parser(
+        "demo", help="parse the bundled sample report and print its tables",
+        description="Parse the sample report shipped with reportparse and print the tables found.",
+    )
+    demo.add_argument("--out", "-o", metavar="DIR", help="also write the tables as CSV into DIR")
+    demo.set_defaults(handler=_cmd_demo)
+
+    text = commands.add_parser(
+        "text", help="print a document's normalized text",
+        description="Print the normalized text that all table offsets refer to (or, with --raw, "
+        "the text as extracted).",
+    )
+    text.add_argument("input", metavar="INPUT", help="a .txt, .pdf or .docx file")
+    text.add_argument("--raw", action="store_true", help="print the extracted text before normalization")
+    _add_reading_options(text)
+    text.set_defaults(handler=_cmd_text)
+
+    evaluate = commands.add_parser(
+        "evaluate", help="score the pipeline against the gold corpus",
+        description="Run the pipeline on every annotated document of the corpus and print precision, "
+        "recall and F1 per table and per document (strict: same span; lenient: overlapping span), "
+        "with value accuracy on matched mentions.",
+    )
+    evaluate.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: corpus)")
+    evaluate.add_argument("--gold", metavar="FILE", help="gold file (default: DIR/gold.jsonl)")
+    evaluate.add_argument("--table", action="append", choices=GOLD_TABLES + ("commitments",),
+                          help="only this table (repeatable); commitments: status agreement with corpus/commitments.jsonl")
+    evaluate.add_argument("--kind", action="append", choices=KINDS, help="only documents of this kind (repeatable)")
+    evaluate.add_argument("--json", action="store_true", help="print JSON for machines")
+    evaluate.add_argument("--ner", choices=NER_MODES, default="rules",
+                          help="how organizations are found (default: rules; see README, 'Organizations')")
+    evaluate.add_argument("--ner-model", metavar="DIR", help="NER model folder (default: the model shipped in the package)")
+    evaluate.add_argument("--stanza-model", metavar="DIR",
+                          help="Stanza NER model folder for --ner stanza/rules+stanza (default: the Stanza model shipped in the package)")
+    evaluate.set_defaults(handler=_cmd_evaluate)
+
+    corpus_cli.add_parser(commands)
+    compare_cli.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except BrokenPipeError:  # `reportparse text X | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

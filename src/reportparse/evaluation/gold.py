@@ -1,0 +1,300 @@
+"""The gold corpus: reading, anchoring and validating ``corpus/gold.jsonl``.
+
+The record format and the annotation conventions are in ``corpus/README.md``. Rows are anchored
+by offsets into the normalized text *and* carry their surface, so :func:`validate` notices when
+a change to normalization (or to the file) moves them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportparse.document import Document
+from reportparse.extract.organizations import org_key
+from reportparse.ingest.loader import load
+
+GOLD_TABLES = ("sections", "dates", "organizations", "counts", "references")
+KINDS = ("report", "act", "plan")
+
+VOCABULARY: dict[tuple[str, str], frozenset[str]] = {
+    ("dates", "granularity"): frozenset({"day", "month", "quarter", "year"}),
+    ("dates", "kind"): frozenset({"point", "range", "period", "deadline"}),
+    ("organizations", "type"): frozenset(
+        {"state_body", "council", "working_group", "ngo", "international", "education", "media", "business", "other"}
+    ),
+    ("counts", "qualifier"): frozenset({"exact", "more_than", "less_than", "at_least", "at_most", "approx"}),
+    ("counts", "kind"): frozenset({"count", "money", "percent"}),
+    ("references", "kind"): frozenset({"act", "plan_item", "article"}),
+}
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "sections": ("item", "commitment"),
+    "dates": ("date_start", "date_end", "granularity", "kind", "year_inferred"),
+    "organizations": ("name", "org_key", "type"),
+    "counts": ("value", "unit", "counted", "qualifier", "kind"),
+    "references": ("kind", "act_type", "number", "date", "target_item"),
+}
+_ORG_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ITEM = re.compile(r"^\d+(?:\.\d+)*$")
+
+
+
+
+def org_key_for(name: str) -> str:
+    """The default ``org_key`` of a canonical name: the entity id the pipeline gives it
+    (:func:`reportparse.extract.organizations.org_key`), an ASCII slug without the national prefix.
+
+    >>> org_key_for("Azərbaycan Respublikasının Nazirlər Kabineti")
+    'nazirler-kabineti'
+    """
+    return org_key(name)
+
+
+class GoldError(ValueError):
+    """A gold record that cannot be used (bad file reference, rows that do not anchor)."""
+
+
+@dataclass
+class GoldDocument:
+    """One record of gold.jsonl (see ``corpus/README.md``)."""
+
+    id: str
+    path: str
+    sha256: str
+    kind: str
+    year: int
+    annotated: list[str]
+    rows: dict[str, list[dict]]
+    document: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, record: dict) -> GoldDocument:
+        missing = [key for key in ("id", "path", "sha256", "kind", "year", "annotated") if key not in record]
+        if missing:
+            raise GoldError(f"record {record.get('id', '?')}: missing {', '.join(missing)}")
+        return cls(
+            id=record["id"], path=record["path"], sha256=record["sha256"], kind=record["kind"],
+            year=record["year"], annotated=list(record["annotated"]),
+            rows={table: list(record.get(table, [])) for table in GOLD_TABLES},
+            document=dict(record.get("document", {})),
+        )
+
+    def to_json(self) -> dict:
+        record = {
+            "id": self.id, "path": self.path, "sha256": self.sha256, "kind": self.kind, "year": self.year,
+            "document": self.document, "annotated": self.annotated,
+        }
+        for table in GOLD_TABLES:
+            rows = sorted(self.rows[table], key=lambda row: (row.get("start", 0), row.get("end", 0)))
+            # offsets and surface first: they are what a reader checks against the text
+            record[table] = [
+                {key: row[key] for key in ("start", "end", "text") if key in row}
+                | {key: value for key, value in row.items() if key not in ("start", "end", "text")}
+                for row in rows
+            ]
+        return record
+
+    def file(self, project_root: Path) -> Path:
+        """The annotated file, resolved against the project root."""
+        return (project_root / self.path).resolve()
+
+    def load(self, project_root: Path) -> Document:
+        """The normalized document, after checking the file's SHA-256."""
+        path = self.file(project_root)
+        if not path.exists():
+            raise FileNotFoundError(path)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest != self.sha256:
+            raise GoldError(f"{self.id}: {self.path} changed (SHA-256 {digest[:12]}…, gold has {self.sha256[:12]}…)")
+        return load(path, doc_id=self.id)
+
+
+def read_gold(path: Path) -> list[GoldDocument]:
+    """Read gold.jsonl.
+
+    Args:
+        path: the JSON Lines file.
+
+    Returns:
+        The records in file order.
+    """
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                records.append(GoldDocument.from_json(json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise GoldError(f"{path}:{number}: not JSON ({exc.msg})") from None
+    return records
+
+
+def write_gold(path: Path, records: Iterable[GoldDocument]) -> None:
+    """Write gold.jsonl, one record per line, sorted by id (stable diffs)."""
+    lines = [json.dumps(r.to_json(), ensure_ascii=False) for r in sorted(records, key=lambda r: r.id)]
+    temporary = path.with_suffix(".jsonl.tmp")
+    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    temporary.replace(path)
+
+
+# --- anchoring -----------------------------------------------------------------------------
+
+def _occurrences(text: str, surface: str) -> list[int]:
+    """Starts of ``surface`` in ``text`` as whole words (``2022-ci il`` not inside ``illər``)."""
+    found, start = [], text.find(surface)
+    while start >= 0:
+        end = start + len(surface)
+        before_ok = start == 0 or not (text[start - 1].isalnum() and surface[0].isalnum())
+        after_ok = end == len(text) or not (text[end].isalnum() and surface[-1].isalnum())
+        if before_ok and after_ok:
+            found.append(start)
+        start = text.find(surface, start + 1)
+    return found
+
+
+def anchor_rows(text: str, rows: list[dict], *, table: str) -> list[dict]:
+    """Give every row ``start``/``end`` in ``text``.
+
+    A row keeps offsets that still match its ``text``. Otherwise it takes the ``occurrence``-th
+    match (1-based) of its surface, or the match inside its ``context`` string, or the first
+    match not yet claimed by another row of the table; longer surfaces claim first.
+    Organization rows without ``org_key`` get :func:`org_key_for` of their name.
+
+    Args:
+        text: the normalized text.
+        rows: rows with at least ``text``.
+        table: the table's name (for messages).
+
+    Returns:
+        New rows with offsets, without the ``occurrence``/``context`` helpers.
+
+    Raises:
+        GoldError: a surface that is not in the text, or more rows than occurrences.
+    """
+    claimed: list[tuple[int, int]] = []
+    result: dict[int, dict] = {}
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in claimed)
+
+    order = sorted(range(len(rows)), key=lambda i: -len(rows[i].get("text", "")))
+    # Rows with explicit offsets or hints first, so automatic ones do not steal their places.
+    order.sort(key=lambda i: 0 if ("start" in rows[i] or "occurrence" in rows[i] or "context" in rows[i]) else 1)
+    for index in order:
+        row = dict(rows[index])
+        surface = row.get("text", "")
+        if not surface:
+            raise GoldError(f"{table}: a row without text: {row}")
+        start = row.get("start")
+        if not (isinstance(start, int) and text[start:start + len(surface)] == surface and row.get("end") == start + len(surface)):
+            matches = _occurrences(text, surface)
+            if "context" in row:
+                base = text.find(row["context"])
+                inner = row["context"].find(surface)
+                if base < 0 or inner < 0:
+                    raise GoldError(f"{table}: context {row['context']!r} of {surface!r} not found")
+                matches = [base + inner]
+            elif "occurrence" in row:
+                if not 1 <= row["occurrence"] <= len(matches):
+                    raise GoldError(f"{table}: {surface!r} occurs {len(matches)} times, not {row['occurrence']}")
+                matches = [matches[row["occurrence"] - 1]]
+            # Only sections share spans (one heading for several items).
+            span_of = {m: (m, m + len(surface)) for m in matches}
+            unclaimed = [m for m in matches if free(*span_of[m])]
+            if not unclaimed and table == "sections":
+                unclaimed = [m for m in matches if span_of[m] in claimed]
+            if not unclaimed:
+                raise GoldError(f"{table}: {surface!r} not found (or every occurrence already claimed)")
+            start = unclaimed[0]
+        row["start"], row["end"] = start, start + len(surface)
+        if table == "organizations" and row.get("name") and not row.get("org_key"):
+            row["org_key"] = org_key_for(row["name"])
+        row.pop("occurrence", None), row.pop("context", None)
+        claimed.append((row["start"], row["end"]))
+        result[index] = row
+    return [result[i] for i in range(len(rows))]
+
+
+# --- validation ----------------------------------------------------------------------------
+
+def _iso(value: object) -> bool:
+    try:
+        dt.date.fromisoformat(str(value))
+        return True
+    except ValueError:
+        return False
+
+
+def _check_row(table: str, row: dict) -> list[str]:
+    problems = [f"missing {key}" for key in REQUIRED[table] if key not in row]
+    for (vocabulary_table, column), allowed in VOCABULARY.items():
+        if vocabulary_table == table and column in row and row[column] not in allowed:
+            problems.append(f"{column} {row[column]!r} not one of {sorted(allowed)}")
+    if table == "dates" and all(key in row for key in REQUIRED["dates"]):
+        if not (_iso(row["date_start"]) and _iso(row["date_end"])):
+            problems.append("date_start/date_end must be ISO dates")
+        elif row["date_start"] > row["date_end"]:
+            problems.append("date_start after date_end")
+        if not isinstance(row["year_inferred"], bool):
+            problems.append("year_inferred must be true or false")
+    if table == "counts" and "value" in row and (
+            not isinstance(row["value"], (int, float)) or isinstance(row["value"], bool) or not math.isfinite(row["value"])):
+        problems.append("value must be a finite number")
+    if table == "organizations" and "org_key" in row and not _ORG_KEY.match(str(row["org_key"])):
+        problems.append("org_key must be a lowercase ASCII slug")
+    if table == "sections" and "item" in row and not _ITEM.match(str(row["item"])):
+        problems.append(f"item {row['item']!r} is not a number like 1 or 4.2.10")
+    if table == "references" and row.get("date") and not _iso(row["date"]):
+        problems.append("date must be an ISO date or empty")
+    if table == "references" and row.get("target_item") and not _ITEM.match(str(row["target_item"])):
+        problems.append("target_item must be an item number or empty")
+    return problems
+
+
+def validate_record(record: GoldDocument, text: str) -> list[str]:
+    """Everything wrong with one record, checked against the document's normalized text.
+
+    Args:
+        record: the gold record.
+        text: ``load(record's file).text``.
+
+    Returns:
+        Human-readable problems; empty when the record is valid.
+    """
+    problems = []
+    if record.kind not in KINDS:
+        problems.append(f"kind {record.kind!r} not one of {KINDS}")
+    if not isinstance(record.year, int) or not 1990 <= record.year <= 2100:
+        problems.append(f"year {record.year!r} is not a reporting year")
+    for table in record.annotated:
+        if table not in GOLD_TABLES:
+            problems.append(f"annotated table {table!r} unknown")
+    for table in GOLD_TABLES:
+        rows = record.rows[table]
+        if rows and table not in record.annotated:
+            problems.append(f"{table}: rows given but the table is not listed in 'annotated'")
+        seen = set()
+        spans = sorted({(r.get("start"), r.get("end")) for r in rows if isinstance(r.get("start"), int) and isinstance(r.get("end"), int)})
+        for (s1, e1), (s2, e2) in itertools.pairwise(spans):
+            if s2 < e1:
+                problems.append(f"{table}: rows {text[s1:e1]!r} at {s1} and {text[s2:e2]!r} at {s2} overlap")
+        for row in rows:
+            where = f"{table} {row.get('text', '')!r} at {row.get('start')}"
+            start, end = row.get("start"), row.get("end")
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+                problems.append(f"{where}: offsets out of range")
+                continue
+            if text[start:end] != row.get("text"):
+                problems.append(f"{where}: surface differs from the text there ({text[start:end]!r})")
+            key = (start, end, row.get("item"), row.get("target_item"), row.get("org_key"))
+            if key in seen:
+                problems.append(f"{where}: duplicate row")
+            seen.add(key)
+            problems.extend(f"{where}: {p}" for p in _check_row(table, row))
+    return problems

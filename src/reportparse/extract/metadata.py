@@ -1,0 +1,98 @@
+"""Document metadata from the title: the reporting body, the reporting year, the plan period.
+
+The title is the text before the first item heading, up to the document-type word on a line of
+its own (``HESABAT``, ``MƏLUMAT``, …), joined into one line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportparse.document import Document
+from reportparse.extract.organizations import find_organizations
+from reportparse.lang.az.casing import casefold
+from reportparse.lang.az.casing import title as title_case
+from reportparse.lang.az.organizations import HEAD_NOUNS, nominative
+from reportparse.lang.az.orthography import DASH_CLASS, ORDINAL_SUFFIXES
+from reportparse.structure.segment import Segmentation
+
+DOCUMENT_TYPES = ("hesabat", "məlumat", "arayış", "hesabatı", "tədbirlər planı")
+"""Words that end a report's title block when they stand on a line of their own."""
+
+NATIONAL_PREFIX = "Azərbaycan Respublikasının"
+TITLE_MAX_CHARS = 400
+
+_SUFFIX = rf"[-–]?(?:{'|'.join(ORDINAL_SUFFIXES)})"
+_PERIOD = re.compile(rf"\b((?:19|20)\d\d)\s*{DASH_CLASS}\s*((?:19|20)\d\d){_SUFFIX}\s+illər")
+_YEAR = re.compile(rf"(?<!\d)(?<![-–─—]\s)(?<![-–─—])((?:19|20)\d\d){_SUFFIX}\s+il(?!lər)\w*")
+_HEADS = "|".join(casefold(head[:-1]) for head in HEAD_NOUNS)
+_BODY = re.compile(
+    rf"azərbaycan respublikası(?:nın)?\s+((?:[^\W\d_][\w-]*\s+){{1,6}}?(?:{_HEADS})\w*)"
+)
+
+
+@dataclass
+class Metadata:
+    """What the title says about the document (None / "" when it does not say)."""
+
+    title: str
+    organization: str
+    year: int | None
+    period_start: str
+    period_end: str
+
+
+def title_block(document: Document, segmentation: Segmentation) -> str:
+    """The title: preamble paragraphs up to the document-type line, joined into one line."""
+    headed = segmentation.headed
+    preamble = document.text[: headed[0].heading_start] if headed else document.text
+    lines = []
+    for paragraph in preamble.split("\n\n"):
+        if not paragraph.strip():
+            continue
+        lines.append(" ".join(paragraph.split()))
+        if casefold(lines[-1]) in DOCUMENT_TYPES:
+            return " ".join(lines)
+    first = " ".join(document.text.strip().split("\n\n", 1)[0].split())
+    if len(first) > TITLE_MAX_CHARS:  # no title block: a long first paragraph is cut at a word
+        first = first[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
+    return first
+
+
+def reporting_body(title: str) -> str:
+    """The canonical name of the first national body named in the title, else of the first body
+    the title names (``Bakı Şəhər İcra Hakimiyyətinin … hesabatı``), or ""."""
+    match = _BODY.search(casefold(title))
+    if not match:
+        named = [m for m in find_organizations(title, anaphora=False) if m.type in ("state_body", "council")]
+        return named[0].name if named else ""
+    words = title[match.start(1):match.end(1)].split()
+    if title[match.start(1):match.end(1)].isupper():
+        words = title_case(" ".join(words)).split()
+    words[-1] = nominative(words[-1])
+    return f"{NATIONAL_PREFIX} {' '.join(words)}"
+
+
+def extract_metadata(document: Document, segmentation: Segmentation, *, year: int | None = None) -> Metadata:
+    """Title, reporting body, reporting year and plan period of a document.
+
+    Args:
+        document: the normalized document.
+        segmentation: its sections (the title ends where the first heading starts).
+        year: the reporting year when the caller knows it (overrides the title).
+
+    Returns:
+        The metadata; the year is the last single year the title names (``2022-ci il üzrə``,
+        ``2021-ci ildə``), the period the first span of years (``2020–2022-ci illər``).
+    """
+    title = title_block(document, segmentation)
+    period = _PERIOD.search(title)
+    years = [int(match.group(1)) for match in _YEAR.finditer(title)]
+    return Metadata(
+        title=title,
+        organization=reporting_body(title),
+        year=year if year is not None else (years[-1] if years else None),
+        period_start=f"{period.group(1)}-01-01" if period else "",
+        period_end=f"{period.group(2)}-12-31" if period else "",
+    )

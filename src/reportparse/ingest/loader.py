@@ -1,0 +1,115 @@
+"""``load``: a path or a string in, a normalized :class:`~reportparse.document.Document` out."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reportparse.document import Document
+from reportparse.errors import (
+    MissingFileError,
+    ReportParseError,
+    UnsupportedFormatError,
+)
+from reportparse.ingest import docx, pdf, txt
+from reportparse.ingest.normalize import normalize
+from reportparse.limits import DEFAULT_LIMITS, Limits
+
+READERS = {".txt": txt.read, ".text": txt.read, ".pdf": pdf.read, ".docx": docx.read}
+"""File extension (lowercase) → reader."""
+
+_ADVICE = {
+    ".doc": "open it in Word or LibreOffice and save it as .docx",
+    ".rtf": "save it as .docx or .txt",
+    ".odt": "save it as .docx",
+    ".htm": "save the page as .txt",
+    ".html": "save the page as .txt",
+}
+
+_MAX_PATH_LIKE = 1024  # a longer string, or one with a line break, is always text
+
+
+def _looks_like_path(value: str) -> bool:
+    if len(value) > _MAX_PATH_LIKE or "\n" in value or "\r" in value:
+        return False
+    if os.path.exists(value):
+        return True
+    suffix = os.path.splitext(value)[1].lower()
+    has_separator = os.sep in value or (os.altsep is not None and os.altsep in value)
+    return suffix in READERS or suffix in _ADVICE or (has_separator and " " not in value.strip())
+
+
+def load(
+    path_or_text: str | os.PathLike[str],
+    *,
+    doc_id: str | None = None,
+    password: str | None = None,
+    pdf_engine: str = pdf.DEFAULT_ENGINE,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Document:
+    """Read and normalize a report.
+
+    A :class:`~pathlib.Path` (or any path-like) is always a file. A ``str`` is a file when it
+    names an existing one, or looks like a path (ends in a known extension, or contains a
+    path separator and no spaces); otherwise it is the report's text. Use :func:`load_text`
+    to skip the guess.
+
+    Args:
+        path_or_text: a ``.txt``, ``.pdf`` or ``.docx`` path, or the text itself.
+        doc_id: id for the tables; default: first 12 hex chars of the SHA-256 of the bytes.
+        password: for encrypted PDFs.
+        pdf_engine: ``pypdfium2`` (default, fast) or ``pdfplumber`` (layout-aware).
+        limits: largest file, page count, text and inflated streams accepted
+            (:class:`~reportparse.limits.Limits`; the defaults are far above real reports).
+
+    Returns:
+        The normalized document.
+
+    Raises:
+        MissingFileError, UnsupportedFormatError, DecodingError, EncryptedPDFError,
+        CorruptFileError, ResourceLimitError: all subclasses of
+        :class:`~reportparse.errors.ReportParseError`.
+    """
+    if isinstance(path_or_text, str) and not _looks_like_path(path_or_text):
+        return load_text(path_or_text, doc_id=doc_id, limits=limits)
+    if not isinstance(path_or_text, (str, os.PathLike)):
+        raise TypeError(f"load() takes a path or a str, not {type(path_or_text).__name__}")
+    path = Path(path_or_text)
+    if not path.exists():
+        raise MissingFileError("no such file; check the path", path=path)
+    if path.is_dir():
+        raise UnsupportedFormatError(
+            "is a folder; give a file, or use `reportparse parse FOLDER` for a batch", path=path
+        )
+    suffix = path.suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        advice = _ADVICE.get(suffix, f"supported: {', '.join(sorted(READERS))}")
+        raise UnsupportedFormatError(f"cannot read {suffix or 'files without an extension'}; {advice}", path=path)
+    try:
+        limits.check("max_file_bytes", path.stat().st_size, path=path, what="bytes")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReportParseError(f"cannot read the file ({exc.strerror or exc})", path=path) from None
+    raw = reader(path, data, password=password, engine=pdf_engine, limits=limits)
+    return normalize(raw, doc_id=doc_id)
+
+
+def load_text(text: str, *, doc_id: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Normalize a report given as a string (one page, no source path).
+
+    Args:
+        text: the report's text.
+        doc_id: id for the tables; default: SHA-256 prefix of the text's UTF-8 bytes.
+        limits: the characters allowed (``max_chars``).
+
+    Returns:
+        The normalized document.
+
+    Raises:
+        ResourceLimitError: more characters than ``limits.max_chars``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"load_text() takes a str, not {type(text).__name__}")
+    limits.check("max_chars", len(text), what="characters of text", advice="split the text")
+    return normalize(txt.from_string(text), doc_id=doc_id)

@@ -1,0 +1,355 @@
+"""RawText → Document: clean text with an offset map back to the raw extraction.
+
+Each step is a set of edits (replace span ``[start, end)`` by a string) applied by
+:class:`_Editable`, which keeps, for every character, the raw offset it came from. Edits only
+delete, replace or join, never reorder, so the map stays non-decreasing. The steps, in order:
+
+1. drop page furniture (headers, footers, page numbers) found by the reader;
+2. character clean-up: line ends, form feeds, soft hyphens, zero-width and odd spaces;
+3. Cyrillic look-alike letters inside Latin words → Latin letters, then Unicode NFC;
+4. letter-spaced headings (``H E S A B A T``, ``Ö n    s ö z``) → words;
+5. space runs → one space, no spaces at line edges;
+6. line-end hyphenation of one word removed, real compounds (``Qeyri-\\nHökumət``) kept;
+7. lines joined into paragraphs; paragraph breaks kept as one blank line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+import numpy as np
+
+from reportparse.document import Document, OffsetMap, Page, RawText
+from reportparse.lang.az.casing import casefold
+from reportparse.lang.az.orthography import (
+    COMPOUND_FIRST_PARTS,
+    CONTINUATION_WORDS,
+    CYRILLIC_HOMOGLYPHS,
+    HOMOGLYPH_TABLE,
+    ITEM_NOUNS,
+    ORDINAL_SUFFIXES,
+)
+
+DOC_ID_LENGTH = 12
+
+Edit = tuple[int, int, str]
+
+
+class _Editable:
+    """A text under normalization together with its map to raw offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.to_raw = np.arange(len(text) + 1, dtype=np.int64)
+
+    def apply(self, edits: Iterable[Edit]) -> None:
+        """Apply sorted, non-overlapping edits.
+
+        A replacement of the same length maps character by character; any other maps all its
+        characters to the raw offset of the replaced span's first character.
+        """
+        pieces: list[str] = []
+        lengths: list[int] = []  # output segment lengths
+        sources: list[int] = []  # where each output segment starts in the current text
+        steps: list[int] = []  # 1: segment copies its source, 0: all of it maps to one char
+        pos = 0
+        text = self.text
+        for start, end, replacement in edits:
+            if start < pos or end < start:
+                raise ValueError("edits must be sorted and must not overlap")
+            if start > pos:
+                pieces.append(text[pos:start])
+                lengths.append(start - pos), sources.append(pos), steps.append(1)
+            if replacement:
+                pieces.append(replacement)
+                lengths.append(len(replacement)), sources.append(start)
+                steps.append(1 if len(replacement) == end - start else 0)
+            pos = end
+        if not lengths and pos == 0:
+            return  # no edit at all
+        if pos < len(text):
+            pieces.append(text[pos:])
+            lengths.append(len(text) - pos), sources.append(pos), steps.append(1)
+        # Final entry: the end of the text maps to the end of the raw text.
+        lengths.append(1), sources.append(len(text)), steps.append(1)
+        length_array = np.asarray(lengths, dtype=np.int64)
+        starts = np.cumsum(length_array) - length_array
+        within = np.arange(int(length_array.sum()), dtype=np.int64) - np.repeat(starts, length_array)
+        index = np.repeat(np.asarray(sources, dtype=np.int64), length_array)
+        index += within * np.repeat(np.asarray(steps, dtype=np.int64), length_array)
+        self.text = "".join(pieces)
+        self.to_raw = self.to_raw[index]
+
+    def sub(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]) -> None:
+        """Replace every match by ``replace(match)``; None leaves the match as it is."""
+        edits = []
+        for match in pattern.finditer(self.text):
+            replacement = replace(match)
+            if replacement is not None and replacement != match.group():
+                edits.append((match.start(), match.end(), replacement))
+        self.apply(edits)
+
+
+# --- 1. furniture --------------------------------------------------------------------------
+
+def _furniture_edits(raw: str, spans: Iterable[tuple[int, int]]) -> list[Edit]:
+    """Delete each furniture line together with one adjacent line break, so that dropping a
+    footer does not leave a blank line that would read as a paragraph break."""
+    edits: list[Edit] = []
+    for start, end in sorted(spans):
+        if raw.startswith("\r\n", end):
+            end += 2
+        elif end < len(raw) and raw[end] == "\n":
+            end += 1
+        elif start >= 2 and raw[start - 2:start] == "\r\n":
+            start -= 2
+        elif start >= 1 and raw[start - 1] == "\n":
+            start -= 1
+        if edits and start < edits[-1][1]:
+            start = edits[-1][1]
+        if start < end:
+            edits.append((start, end, ""))
+    return edits
+
+
+# --- 2. characters -------------------------------------------------------------------------
+
+_PDFIUM_HYPHEN = re.compile("\ufffe")
+_SOFT_HYPHEN = re.compile("\u00ad(?:[ \t]*(?:\r\n|\r|\n))?")
+_LINE_BREAK_CHARS = re.compile("\r\n|[\r\f\v\u2028\u2029\x1c\x1d\x1e\x85]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
+_ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0e-\x1b\x1f\x7f]")
+_NON_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
+_COMBINING_RUN = re.compile(r".[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]+", re.DOTALL)
+
+
+def _clean_characters(doc: _Editable) -> None:
+    # PDFium marks a hyphen it joined across a line end with U+FFFE (``sui\ufffeistifadə``):
+    # restore hyphen and line break and let the line-end hyphenation step decide.
+    doc.sub(_PDFIUM_HYPHEN, lambda m: "-\n")
+    doc.sub(_SOFT_HYPHEN, lambda m: "")
+    doc.sub(_INVISIBLE, lambda m: "")
+    doc.sub(_LINE_BREAK_CHARS, lambda m: "\n")
+    doc.sub(_ODD_SPACE, lambda m: " ")
+
+
+def _compose(doc: _Editable) -> None:
+    """Unicode NFC, run after the look-alike fix: Latin ``h`` + U+0308 composes, Cyrillic ``һ`` does not."""
+    if not unicodedata.is_normalized("NFC", doc.text):
+        doc.sub(_COMBINING_RUN, lambda m: unicodedata.normalize("NFC", m.group()))
+    # Rare leftovers (singletons such as U+212A KELVIN SIGN, other scripts' marks): NFC per run of
+    # non-ASCII characters; an ASCII character never composes with what precedes it, so runs are
+    # independent and the map stays fine-grained.
+    if not unicodedata.is_normalized("NFC", doc.text):
+        doc.sub(_NON_ASCII_RUN, lambda m: unicodedata.normalize("NFC", m.group()))
+
+
+# --- 3. homoglyphs -------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile("[\u0400-\u04ff\u0500-\u052f]")
+_HOMOGLYPH_CHARS = frozenset(CYRILLIC_HOMOGLYPHS)
+_CONTEXT = 80  # characters on each side that decide the script of an all-Cyrillic word
+
+
+def _latin_context(text: str, start: int, end: int) -> bool:
+    around = text[max(0, start - _CONTEXT):start] + text[end:end + _CONTEXT]
+    cyrillic = len(_CYRILLIC.findall(around))
+    latin = sum(1 for ch in around if ch.isalpha()) - cyrillic
+    return latin > 3 * cyrillic
+
+
+def _fix_homoglyphs(doc: _Editable) -> None:
+    if not _CYRILLIC.search(doc.text):
+        return
+
+    def replace(match: re.Match[str]) -> str | None:
+        word = match.group()
+        cyrillic = _CYRILLIC.findall(word)
+        if not cyrillic:
+            return None
+        if len(cyrillic) < len(word):  # mixed-script word: always a look-alike error
+            return word.translate(HOMOGLYPH_TABLE)
+        # An all-Cyrillic word is real Cyrillic unless every letter has a Latin twin and the
+        # text around it is Latin.
+        if set(word) <= _HOMOGLYPH_CHARS and _latin_context(match.string, match.start(), match.end()):
+            return word.translate(HOMOGLYPH_TABLE)
+        return None
+
+    doc.sub(_WORD, replace)
+
+
+# --- 4. letter-spaced headings -------------------------------------------------------------
+
+_LETTER_SPACED = re.compile(r"(?m)^[ ]*([^\W\d_](?:[ ]+[^\W\d_]){2,})[ ]*$")
+_GAP = re.compile(r"[ ]+")
+
+
+def _join_letter_spacing(doc: _Editable) -> None:
+    edits: list[Edit] = []
+    for match in _LETTER_SPACED.finditer(doc.text):
+        gaps = list(_GAP.finditer(match.group(1)))
+        narrow = min(len(gap.group()) for gap in gaps)
+        base = match.start(1)
+        for gap in gaps:
+            # The narrowest gap separates letters, wider ones separate words.
+            replacement = "" if len(gap.group()) == narrow else " "
+            edits.append((base + gap.start(), base + gap.end(), replacement))
+    doc.apply(edits)
+
+
+# --- 5. spaces -----------------------------------------------------------------------------
+
+_SPACE_RUN = re.compile(r" {2,}")
+_EDGE_SPACE = re.compile(r" +(?=\n)|(?<=\n) +|^ +| +$")
+
+
+def _collapse_spaces(doc: _Editable) -> None:
+    doc.sub(_EDGE_SPACE, lambda m: "")
+    doc.sub(_SPACE_RUN, lambda m: " ")
+
+
+# --- 6. line-end hyphenation ---------------------------------------------------------------
+
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
+_SPLIT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*-\n[^\W\d_]+")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*$")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+_WORD_SPAN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_STEM = 5  # a right-hand fragment that begins like a word of the text is a word itself
+
+
+def _dehyphenate(doc: _Editable) -> None:
+    """Decide each ``word-⏎word``: one word hyphenated by the layout, or a real compound.
+
+    The evidence is the rest of the document (the split pieces themselves excluded): the joined
+    or the hyphenated form occurring elsewhere, a left part that is a word or a known compound
+    part, a right part that begins like a word of the text. Without evidence the pieces are
+    joined: a syllable (``müəyyənləş-⏎dirilməsi``) is no word of its own.
+    """
+    if "-\n" not in doc.text:
+        return
+    text = doc.text
+    words = set(_WORD_SPAN.findall(casefold(_SPLIT_WORD.sub(" ", text))))
+    parts = {piece for word in words for piece in word.split("-")} | words
+    stems = {word[:_STEM] for word in parts if len(word) >= _STEM}
+
+    def replace(match: re.Match[str]) -> str:
+        after = _WORD_AFTER.match(text, match.end()).group()
+        if after[0].isupper():  # Qeyri-⏎Hökumət: a new capitalised word, the hyphen is real
+            return "-"
+        left = casefold(_WORD_BEFORE.search(text, 0, match.start()).group())
+        right = casefold(after)
+        if left + right in words:
+            return ""
+        last_part = left.rsplit("-", 1)[-1]
+        if f"{left}-{right}" in words or last_part in COMPOUND_FIRST_PARTS or last_part in parts:
+            return "-"
+        if right in parts or (len(right) >= _STEM and right[:_STEM] in stems):
+            return "-"
+        return ""
+
+    doc.sub(_LINE_END_HYPHEN, replace)
+
+
+# --- 7. paragraphs -------------------------------------------------------------------------
+
+_BREAKS = re.compile(r"\n+")
+_SENTENCE_END = tuple(".:;!?…")
+_ITEM_HEADING = re.compile(  # 1-ci bəndin …
+    rf"\d+(?:\.\d+)*\s*[-–]?\s*(?:{'|'.join(ORDINAL_SUFFIXES)})\s+(?:{'|'.join(ITEM_NOUNS)})"
+)
+_BLOCK_START = re.compile(
+    r"(?:\d+(?:\.\d+)*[.)]\s"  # 1. / 1.2) numbered points
+    r"|[-–—•▪●◦*]\s"  # dash and bullet lists
+    r"|[a-zəçşğöüı]\)\s"  # a) lettered points
+    r"|(?:Maddə|Bənd|Fəsil|MADDƏ)\s+\d"
+    r"|[A-ZƏİÖÜÇŞĞ][^\W\d_]*(?: [^\W\d_]+){0,2}:(?:\s|$))"  # İcra müddəti: … (a labelled field)
+)
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+
+def _letter_class(line: str) -> str:
+    letters = [ch for ch in line if ch.isalpha()]
+    if not letters:
+        return "none"
+    return "upper" if not any(ch.islower() for ch in letters) else "mixed"
+
+
+def _continues(previous: str) -> bool:
+    """True when a line cannot end there: a comma, an open bracket or quote, or a conjunction."""
+    if previous.endswith((",", "(", "“", "«", "„")):
+        return True
+    last = _LAST_WORD.search(previous)
+    return bool(last) and previous.rstrip()[-1:].isalpha() and casefold(last.group(1)) in CONTINUATION_WORDS
+
+
+def _starts_block(previous: str, following: str) -> bool:
+    if _BLOCK_START.match(following):
+        return True
+    # An item heading starts a block only after a finished line: `… Planının⏎4.2.10-cu
+    # yarımbəndinin icrası` is a reference inside a sentence.
+    return bool(_ITEM_HEADING.match(following)) and previous.endswith(_SENTENCE_END + (")",))
+
+
+def _join_lines(doc: _Editable) -> None:
+    text = doc.text
+
+    def replace(match: re.Match[str]) -> str:
+        start, end = match.start(), match.end()
+        if start == 0 or end == len(text):
+            return ""
+        previous = text[text.rfind("\n", 0, start) + 1:start]
+        following_end = text.find("\n", end)
+        following = text[end:following_end if following_end >= 0 else len(text)]
+        block = _starts_block(previous, following)
+        mid_sentence = not previous.endswith(_SENTENCE_END) and (following[:1].islower() or _continues(previous))
+        if len(match.group()) > 1:  # a blank line: a paragraph break unless mid-sentence
+            return " " if mid_sentence and not block else "\n\n"
+        if block:
+            return "\n"
+        if mid_sentence:
+            return " "
+        if _letter_class(previous) != _letter_class(following):
+            return "\n"  # e.g. an uppercase label above its value: keep them apart
+        if previous.endswith(_SENTENCE_END) and not following[:1].islower():
+            return "\n"  # a sentence ending at a line end may end a paragraph: keep the break
+        return " "
+
+    doc.sub(_BREAKS, replace)
+
+
+# --- the public entry point ----------------------------------------------------------------
+
+def normalize(raw: RawText, *, doc_id: str | None = None) -> Document:
+    """Normalize extracted text into a :class:`Document`.
+
+    Args:
+        raw: the reader's output.
+        doc_id: an id to use instead of the SHA-256 prefix of the input bytes.
+
+    Returns:
+        The document with normalized text, the offset map and page spans.
+    """
+    doc = _Editable(raw.text)
+    doc.apply(_furniture_edits(raw.text, raw.furniture))
+    _clean_characters(doc)
+    _fix_homoglyphs(doc)
+    _compose(doc)
+    _join_letter_spacing(doc)  # before collapsing: wide gaps mark word boundaries
+    _collapse_spaces(doc)
+    _dehyphenate(doc)
+    _join_lines(doc)
+    offset_map = OffsetMap(doc.to_raw, len(raw.text))
+    starts = [min(offset_map.normalized_offset(s), len(doc.text)) for s in raw.page_starts]
+    ends = starts[1:] + [len(doc.text)]
+    pages = [Page(number, start, end) for number, (start, end) in enumerate(zip(starts, ends), 1)]
+    return Document(
+        text=doc.text,
+        raw=raw,
+        offset_map=offset_map,
+        doc_id=doc_id if doc_id is not None else raw.sha256[:DOC_ID_LENGTH],
+        pages=pages,
+    )

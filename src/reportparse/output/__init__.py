@@ -1,0 +1,1 @@
+"""Output: atomic file writers (:mod:`.writers`) and the output folder of a batch (:mod:`.folder`)."""

@@ -1,0 +1,226 @@
+"""Batch results → tables in a deterministic order, and the output folder they are written to.
+
+Row order does not depend on which worker finished first: documents are ordered by path (then
+doc_id) and every table follows that order, each document's rows in the order its extractor
+gave them. Columns: the contract's first, extra columns after them.
+
+A folder is written table by table, each file replaced atomically, ``documents`` last: a run
+killed in the middle of writing leaves ``documents`` from the previous write, and reading the
+folder back (``--resume``) drops rows of documents it does not list.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from reportparse.batch.result import FileResult
+from reportparse.output.writers import write_csv, write_json, write_parquet
+from reportparse.pipeline import TABLES
+from reportparse.tables import datapackage
+from reportparse.tables.build import TABLE_COLUMNS, entities_table
+from reportparse.tables.datapackage import ERROR_COLUMNS, ERRORS_TABLE
+
+FORMATS = ("csv", "parquet")
+"""Output formats of :func:`write_output`."""
+
+_BUNDLE = 64  # documents whose tables the collector concatenates into one frame per table
+
+
+def _columns(name: str, frames: Iterable[pd.DataFrame]) -> list[str]:
+    columns = list(TABLE_COLUMNS[name])
+    for frame in frames:
+        columns += [column for column in frame.columns if column not in columns]
+    return columns
+
+
+def _concat(name: str, every: list[pd.DataFrame]) -> pd.DataFrame:
+    columns = _columns(name, every)
+    filled = [frame for frame in every if len(frame)]
+    return pd.concat(filled, ignore_index=True)[columns] if filled else pd.DataFrame(columns=columns)
+
+
+Part = dict[str, "pd.DataFrame | Path"]
+"""Tables of some documents: in memory, or pickled to a file per table (see :class:`Collector`)."""
+
+
+def _frame(table: pd.DataFrame | Path) -> pd.DataFrame:
+    return table if isinstance(table, pd.DataFrame) else pd.read_pickle(table)
+
+
+class Combined(Mapping[str, pd.DataFrame]):
+    """The tables of several documents (or runs), concatenated in a deterministic order.
+
+    A table is built when it is looked up and not kept, so writing the tables one after the
+    other holds one combined table in memory at a time, not all of them.
+
+    Args:
+        parts: tables of one or more documents each.
+    """
+
+    def __init__(self, parts: Iterable[Part]) -> None:
+        self.parts = list(parts)
+        documents = _concat("documents", [_frame(part["documents"]) for part in self.parts if "documents" in part])
+        order = documents.astype({"path": str, "doc_id": str}).sort_values(["path", "doc_id"], kind="stable")["doc_id"]
+        self.rank = {doc_id: index for index, doc_id in enumerate(order)}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in TABLES:
+            raise KeyError(name)
+        frame = _concat(name, [_frame(part[name]) for part in self.parts if name in part])
+        positions = np.argsort(frame["doc_id"].astype(str).map(self.rank).to_numpy(dtype=float), kind="stable")
+        return frame.iloc[positions].reset_index(drop=True)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(TABLES)
+
+    def __len__(self) -> int:
+        return len(TABLES)
+
+
+def errors_frame(failures: Iterable[FileResult]) -> pd.DataFrame:
+    """errors.csv: path, error_type, message of every failed input, ordered by path."""
+    rows = [(failure.path, failure.error_type, failure.message) for failure in failures]
+    return pd.DataFrame(sorted(rows), columns=list(ERROR_COLUMNS))
+
+
+class Collector:
+    """Gathers :class:`~reportparse.batch.workers.FileResult` objects into the final tables.
+
+    Args:
+        prior: tables already in the output folder (``--resume``); their documents count as done.
+        spill: a folder where every bundle of documents is pickled, one file per table, instead
+            of being kept in memory: the command line's memory then stays flat however many
+            files a run has. None keeps everything in memory (the Python API returns it anyway).
+    """
+
+    def __init__(self, prior: dict[str, pd.DataFrame] | None = None, *, spill: str | os.PathLike[str] | None = None) -> None:
+        self.spill = Path(spill) if spill is not None else None
+        self.parts: list[Part] = []
+        self._recent: list[dict[str, pd.DataFrame]] = []
+        self.failures: list[FileResult] = []
+        self.parsed: list[str] = []  # paths only: the tables are kept once, in parts
+        documents = prior.get("documents") if prior else None
+        self.paths: dict[str, str] = dict(zip(documents["doc_id"], documents["path"])) if documents is not None else {}
+        self.resumed = len(self.paths)
+        if prior:
+            self._keep(prior)
+
+    def _keep(self, tables: dict[str, pd.DataFrame]) -> None:
+        if self.spill is None:
+            self.parts.append(tables)
+            return
+        bundle = len(self.parts)
+        part: Part = {}
+        for name, frame in tables.items():
+            part[name] = self.spill / f"{bundle:05d}.{name}.pkl"
+            frame.to_pickle(part[name])
+        self.parts.append(part)
+
+    def add(self, result: FileResult) -> str | None:
+        """Keep a result; returns a note when the file repeats a document already kept (same doc_id)."""
+        if not result.ok:
+            self.failures.append(result)
+            return None
+        if result.doc_id in self.paths:
+            return f"{result.path}: same content as {self.paths[result.doc_id]} (doc_id {result.doc_id}); skipped"
+        self.paths[result.doc_id] = result.path
+        self.parsed.append(result.path)
+        self._recent.append(result.tables)
+        if len(self._recent) >= _BUNDLE:  # thousands of small frames cost more than their rows
+            self._keep({name: _concat(name, [part[name] for part in self._recent]) for name in TABLES})
+            self._recent = []
+        return None
+
+    def tables(self) -> Combined:
+        """Every table of every document kept so far (each built when looked up)."""
+        return Combined(self.parts + self._recent)
+
+    def errors(self) -> pd.DataFrame:
+        """The failed inputs."""
+        return errors_frame(self.failures)
+
+
+def _path(folder: Path, name: str, fmt: str) -> Path:
+    return folder / f"{name}.{fmt}"
+
+
+def read_output(folder: str | os.PathLike[str], *, fmt: str = "csv") -> dict[str, pd.DataFrame]:
+    """The tables of an output folder, for resuming a run (CSV values read back as strings).
+
+    Rows of documents that ``documents`` does not list (a write interrupted between two tables)
+    are dropped, so they are parsed again.
+
+    Args:
+        folder: the output folder.
+        fmt: ``csv`` or ``parquet``.
+
+    Returns:
+        The tables found; empty when there is no ``documents`` table yet.
+    """
+    folder = Path(folder)
+    if not _path(folder, "documents", fmt).is_file():
+        return {}
+    tables = {}
+    for name in TABLES:
+        path = _path(folder, name, fmt)
+        if not path.is_file():
+            continue
+        if fmt == "parquet":
+            tables[name] = pd.read_parquet(path)
+        else:
+            tables[name] = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    done = set(tables["documents"]["doc_id"])
+    return {name: frame[frame["doc_id"].isin(done)].reset_index(drop=True) for name, frame in tables.items()}
+
+
+def write_output(
+    folder: str | os.PathLike[str],
+    tables: Mapping[str, pd.DataFrame],
+    errors: pd.DataFrame | None = None,
+    *,
+    fmt: str = "csv",
+    excel: bool = False,
+) -> list[Path]:
+    """Write every table, errors.csv (when given) and datapackage.json into a folder.
+
+    Args:
+        folder: created if needed.
+        tables: names → frames (``documents`` is written last).
+        errors: the failed inputs (written as errors.csv whatever ``fmt``), or None.
+        fmt: ``csv`` or ``parquet``.
+        excel: CSVs start with a UTF-8 BOM, so Excel shows Azerbaijani letters.
+
+    Returns:
+        The files written.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    folder = Path(folder)
+    paths = [write_errors(folder, errors, excel=excel)] if errors is not None else []
+    columns = {}
+    names = list(tables) + ([datapackage.ENTITIES_TABLE] if "organizations" in tables else [])
+    for name in sorted(names, key=lambda name: name == "documents"):
+        path = _path(folder, name, fmt)
+        frame = entities_table(tables["organizations"]) if name == datapackage.ENTITIES_TABLE else tables[name]
+        paths.append(write_parquet(frame, path) if fmt == "parquet" else write_csv(frame, path, excel=excel))
+        columns[name] = list(frame.columns)
+        del frame  # a Combined table is rebuilt on lookup: hold one at a time
+    resources = [datapackage.resource(name, columns[name], fmt=fmt, excel=excel) for name in names]
+    for entry in resources:  # every mention's org_id names a row of entities
+        if entry["name"] == "organizations" and datapackage.ENTITIES_TABLE in columns:
+            entry["schema"]["foreignKeys"].append(
+                {"fields": ["org_id"], "reference": {"resource": datapackage.ENTITIES_TABLE, "fields": ["org_id"]}})
+    if errors is not None:
+        resources.append(datapackage.resource(ERRORS_TABLE, list(errors.columns), fmt="csv", excel=excel))
+    paths.append(write_json(datapackage.package(resources), folder / datapackage.DESCRIPTOR))
+    return paths
+
+
+def write_errors(folder: str | os.PathLike[str], errors: pd.DataFrame, *, excel: bool = False) -> Path:
+    """errors.csv (always CSV: people read it), atomically."""
+    return write_csv(errors, Path(folder) / f"{ERRORS_TABLE}.csv", excel=excel)
