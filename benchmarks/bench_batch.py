@@ -54,8 +54,13 @@ def generate(folder: Path, count: int) -> list[Path]:
     rendered = []
     for index, text in enumerate(texts):
         target = folder / f".source-{index}.pdf"
-        pdfgen.text_to_pdf(text, target, header="Hesabat", min_pages=PAGES,
-                           creation_date=pdfgen.dt.datetime(2024, 1, 1, tzinfo=pdfgen.dt.timezone.utc))
+        pdfgen.text_to_pdf(
+            text,
+            target,
+            header="Hesabat",
+            min_pages=PAGES,
+            creation_date=pdfgen.dt.datetime(2024, 1, 1, tzinfo=pdfgen.dt.timezone.utc),
+        )
         rendered.append(target.read_bytes())
         target.unlink()
     for index, path in enumerate(paths):
@@ -74,8 +79,16 @@ def _tree(process: psutil.Process) -> list[psutil.Process]:
 def run_cli(folder: Path, out: Path, jobs: int) -> tuple[float, float, float, dict[str, float], float]:
     """Wall seconds, peak summed RSS and PSS (MB) of the CLI's process tree, peak PSS per role, and
     the CPU seconds the tree used (last sample of each process, so a little less)."""
-    command = [str(Path(sys.executable).with_name("reportparse")), "parse", str(folder), "--out", str(out),
-               "--jobs", str(jobs), "--quiet"]
+    command = [
+        str(Path(sys.executable).with_name("reportparse")),
+        "parse",
+        str(folder),
+        "--out",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "--quiet",
+    ]
     started = time.perf_counter()
     child = subprocess.Popen(command)
     watched = psutil.Process(child.pid)
@@ -111,11 +124,16 @@ def profile(paths: list[Path]) -> None:
     for path in paths:
         extract_tables(reportparse.load(path))
     profiler.disable()
-    print(f"\nprofile: {len(paths)} files in one process, {time.perf_counter() - started:.2f} s "
-          f"({(time.perf_counter() - started) / len(paths) * 1000:.0f} ms per file); cumulative time per function:")
+    print(
+        f"\nprofile: {len(paths)} files in one process, {time.perf_counter() - started:.2f} s "
+        f"({(time.perf_counter() - started) / len(paths) * 1000:.0f} ms per file); cumulative time per function:"
+    )
     stats = pstats.Stats(profiler)
-    rows = [(value[3], f"{Path(file).name}:{line}({name})") for (file, line, name), value in stats.stats.items()
-            if "reportparse" in file]
+    rows = [
+        (value[3], f"{Path(file).name}:{line}({name})")
+        for (file, line, name), value in stats.stats.items()
+        if "reportparse" in file
+    ]
     for seconds, where in sorted(rows, reverse=True)[:15]:
         print(f"  {seconds / len(paths) * 1000:7.1f} ms/file  {where}")
 
@@ -136,8 +154,10 @@ def main() -> None:
     print(f"{len(documents)} files, {pages} pages, {words:,} words, --jobs {args.jobs}: {wall:.1f} s")
     print(f"throughput: {len(documents) / wall:.1f} files/s, {pages / wall:.0f} pages/s, {words / wall:,.0f} words/s")
     print(f"peak memory of the process tree: {pss:.0f} MB PSS (shared pages split), {rss:.0f} MB RSS summed")
-    print(f"CPU time of the process tree: {cpu:.0f} s ({cpu / len(documents) * 1000:.0f} ms per file); "
-          f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"CPU time of the process tree: {cpu:.0f} s ({cpu / len(documents) * 1000:.0f} ms per file); "
+        f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     print("peak PSS per process: " + ", ".join(f"{role} {mb:.0f} MB" for role, mb in sorted(roles.items())))
     if args.profile:
         profile(paths[:20])

@@ -41,7 +41,11 @@ def main() -> None:
         correct = dict.fromkeys(fields, 0)
         seconds = 0.0
         for record in read_gold(corpus / "gold.jsonl"):
-            if table not in record.annotated or (args.kind and record.kind != args.kind) or not record.file(root).exists():
+            if (
+                table not in record.annotated
+                or (args.kind and record.kind != args.kind)
+                or not record.file(root).exists()
+            ):
                 continue
             text = record.load(root).text
             started = time.perf_counter()
@@ -64,7 +68,9 @@ def main() -> None:
         f1 = 2 * strict / (gold_rows + predicted_rows) if gold_rows + predicted_rows else math.nan
         print(f"{table}: gold {gold_rows}, predicted {predicted_rows}, strict matches {strict}, strict F1 {f1:.3f}")
         for field in fields:
-            print(f"  {field:<12} correct on {correct[field]}/{strict} = {correct[field] / strict if strict else math.nan:.3f}")
+            print(
+                f"  {field:<12} correct on {correct[field]}/{strict} = {correct[field] / strict if strict else math.nan:.3f}"
+            )
         print(f"  {words / seconds:,.0f} words/s ({words} words, {seconds:.2f} s)\n")
 
 

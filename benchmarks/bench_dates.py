@@ -72,26 +72,34 @@ def main() -> None:
         return {"dates": dates_table(doc, mentions, extract_tables(doc)["sections"])} | others
 
     peer = Timed(lambda doc: {"dates": dateparser_dates(doc.text, years[doc.doc_id])} | others)
-    results = {"reportparse": evaluate(args.corpus, tables=["dates"], extract=ours),
-               "dateparser": evaluate(args.corpus, tables=["dates"], extract=peer)}
+    results = {
+        "reportparse": evaluate(args.corpus, tables=["dates"], extract=ours),
+        "dateparser": evaluate(args.corpus, tables=["dates"], extract=peer),
+    }
     timers = {"reportparse": find, "dateparser": peer}
 
     def fmt(value: float) -> str:
         return "—" if math.isnan(value) else f"{value:.3f}"
 
-    print(f"documents: {len(results['reportparse'].per_document)}, words: {results['reportparse'].words}, "
-          f"skipped (absent): {', '.join(results['reportparse'].skipped) or 'none'}")
+    print(
+        f"documents: {len(results['reportparse'].per_document)}, words: {results['reportparse'].words}, "
+        f"skipped (absent): {', '.join(results['reportparse'].skipped) or 'none'}"
+    )
     print(f"{'':<14}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}{'F1~':>8}{'value':>8}{'words/s':>10}")
     figures = {}
     for name, result in results.items():
         score = result.totals().get("dates")
         speed = result.words / timers[name].seconds if timers[name].seconds else float("nan")
         figures[name] = (score.f1(), score.f1(lenient=True), speed)
-        print(f"{name:<14}{score.gold:>6}{score.predicted:>6}{fmt(score.precision()):>8}{fmt(score.recall()):>8}"
-              f"{fmt(score.f1()):>8}{fmt(score.f1(lenient=True)):>8}{fmt(score.value_accuracy):>8}{speed:>10.0f}")
+        print(
+            f"{name:<14}{score.gold:>6}{score.predicted:>6}{fmt(score.precision()):>8}{fmt(score.recall()):>8}"
+            f"{fmt(score.f1()):>8}{fmt(score.f1(lenient=True)):>8}{fmt(score.value_accuracy):>8}{speed:>10.0f}"
+        )
     (f1, lenient, speed), (pf1, plenient, pspeed) = figures["reportparse"], figures["dateparser"]
     ratio = lambda a, b: "—" if not b or math.isnan(b) else f"{a / b:.2f}"
-    print(f"ratio reportparse/dateparser: F1 {ratio(f1, pf1)}, lenient F1 {ratio(lenient, plenient)}, speed {ratio(speed, pspeed)}")
+    print(
+        f"ratio reportparse/dateparser: F1 {ratio(f1, pf1)}, lenient F1 {ratio(lenient, plenient)}, speed {ratio(speed, pspeed)}"
+    )
 
 
 if __name__ == "__main__":

@@ -34,7 +34,10 @@ from reportparse.structure.segment import segment
 from reportparse.tables.build import organizations_table
 
 DEFAULT_GOLD = (
-    "corpus/gold.jsonl", "corpus/heldout/gold.jsonl", "corpus/heldout2/gold.jsonl", "corpus/heldout3/gold.jsonl",
+    "corpus/gold.jsonl",
+    "corpus/heldout/gold.jsonl",
+    "corpus/heldout2/gold.jsonl",
+    "corpus/heldout3/gold.jsonl",
 )
 
 
@@ -49,8 +52,12 @@ class OrganizationsOnly:
         metadata = extract_metadata(document, segment(document))
         started = time.perf_counter()
         mentions = find_organization_mentions(
-            document.text, reporting_body=metadata.organization, ner=self.ner, ner_model=self.model,
-            stanza_model=self.stanza_model)
+            document.text,
+            reporting_body=metadata.organization,
+            ner=self.ner,
+            ner_model=self.model,
+            stanza_model=self.stanza_model,
+        )
         self.seconds += time.perf_counter() - started
         tables["organizations"] = organizations_table(document, mentions, tables["sections"])
         return tables
@@ -72,7 +79,9 @@ def main() -> None:
     except ReportParseError as exc:
         print(f"(stanza modes skipped: {exc})")
         modes = [ner for ner in modes if not ner.endswith("stanza")]
-    print(f"{'gold file':30} {'method':12} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'name':>6} {'words/s':>9}")
+    print(
+        f"{'gold file':30} {'method':12} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'name':>6} {'words/s':>9}"
+    )
     for gold in args.gold or DEFAULT_GOLD:
         if not Path(gold).exists():
             continue
@@ -83,8 +92,10 @@ def main() -> None:
             if score is None:
                 continue
             speed = result.words / extract.seconds if extract.seconds else float("nan")
-            print(f"{gold:30} {ner:12} {score.gold:5d} {score.predicted:5d} {score.precision():6.3f} "
-                  f"{score.recall():6.3f} {score.f1():6.3f} {score.value_accuracy:6.3f} {speed:9,.0f}")
+            print(
+                f"{gold:30} {ner:12} {score.gold:5d} {score.predicted:5d} {score.precision():6.3f} "
+                f"{score.recall():6.3f} {score.f1():6.3f} {score.value_accuracy:6.3f} {speed:9,.0f}"
+            )
 
 
 if __name__ == "__main__":

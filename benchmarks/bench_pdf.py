@@ -97,8 +97,12 @@ def synthetic_pdf(folder: Path, min_pages: int) -> tuple[Path, Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best is kept)")
-    parser.add_argument("--plumber-pages", type=int, default=None,
-                        help="benchmark pdfplumber (and compare engines) on the first N pages only")
+    parser.add_argument(
+        "--plumber-pages",
+        type=int,
+        default=None,
+        help="benchmark pdfplumber (and compare engines) on the first N pages only",
+    )
     parser.add_argument("--pages", type=int, default=90, help="minimum pages of the synthetic PDF")
     args = parser.parse_args(argv)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # broken fonts are not our subject
@@ -111,8 +115,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"note: {CORPUS / 'pdf'} is absent; only the synthetic PDF is measured")
         source, synthetic = synthetic_pdf(folder, args.pages)
         print(f"synthetic PDF: {page_count(synthetic)} pages from {source.name}")
-        print(f"best of {args.repeat} runs; pdfplumber on "
-              f"{'all pages' if args.plumber_pages is None else f'the first {args.plumber_pages} pages'}\n")
+        print(
+            f"best of {args.repeat} runs; pdfplumber on "
+            f"{'all pages' if args.plumber_pages is None else f'the first {args.plumber_pages} pages'}\n"
+        )
 
         width = max(len(path.name) for path in [*files, synthetic])
         header = f"{'file':<{width}} {'pages':>5}  {'engine':<10} {'extract p/s':>11} {'load p/s':>9}"
@@ -127,8 +133,11 @@ def main(argv: list[str] | None = None) -> int:
             for engine in ENGINES:
                 target = plumber_path if engine == "pdfplumber" else path
                 results[engine] = result = bench_file(target, engine, args.repeat)
-                print(f"{path.name:<{width}} {result['pages']:>5}  {engine:<10} "
-                      f"{result['extract']:>11.1f} {result['load']:>9.1f}", flush=True)
+                print(
+                    f"{path.name:<{width}} {result['pages']:>5}  {engine:<10} "
+                    f"{result['extract']:>11.1f} {result['load']:>9.1f}",
+                    flush=True,
+                )
             # Accuracy proxy: both engines on the same pages.
             words = {engine: reportparse.load(plumber_path, pdf_engine=engine).text.split() for engine in ENGINES}
             ratio, share = agreement(words["pypdfium2"], words["pdfplumber"])
@@ -161,8 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         print("-" * len(header))
         for row in summary:
             words = f"{row['words'][0]}/{row['words'][1]}"
-            print(f"{row['file']:<{width}} {row['extract_ratio']:>9.1f} {row['load_ratio']:>7.1f} {words:>21} "
-                  f"{row['ratio']:>6.4f} {row['share']:>6.4f}  {'yes' if row['identical'] else 'no'}")
+            print(
+                f"{row['file']:<{width}} {row['extract_ratio']:>9.1f} {row['load_ratio']:>7.1f} {words:>21} "
+                f"{row['ratio']:>6.4f} {row['share']:>6.4f}  {'yes' if row['identical'] else 'no'}"
+            )
         for row in summary:
             if "source" in row:
                 print(f"\nsynthetic PDF vs its source text ({source.name}, repeated), word level:")

@@ -42,7 +42,9 @@ def main() -> None:
             extract_tables(document)
             words += len(document.text.split())
         best = min(best, time.perf_counter() - started)
-    print(f"{len(paths)} documents ({len(paths) // args.copies} distinct × {args.copies}), {words} words, best of {args.repeat}: {best:.2f} s")
+    print(
+        f"{len(paths)} documents ({len(paths) // args.copies} distinct × {args.copies}), {words} words, best of {args.repeat}: {best:.2f} s"
+    )
     print(f"throughput: {words / best:,.0f} words/s, {len(paths) / best:,.1f} documents/s")
 
 

@@ -37,9 +37,11 @@ def main() -> None:
         output = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True).stdout
         runs.append({**json.loads(output), "wall": time.perf_counter() - started})
     best = {key: min(run[key] for run in runs) for key in runs[0]}
-    print(f"import reportparse: {best['import']:.2f} s; pipeline load (first parse): {best['load']:.2f} s; "
-          f"import + load: {best['import'] + best['load']:.2f} s; whole process: {best['wall']:.2f} s "
-          f"(best of {args.repeat})")
+    print(
+        f"import reportparse: {best['import']:.2f} s; pipeline load (first parse): {best['load']:.2f} s; "
+        f"import + load: {best['import'] + best['load']:.2f} s; whole process: {best['wall']:.2f} s "
+        f"(best of {args.repeat})"
+    )
 
 
 if __name__ == "__main__":

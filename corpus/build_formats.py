@@ -112,8 +112,9 @@ def plan_to_pdf(target: Path) -> Path:
     pdf.multi_cell(0, 6, PLAN_TITLE, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     headings = fpdf.FontFace(emphasis="")  # one regular font: no bold variant is needed
-    with pdf.table(col_widths=(8, 90, 60, 35, 70), line_height=4.5, repeat_headings=1,
-                   headings_style=headings) as table:
+    with pdf.table(
+        col_widths=(8, 90, 60, 35, 70), line_height=4.5, repeat_headings=1, headings_style=headings
+    ) as table:
         for values in _plan_rows():
             row = table.row()
             for value in values:
@@ -128,8 +129,14 @@ def main() -> None:
     written = []
     for source, header in PDF_REPORTS.items():
         name = "sample-dax-2023-execution-report" if source == sample_report_path() else source.stem
-        written.append(pdfgen.text_to_pdf(source.read_text(encoding="utf-8"), CORPUS / "pdf" / f"{name}.pdf",
-                                          header=header, creation_date=FIXED_DATE))
+        written.append(
+            pdfgen.text_to_pdf(
+                source.read_text(encoding="utf-8"),
+                CORPUS / "pdf" / f"{name}.pdf",
+                header=header,
+                creation_date=FIXED_DATE,
+            )
+        )
     for source in DOCX_REPORTS:
         name = "sample-dax-2023-execution-report" if source == sample_report_path() else source.stem
         written.append(report_to_docx(source, CORPUS / "docx" / f"{name}.docx"))

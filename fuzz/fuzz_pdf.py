@@ -33,8 +33,33 @@ ROOT = Path(__file__).resolve().parents[1]
 _NUMBER = re.compile(rb"(?<=[ /\[])\d+(?=[ \]/>\n])")
 _FLATE_STREAM = re.compile(rb"(/FlateDecode[^>]*>>\s*stream\r?\n)(.*?)(\r?\nendstream)", re.DOTALL)
 _INTERESTING = (0, 1, 7, 31, 127, 128, 255, 65535, 2147483647, 4294967296, 10**12)
-_TOKENS = (b"(", b")", b"<<", b">>", b"[", b"]", b"/", b"\\", b"R", b"0 0 R", b"obj", b"endobj", b"stream",
-           b"endstream", b"BT", b"ET", b"Tj", b"TJ", b"Tf", b"Td", b"%%EOF", b"xref", b"trailer", b"\x00", b"\xff")
+_TOKENS = (
+    b"(",
+    b")",
+    b"<<",
+    b">>",
+    b"[",
+    b"]",
+    b"/",
+    b"\\",
+    b"R",
+    b"0 0 R",
+    b"obj",
+    b"endobj",
+    b"stream",
+    b"endstream",
+    b"BT",
+    b"ET",
+    b"Tj",
+    b"TJ",
+    b"Tf",
+    b"Td",
+    b"%%EOF",
+    b"xref",
+    b"trailer",
+    b"\x00",
+    b"\xff",
+)
 
 
 def seeds() -> list[bytes]:
@@ -42,8 +67,13 @@ def seeds() -> list[bytes]:
     from reportparse.devtools import hostile
 
     found = [path.read_bytes() for path in sorted((ROOT / "corpus" / "pdf").glob("*.pdf"))]
-    return found + [hostile.good_pdf(3), hostile.nested_pdf(50), hostile.many_objects_pdf(500),
-                    hostile.good_pdf(20), hostile.zero_page_pdf()]
+    return found + [
+        hostile.good_pdf(3),
+        hostile.nested_pdf(50),
+        hostile.many_objects_pdf(500),
+        hostile.good_pdf(20),
+        hostile.zero_page_pdf(),
+    ]
 
 
 def _mutate_content(data: bytes, rng: random.Random) -> bytes:
@@ -63,11 +93,11 @@ def _mutate_content(data: bytes, rng: random.Random) -> bytes:
         if choice < 0.4:
             content[position:position] = rng.choice(_TOKENS)
         elif choice < 0.7:
-            del content[position:position + rng.randint(1, 40)]
+            del content[position : position + rng.randint(1, 40)]
         else:
-            content[position:position] = content[position:position + rng.randint(1, 200)] * rng.randint(2, 50)
+            content[position:position] = content[position : position + rng.randint(1, 200)] * rng.randint(2, 50)
     packed = zlib.compress(bytes(content))
-    return data[:match.start(2)] + packed + data[match.end(2):]
+    return data[: match.start(2)] + packed + data[match.end(2) :]
 
 
 def mutate(data: bytes, pool: list[bytes], rng: random.Random) -> bytes:
@@ -81,22 +111,22 @@ def mutate(data: bytes, pool: list[bytes], rng: random.Random) -> bytes:
         elif kind == 1 and out:
             out[position] = rng.randrange(256)
         elif kind == 2:
-            del out[position:position + rng.randint(1, 256)]
+            del out[position : position + rng.randint(1, 256)]
         elif kind == 3:
-            out[position:position] = out[position:position + rng.randint(1, 512)] * rng.randint(1, 8)
+            out[position:position] = out[position : position + rng.randint(1, 512)] * rng.randint(1, 8)
         elif kind == 4:
-            out = out[:rng.randint(0, len(out))]
+            out = out[: rng.randint(0, len(out))]
         elif kind == 5:
             numbers = list(_NUMBER.finditer(out))
             if numbers:
                 number = rng.choice(numbers)
-                out[number.start():number.end()] = str(rng.choice(_INTERESTING)).encode()
+                out[number.start() : number.end()] = str(rng.choice(_INTERESTING)).encode()
         elif kind == 6:
             out[position:position] = rng.choice(_TOKENS)
         elif kind == 7:
             other = rng.choice(pool)
             start = rng.randrange(len(other)) if other else 0
-            out[position:position] = other[start:start + rng.randint(1, 4096)]
+            out[position:position] = other[start : start + rng.randint(1, 4096)]
         else:
             out = bytearray(_mutate_content(bytes(out), rng))
     return bytes(out)
@@ -171,8 +201,20 @@ def main(argv: list[str] | None = None) -> int:
         current, progress = workdir / "current.pdf", workdir / "progress"
         while time.monotonic() < deadline:
             left = deadline - time.monotonic()
-            process = subprocess.Popen([sys.executable, __file__, "--child", str(workdir), "--minutes", str(left / 60),
-                                        "--crashes", str(args.crashes), "--seed", str(seed + restarts)])
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    str(workdir),
+                    "--minutes",
+                    str(left / 60),
+                    "--crashes",
+                    str(args.crashes),
+                    "--seed",
+                    str(seed + restarts),
+                ]
+            )
             while process.poll() is None:
                 time.sleep(0.5)
                 if current.exists() and time.time() - current.stat().st_mtime > args.hang:
@@ -190,8 +232,10 @@ def main(argv: list[str] | None = None) -> int:
             current.unlink(missing_ok=True)
             restarts += 1
     elapsed = time.monotonic() - started
-    print(f"done: {total} PDFs in {elapsed:.0f} s ({total / elapsed:.0f}/s), {findings} findings, "
-          f"{restarts - 1} child restarts, seed {seed}")
+    print(
+        f"done: {total} PDFs in {elapsed:.0f} s ({total / elapsed:.0f}/s), {findings} findings, "
+        f"{restarts - 1} child restarts, seed {seed}"
+    )
     return 1 if findings else 0
 
 

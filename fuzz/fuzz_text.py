@@ -37,6 +37,7 @@ class Hang(Exception):
 
 def check(text: str, year: int | None, hang: float) -> None:
     """Everything the pipeline must do with ``text``; raises on a finding."""
+
     def alarm(_signum, _frame):
         raise Hang(f"no result after {hang:g} s")
 
@@ -65,8 +66,15 @@ def main(argv: list[str] | None = None) -> int:
     executed = findings = rounds = 0
     failing: list[str] = []
 
-    @settings(max_examples=args.round, deadline=None, database=None, derandomize=False, print_blob=False,
-              suppress_health_check=list(HealthCheck), phases=[Phase.generate, Phase.shrink])
+    @settings(
+        max_examples=args.round,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        print_blob=False,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.generate, Phase.shrink],
+    )
     @given(st.one_of(report_text, long_report_text, st.text(max_size=2000)), years)
     def one_round(text: str, year: int | None) -> None:
         nonlocal executed
@@ -89,7 +97,9 @@ def main(argv: list[str] | None = None) -> int:
             args.crashes.mkdir(parents=True, exist_ok=True)
             (args.crashes / name).write_text(text, encoding="utf-8", errors="surrogatepass")
             print(f"FINDING saved to {args.crashes / name}:\n{traceback.format_exc(limit=3)}", flush=True)
-        print(f"{time.monotonic() - started:7.0f} s  rounds {rounds}  inputs {executed}  findings {findings}", flush=True)
+        print(
+            f"{time.monotonic() - started:7.0f} s  rounds {rounds}  inputs {executed}  findings {findings}", flush=True
+        )
     elapsed = time.monotonic() - started
     print(f"done: {executed} inputs in {elapsed:.0f} s ({executed / elapsed:.0f}/s), {findings} findings")
     return 1 if findings else 0

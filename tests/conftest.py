@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from .corpus_paths import shared_file
+from tests.corpus_paths import shared_file
 
 # No deadline: the machine is shared, so a slow example is load, not a bug (speed lives in benchmarks/).
 _PROFILE = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow], "print_blob": True}

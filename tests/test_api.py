@@ -38,7 +38,7 @@ def test_parse_gives_every_table_as_a_dataframe(report):
 def test_every_row_points_at_its_text(report):
     for name in TABLES[1:]:
         for row in report.tables[name].itertuples():
-            assert report.text[row.start:row.end] == row.text, (name, row)
+            assert report.text[row.start : row.end] == row.text, (name, row)
 
 
 def test_parse_takes_text_and_a_year_and_raises_clear_errors(tmp_path):
@@ -77,7 +77,9 @@ def test_parse_many_takes_a_folder_or_a_pattern_and_rejects_an_unknown_engine():
 
 def test_to_csv_writes_every_table_and_a_datapackage(report, tmp_path):
     written = report.to_csv(tmp_path, excel=True)
-    assert sorted(p.name for p in written) == sorted([f"{name}.csv" for name in (*TABLES, "entities")] + ["datapackage.json"])
+    assert sorted(p.name for p in written) == sorted(
+        [f"{name}.csv" for name in (*TABLES, "entities")] + ["datapackage.json"]
+    )
     assert (tmp_path / "dates.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert datapackage.validate(tmp_path) == []
 
@@ -85,20 +87,27 @@ def test_to_csv_writes_every_table_and_a_datapackage(report, tmp_path):
 def test_report_html_highlights_mentions_and_escapes_everything(report):
     page = report._repr_html_()
     first = report.dates.iloc[2]
-    assert f">{html.escape(first['text'])}<span class=\"rp-label\">date</span></mark>" in page
+    assert f'>{html.escape(first["text"])}<span class="rp-label">date</span></mark>' in page
     assert page.count("<mark") == page.count("</mark>")
     assert 'class="rp-item">bənd 1<' in page and "<b>sections</b>" in page
     assert not re.search(r"(src|href)\s*=|url\(|@import|<script", page, re.IGNORECASE), "no external assets"
-    hostile = reportparse.parse('HESABAT\n\n1-ci bəndin icrasına dair:\n<script>alert("x")</script> & 15 mart 2022-ci il.')
+    hostile = reportparse.parse(
+        'HESABAT\n\n1-ci bəndin icrasına dair:\n<script>alert("x")</script> & 15 mart 2022-ci il.'
+    )
     rendered = hostile._repr_html_()
     assert "<script>" not in rendered and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in rendered
 
 
-_SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from(["date", "organization", "count"])),
-                  max_size=8)
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from(["date", "organization", "count"])), max_size=8
+)
 
 
-@given(text=st.text(alphabet="ab<&>\"ə İ\n", max_size=40), spans=_SPANS, window=st.tuples(st.integers(0, 40), st.integers(0, 40)))
+@given(
+    text=st.text(alphabet='ab<&>"ə İ\n', max_size=40),
+    spans=_SPANS,
+    window=st.tuples(st.integers(0, 40), st.integers(0, 40)),
+)
 def test_highlight_keeps_the_text_and_nests_the_marks(text, spans, window):
     start, end = sorted(window)
     start, end = min(start, len(text)), min(end, len(text))

@@ -8,8 +8,7 @@ from collections import Counter
 import pytest
 
 import reportparse
-
-from .corpus_paths import PROJECT_ROOT
+from tests.corpus_paths import PROJECT_ROOT
 
 CORPUS = PROJECT_ROOT / "corpus"
 SOURCES = {
@@ -18,7 +17,8 @@ SOURCES = {
     "ehma-2022-execution-report": CORPUS / "reports" / "ehma-2022-execution-report.txt",
 }
 RENDERINGS = sorted(p for p in (CORPUS / "pdf").glob("*.pdf") if p.stem in SOURCES) + sorted(
-    p for p in (CORPUS / "docx").glob("*.docx") if p.stem in SOURCES)
+    p for p in (CORPUS / "docx").glob("*.docx") if p.stem in SOURCES
+)
 
 
 def test_renderings_exist():
@@ -42,7 +42,10 @@ def test_table_plan_renderings_keep_every_cell():
     with (CORPUS / "plans" / "dmmx-2020-2022-action-plan.tsv").open(encoding="utf-8", newline="") as stream:
         cells = [cell for row in csv.reader(stream, delimiter="\t") for cell in row if cell.strip()]
     words = Counter(w for cell in cells for w in cell.split())
-    for path in (CORPUS / "docx" / "dmmx-2020-2022-action-plan.docx", CORPUS / "pdf" / "dmmx-2020-2022-action-plan.pdf"):
+    for path in (
+        CORPUS / "docx" / "dmmx-2020-2022-action-plan.docx",
+        CORPUS / "pdf" / "dmmx-2020-2022-action-plan.pdf",
+    ):
         missing = words - Counter(reportparse.load(path).text.split())
         assert not missing, f"{path.name} lost {missing}"
     docx_text = reportparse.load(CORPUS / "docx" / "dmmx-2020-2022-action-plan.docx").text

@@ -12,7 +12,8 @@ import reportparse
 
 OPTIONAL = {"reportparse.batch.dask"}  # needs the [dask] extra
 MODULES = sorted(
-    info.name for info in pkgutil.walk_packages(reportparse.__path__, "reportparse.")
+    info.name
+    for info in pkgutil.walk_packages(reportparse.__path__, "reportparse.")
     if info.name not in OPTIONAL and not info.name.endswith("__main__")
 )
 

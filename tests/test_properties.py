@@ -37,8 +37,14 @@ def paginated(pages: list[str]) -> RawText:
     for page, drop in zip(pages, find_furniture([split_lines(page) for page in pages])):
         furniture += [(offset + line.start, offset + line.end) for line in drop]
         offset += len(page) + 1
-    return RawText(pages=tuple(pages), source=None, sha256=hashlib.sha256(b"").hexdigest(), format="pdf",
-                   extractor="test", furniture=tuple(sorted(furniture)))
+    return RawText(
+        pages=tuple(pages),
+        source=None,
+        sha256=hashlib.sha256(b"").hexdigest(),
+        format="pdf",
+        extractor="test",
+        furniture=tuple(sorted(furniture)),
+    )
 
 
 @given(st.lists(report_text, min_size=1, max_size=4))

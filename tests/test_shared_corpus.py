@@ -8,8 +8,7 @@ import pytest
 
 import reportparse
 from reportparse.lang.az.orthography import CYRILLIC_HOMOGLYPHS
-
-from .corpus_paths import SHARED_CORPUS, shared_file
+from tests.corpus_paths import SHARED_CORPUS, shared_file
 
 TEXT_FILES = [
     "reports/dmx-2022-opengov-execution-report.txt",
@@ -56,7 +55,9 @@ def test_all_124_cyrillic_homoglyphs_are_replaced():
 def test_newspaper_line_breaks_inside_sentences_are_joined():
     doc = reportparse.load(shared_file("acts/trafficking-plan-2014-2018-newspaper-excerpt.txt"))
     assert "insan alverinə qarşı mübarizəyə dair 2014-2018-ci illər üçün Milli Fəaliyyət Planı" in doc.text
-    assert "Azərbaycan Respublikası Prezidentinin 2014-cü il 24 iyul tarixli Sərəncamı ilə təsdiq edilmişdir" in doc.text
+    assert (
+        "Azərbaycan Respublikası Prezidentinin 2014-cü il 24 iyul tarixli Sərəncamı ilə təsdiq edilmişdir" in doc.text
+    )
 
 
 @pytest.mark.shared_corpus

@@ -203,8 +203,9 @@ def parse(
     Raises:
         ReportParseError: the file cannot be read or holds no text.
     """
-    options = ParseOptions(year=year, password=password, pdf_engine=pdf_engine, ner=ner, ner_model=ner_model,
-                           stanza_model=stanza_model)
+    options = ParseOptions(
+        year=year, password=password, pdf_engine=pdf_engine, ner=ner, ner_model=ner_model, stanza_model=stanza_model
+    )
     document, tables = parse_document(path_or_text, options, doc_id=doc_id)
     return Report(document, tables)
 
@@ -256,8 +257,9 @@ def parse_many(
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     found = discover(_inputs(paths))
-    options = ParseOptions(year=year, password=password, pdf_engine=pdf_engine, ner=ner, ner_model=ner_model,
-                           stanza_model=stanza_model)
+    options = ParseOptions(
+        year=year, password=password, pdf_engine=pdf_engine, ner=ner, ner_model=ner_model, stanza_model=stanza_model
+    )
     collector = Collector()
     for failure in found.failures:
         collector.add(failure)
@@ -282,4 +284,3 @@ def parse_many(
         if close is not None:
             close()
     return Corpus(dict(collector.tables()), collector.errors(), notes)
-

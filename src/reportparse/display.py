@@ -128,16 +128,22 @@ def _table_html(name: str, frame: pd.DataFrame, *, open_: bool = False) -> str:
     for column in shown.columns:
         if pd.api.types.is_string_dtype(shown[column]) or shown[column].dtype == object:
             shown[column] = shown[column].map(
-                lambda value: value if not isinstance(value, str) or len(value) <= MAX_CELL else value[:MAX_CELL] + "…")
+                lambda value: value if not isinstance(value, str) or len(value) <= MAX_CELL else value[:MAX_CELL] + "…"
+            )
     more = f", first {MAX_ROWS} shown" if len(frame) > MAX_ROWS else ""
     body = shown.to_html(index=False, escape=True, na_rep="", border=0) if len(frame) else "<p>(no rows)</p>"
-    return (f"<details{' open' if open_ else ''}><summary><b>{html.escape(name)}</b> "
-            f"({len(frame)} rows{more})</summary>{body}</details>")
+    return (
+        f"<details{' open' if open_ else ''}><summary><b>{html.escape(name)}</b> "
+        f"({len(frame)} rows{more})</summary>{body}</details>"
+    )
 
 
 def _legend() -> str:
-    return '<div class="rp-legend">' + "".join(
-        f'<mark style="background:{color}">{kind}</mark>' for kind, color in COLORS.items()) + "</div>"
+    return (
+        '<div class="rp-legend">'
+        + "".join(f'<mark style="background:{color}">{kind}</mark>' for kind, color in COLORS.items())
+        + "</div>"
+    )
 
 
 def report_html(report: Report) -> str:
@@ -145,8 +151,13 @@ def report_html(report: Report) -> str:
     document, tables = report.document, report.tables
     text, limit = document.text, min(len(document.text), MAX_CHARS)
     meta = tables["documents"].iloc[0] if len(tables["documents"]) else pd.Series(dtype=object)
-    facts = [f"doc_id {document.doc_id}", f"{len(document.pages)} page(s)", _cell(meta.get("organization")),
-             _cell(meta.get("year")), document.source or ""]
+    facts = [
+        f"doc_id {document.doc_id}",
+        f"{len(document.pages)} page(s)",
+        _cell(meta.get("organization")),
+        _cell(meta.get("year")),
+        document.source or "",
+    ]
     spans = mention_spans(tables)
     sections = tables["sections"].drop_duplicates("section").sort_values("heading_start")
     blocks = []
@@ -157,18 +168,30 @@ def report_html(report: Report) -> str:
         if block_start >= limit:
             break
         heading_start, heading_end = int(row["heading_start"]), int(row["heading_end"])
-        label = f'<span class="rp-item">{html.escape("bənd " + row["items"].replace(";", ", "))}</span>' if row["items"] else ""
+        label = (
+            f'<span class="rp-item">{html.escape("bənd " + row["items"].replace(";", ", "))}</span>'
+            if row["items"]
+            else ""
+        )
         if heading_end > heading_start:
-            body = (highlight(text, block_start, heading_start, spans)
-                    + f'<span class="rp-heading">{highlight(text, heading_start, min(heading_end, block_end), spans)}</span>'
-                    + highlight(text, min(heading_end, block_end), block_end, spans))
+            body = (
+                highlight(text, block_start, heading_start, spans)
+                + f'<span class="rp-heading">{highlight(text, heading_start, min(heading_end, block_end), spans)}</span>'
+                + highlight(text, min(heading_end, block_end), block_end, spans)
+            )
         else:
             body = highlight(text, block_start, block_end, spans)
         blocks.append(f'<div class="rp-section">{label}{body}</div>')
     if not blocks:
         blocks.append(highlight(text, 0, limit, spans))
-    cut = (f'<p class="rp-meta">Showing the first {limit:,} of {len(text):,} characters; the tables cover the whole '
-           "document.</p>") if limit < len(text) else ""
+    cut = (
+        (
+            f'<p class="rp-meta">Showing the first {limit:,} of {len(text):,} characters; the tables cover the whole '
+            "document.</p>"
+        )
+        if limit < len(text)
+        else ""
+    )
     parts = [
         f"<style>{_STYLE}</style>",
         f"<h3>{html.escape(_cell(meta.get('title')) or 'Report')}</h3>",

@@ -159,6 +159,5 @@ class Document:
 
     def __repr__(self) -> str:
         return (
-            f"Document(doc_id={self.doc_id!r}, source={self.source!r}, "
-            f"pages={len(self.pages)}, chars={len(self.text)})"
+            f"Document(doc_id={self.doc_id!r}, source={self.source!r}, pages={len(self.pages)}, chars={len(self.text)})"
         )

@@ -40,7 +40,11 @@ TABLES = tuple(TABLE_COLUMNS)
 
 
 def extract_tables(
-    document: Document, *, year: int | None = None, ner: str = "rules", ner_model: str | None = None,
+    document: Document,
+    *,
+    year: int | None = None,
+    ner: str = "rules",
+    ner_model: str | None = None,
     stanza_model: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Run every stage on a normalized document.
@@ -66,13 +70,15 @@ def extract_tables(
     tables["dates"] = dates_table(document, dates, tables["sections"])
     tables["organizations"] = organizations_table(
         document,
-        find_organization_mentions(document.text, reporting_body=metadata.organization, ner=ner, ner_model=ner_model,
-                                   stanza_model=stanza_model),
+        find_organization_mentions(
+            document.text, reporting_body=metadata.organization, ner=ner, ner_model=ner_model, stanza_model=stanza_model
+        ),
         tables["sections"],
     )
     tables["counts"] = counts_table(document, find_counts(document.text, dates=dates), tables["sections"])
     tables["references"] = references_table(
-        document, find_references(document.text, year=metadata.year, dates=dates), tables["sections"])
+        document, find_references(document.text, year=metadata.year, dates=dates), tables["sections"]
+    )
     return tables
 
 
@@ -111,7 +117,10 @@ class ParseOptions:
 
 
 def parse_document(
-    path_or_text: str | os.PathLike[str], options: ParseOptions = ParseOptions(), *, doc_id: str | None = None,
+    path_or_text: str | os.PathLike[str],
+    options: ParseOptions = ParseOptions(),
+    *,
+    doc_id: str | None = None,
 ) -> tuple[Document, dict[str, pd.DataFrame]]:
     """Load one report and run every stage on it.
 
@@ -129,5 +138,6 @@ def parse_document(
     document = load(path_or_text, doc_id=doc_id, password=options.password, pdf_engine=options.pdf_engine)
     if not document.text.strip() and not document.scanned:
         raise EmptyDocumentError("the report holds no text; check that it is the right file", path=document.source)
-    return document, extract_tables(document, year=options.year, ner=options.ner, ner_model=options.ner_model,
-                                    stanza_model=options.stanza_model)
+    return document, extract_tables(
+        document, year=options.year, ner=options.ner, ner_model=options.ner_model, stanza_model=options.stanza_model
+    )

@@ -75,29 +75,37 @@ def run_dask(
     return _results(distributed, [os.fspath(path) for path in paths], options, address=address, workers=workers)
 
 
-def _results(distributed, paths: list[str], options: ParseOptions, *, address: str | None,
-             workers: int | None) -> Iterator[FileResult]:
+def _results(
+    distributed, paths: list[str], options: ParseOptions, *, address: str | None, workers: int | None
+) -> Iterator[FileResult]:
     if not paths:
         return
     cluster = None
     if address in (None, "local"):
-        cluster = distributed.LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                                           processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+        cluster = distributed.LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
         client = distributed.Client(cluster)
     else:
         client = distributed.Client(address)
     try:
         client.run(load_pipeline)
         size = partition_size(len(paths), len(client.scheduler_info()["workers"]))
-        partitions = [paths[start:start + size] for start in range(0, len(paths), size)]
+        partitions = [paths[start : start + size] for start in range(0, len(paths), size)]
         futures = client.map(parse_partition, partitions, options=options, pure=False)
         files = {future.key: partition for future, partition in zip(futures, partitions)}
         for future in distributed.as_completed(futures):
             try:
                 results = future.result()
             except Exception as exc:  # noqa: BLE001  (a lost task costs its files, not the run)
-                results = [FileResult.failure(path, WORKER_CRASH, f"the Dask task failed ({type(exc).__name__}: {exc})")
-                           for path in files[future.key]]
+                results = [
+                    FileResult.failure(path, WORKER_CRASH, f"the Dask task failed ({type(exc).__name__}: {exc})")
+                    for path in files[future.key]
+                ]
             future.release()
             yield from results
     finally:

@@ -71,7 +71,9 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> Discovery:
             matches = [Path(m) for m in glob.glob(text, recursive=True)]
             files = _readable(matches + [f for m in matches if m.is_dir() for f in m.rglob("*")])
             if not files:
-                found.failures.append(FileResult.failure(text, MissingFileError.__name__, "no readable file matches this pattern"))
+                found.failures.append(
+                    FileResult.failure(text, MissingFileError.__name__, "no readable file matches this pattern")
+                )
             for file in files:
                 add(file)
         else:

@@ -31,8 +31,9 @@ class Progress:
         interactive: draw a bar (default: when ``stream`` is a terminal).
     """
 
-    def __init__(self, total: int, *, stream: TextIO | None = None, enabled: bool = True,
-                 interactive: bool | None = None) -> None:
+    def __init__(
+        self, total: int, *, stream: TextIO | None = None, enabled: bool = True, interactive: bool | None = None
+    ) -> None:
         self.total, self.done, self.failed = total, 0, 0
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = enabled

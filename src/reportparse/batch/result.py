@@ -40,6 +40,8 @@ class FileResult:
         return self.tables is not None
 
     @classmethod
-    def failure(cls, path: str | os.PathLike[str], error_type: str, message: str, *, seconds: float = 0.0) -> FileResult:
+    def failure(
+        cls, path: str | os.PathLike[str], error_type: str, message: str, *, seconds: float = 0.0
+    ) -> FileResult:
         """A failed file."""
         return cls(path=str(path), error_type=error_type, message=message, seconds=seconds)

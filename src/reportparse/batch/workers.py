@@ -35,7 +35,7 @@ _READY = "ready"
 def _without_path(error: ReportParseError) -> str:
     message = str(error)
     prefix = f"{error.path}: " if error.path else ""
-    return message[len(prefix):] if prefix and message.startswith(prefix) else message
+    return message[len(prefix) :] if prefix and message.startswith(prefix) else message
 
 
 def parse_file(path: str | os.PathLike[str], options: ParseOptions = ParseOptions()) -> FileResult:
@@ -48,16 +48,25 @@ def parse_file(path: str | os.PathLike[str], options: ParseOptions = ParseOption
     except ReportParseError as exc:
         return FileResult.failure(path, type(exc).__name__, _without_path(exc), seconds=time.perf_counter() - started)
     except MemoryError:
-        return FileResult.failure(path, MEMORY_LIMIT, "the file needs more memory than the worker's limit "
-                                  "(raise --memory-limit)", seconds=time.perf_counter() - started)
+        return FileResult.failure(
+            path,
+            MEMORY_LIMIT,
+            "the file needs more memory than the worker's limit (raise --memory-limit)",
+            seconds=time.perf_counter() - started,
+        )
     except Exception as exc:  # noqa: BLE001  (a bug must not cost the user the rest of the batch)
-        return FileResult.failure(path, type(exc).__name__, f"internal error ({exc}); please report it with the file",
-                                  seconds=time.perf_counter() - started)
+        return FileResult.failure(
+            path,
+            type(exc).__name__,
+            f"internal error ({exc}); please report it with the file",
+            seconds=time.perf_counter() - started,
+        )
     notes = [str(warning.message) for warning in caught]
     if not (tables["sections"]["item"] != "").any() and not document.scanned:
         notes.append(f"{path}: no plan-item headings found; the whole text is one section")
-    return FileResult(path=str(path), doc_id=document.doc_id, tables=tables, notes=tuple(notes),
-                      seconds=time.perf_counter() - started)
+    return FileResult(
+        path=str(path), doc_id=document.doc_id, tables=tables, notes=tuple(notes), seconds=time.perf_counter() - started
+    )
 
 
 def warm_up(options: ParseOptions = ParseOptions()) -> None:
@@ -133,8 +142,9 @@ class _Worker:
 
     def __init__(self, context, options: ParseOptions, memory_limit: float | None) -> None:
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, options, memory_limit), daemon=True,
-                                       name="reportparse-worker")
+        self.process = context.Process(
+            target=_worker_main, args=(child, options, memory_limit), daemon=True, name="reportparse-worker"
+        )
         self.process.start()
         child.close()
         self.ready = False
@@ -167,11 +177,19 @@ class _Worker:
             if self.path is None:
                 return None, True
             return FileResult.failure(
-                self.path, WORKER_CRASH, f"the worker died ({_describe_exit(self.process.exitcode)}), probably out "
-                "of memory or a crash in a PDF library", seconds=time.monotonic() - self.started), True
+                self.path,
+                WORKER_CRASH,
+                f"the worker died ({_describe_exit(self.process.exitcode)}), probably out "
+                "of memory or a crash in a PDF library",
+                seconds=time.monotonic() - self.started,
+            ), True
         if self.path is not None and time.monotonic() > self.deadline:
-            return FileResult.failure(self.path, TIMEOUT, f"took longer than {timeout:g} s (raise --timeout)",
-                                      seconds=time.monotonic() - self.started), True
+            return FileResult.failure(
+                self.path,
+                TIMEOUT,
+                f"took longer than {timeout:g} s (raise --timeout)",
+                seconds=time.monotonic() - self.started,
+            ), True
         return None, False
 
     def stop(self) -> None:
@@ -234,8 +252,10 @@ def run_pool(
                 if worker.ready and worker.path is None and queue:
                     worker.assign(queue.popleft(), timeout)
             deadline = min((worker.deadline for worker in workers if worker.path is not None), default=float("inf"))
-            wait([handle for worker in workers for handle in (worker.connection, worker.process.sentinel)],
-                 timeout=None if deadline == float("inf") else max(0.0, deadline - time.monotonic()))
+            wait(
+                [handle for worker in workers for handle in (worker.connection, worker.process.sentinel)],
+                timeout=None if deadline == float("inf") else max(0.0, deadline - time.monotonic()),
+            )
             finished = []
             for worker in workers:
                 result, replace = worker.poll(timeout)

@@ -37,7 +37,11 @@ def _print_tables(tables: dict[str, pd.DataFrame]) -> None:
             elif len(frame) <= 3:  # a few wide rows read better as one field per line
                 for _, row in frame.iterrows():
                     width = max(map(len, frame.columns))
-                    print("\n".join(f"{column:<{width}}  {'' if pd.isna(value) else value}" for column, value in row.items()))
+                    print(
+                        "\n".join(
+                            f"{column:<{width}}  {'' if pd.isna(value) else value}" for column, value in row.items()
+                        )
+                    )
             else:
                 print(frame.to_string(index=False))
 
@@ -47,8 +51,11 @@ def _tables(documents: list[Document], *, year: int | None) -> dict[str, pd.Data
     per_document = [extract_tables(document, year=year) for document in documents]
     for document, tables in zip(documents, per_document):
         if not (tables["sections"]["item"] != "").any():
-            print(f"reportparse: warning: {document.source or document.doc_id}: no plan-item headings "
-                  "found; the whole text is one section", file=sys.stderr)
+            print(
+                f"reportparse: warning: {document.source or document.doc_id}: no plan-item headings "
+                "found; the whole text is one section",
+                file=sys.stderr,
+            )
     return {name: pd.concat([t[name] for t in per_document], ignore_index=True) for name in TABLES}
 
 
@@ -60,7 +67,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     tables = _tables([document], year=None)
     sections = tables["sections"]
     tables["sections"] = sections.assign(text=sections["text"].str.slice(0, 60) + "…")[
-        ["item", "commitment", "text", "start", "end", "page"]].assign(commitment=sections["commitment"].str.slice(0, 50))
+        ["item", "commitment", "text", "start", "end", "page"]
+    ].assign(commitment=sections["commitment"].str.slice(0, 50))
     _print_tables({name: frame for name, frame in tables.items() if len(frame)})
     if args.out:
         for name, frame in tables.items():
@@ -88,7 +96,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         )
 
         statuses = evaluate_commitments(args.corpus)
-        print(json.dumps(statuses.to_json(), ensure_ascii=False, indent=1) if args.json else format_commitments(statuses))
+        print(
+            json.dumps(statuses.to_json(), ensure_ascii=False, indent=1) if args.json else format_commitments(statuses)
+        )
         args.table = [table for table in args.table if table != "commitments"]
         if not args.table:
             return 0
@@ -112,7 +122,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 def _add_reading_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password", help="password for encrypted PDFs")
     parser.add_argument(
-        "--pdf-engine", choices=ENGINES, default=DEFAULT_ENGINE,
+        "--pdf-engine",
+        choices=ENGINES,
+        default=DEFAULT_ENGINE,
         help=f"PDF text extraction engine (default: {DEFAULT_ENGINE}; see README, 'PDF engines')",
     )
 
@@ -129,14 +141,16 @@ def build_parser() -> argparse.ArgumentParser:
     parse_cli.add_parser(commands, _add_reading_options)
 
     demo = commands.add_parser(
-        "demo", help="parse the bundled sample report and print its tables",
+        "demo",
+        help="parse the bundled sample report and print its tables",
         description="Parse the sample report shipped with reportparse and print the tables found.",
     )
     demo.add_argument("--out", "-o", metavar="DIR", help="also write the tables as CSV into DIR")
     demo.set_defaults(handler=_cmd_demo)
 
     text = commands.add_parser(
-        "text", help="print a document's normalized text",
+        "text",
+        help="print a document's normalized text",
         description="Print the normalized text that all table offsets refer to (or, with --raw, "
         "the text as extracted).",
     )
@@ -146,22 +160,36 @@ def build_parser() -> argparse.ArgumentParser:
     text.set_defaults(handler=_cmd_text)
 
     evaluate = commands.add_parser(
-        "evaluate", help="score the pipeline against the gold corpus",
+        "evaluate",
+        help="score the pipeline against the gold corpus",
         description="Run the pipeline on every annotated document of the corpus and print precision, "
         "recall and F1 per table and per document (strict: same span; lenient: overlapping span), "
         "with value accuracy on matched mentions.",
     )
     evaluate.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: corpus)")
     evaluate.add_argument("--gold", metavar="FILE", help="gold file (default: DIR/gold.jsonl)")
-    evaluate.add_argument("--table", action="append", choices=GOLD_TABLES + ("commitments",),
-                          help="only this table (repeatable); commitments: status agreement with corpus/commitments.jsonl")
+    evaluate.add_argument(
+        "--table",
+        action="append",
+        choices=GOLD_TABLES + ("commitments",),
+        help="only this table (repeatable); commitments: status agreement with corpus/commitments.jsonl",
+    )
     evaluate.add_argument("--kind", action="append", choices=KINDS, help="only documents of this kind (repeatable)")
     evaluate.add_argument("--json", action="store_true", help="print JSON for machines")
-    evaluate.add_argument("--ner", choices=NER_MODES, default="rules",
-                          help="how organizations are found (default: rules; see README, 'Organizations')")
-    evaluate.add_argument("--ner-model", metavar="DIR", help="NER model folder (default: the model shipped in the package)")
-    evaluate.add_argument("--stanza-model", metavar="DIR",
-                          help="Stanza NER model folder for --ner stanza/rules+stanza (default: the Stanza model shipped in the package)")
+    evaluate.add_argument(
+        "--ner",
+        choices=NER_MODES,
+        default="rules",
+        help="how organizations are found (default: rules; see README, 'Organizations')",
+    )
+    evaluate.add_argument(
+        "--ner-model", metavar="DIR", help="NER model folder (default: the model shipped in the package)"
+    )
+    evaluate.add_argument(
+        "--stanza-model",
+        metavar="DIR",
+        help="Stanza NER model folder for --ner stanza/rules+stanza (default: the Stanza model shipped in the package)",
+    )
     evaluate.set_defaults(handler=_cmd_evaluate)
 
     corpus_cli.add_parser(commands)

@@ -41,15 +41,19 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         written.append("commitments_history.csv")
     counts = commitments["status"].value_counts()
     summary = ", ".join(f"{status} {counts[status]}" for status in counts.index)
-    print(f"reportparse: {len(commitments)} rows ({summary}); {len(documents)} report(s), {failed} failed; "
-          f"{', '.join(written)} in {out}/", file=sys.stderr)
+    print(
+        f"reportparse: {len(commitments)} rows ({summary}); {len(documents)} report(s), {failed} failed; "
+        f"{', '.join(written)} in {out}/",
+        file=sys.stderr,
+    )
     return 0
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     """Add the ``compare`` subcommand."""
     parser = commands.add_parser(
-        "compare", help="compare a plan's commitments with execution reports (commitments.csv)",
+        "compare",
+        help="compare a plan's commitments with execution reports (commitments.csv)",
         description="Match each report's sections to the plan's items (by number, else by text) and give "
         "each item a status (complete, substantial, limited, not_started, no_evidence) with the evidence "
         "sentences and the rule that decided it. Without --plan, each report's own item headings are its plan. "

@@ -90,18 +90,27 @@ def cmd_anchor(args: argparse.Namespace) -> int:
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     """Register ``corpus`` and its subcommands on the main parser."""
-    corpus = commands.add_parser("corpus", help="validate, export and anchor gold annotations",
-                                 description="Work with the gold annotations in CORPUS/gold.jsonl (see corpus/README.md).")
+    corpus = commands.add_parser(
+        "corpus",
+        help="validate, export and anchor gold annotations",
+        description="Work with the gold annotations in CORPUS/gold.jsonl (see corpus/README.md).",
+    )
     corpus.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR", help="corpus folder (default: corpus)")
     corpus.add_argument("--gold", metavar="FILE", help="gold file (default: DIR/gold.jsonl)")
     sub = corpus.add_subparsers(dest="corpus_command", required=True, metavar="COMMAND")
-    validate = sub.add_parser("validate", help="check every gold record against its document",
-                              description="Check file hashes, offsets, surfaces and values of every record.")
+    validate = sub.add_parser(
+        "validate",
+        help="check every gold record against its document",
+        description="Check file hashes, offsets, surfaces and values of every record.",
+    )
     validate.set_defaults(handler=cmd_validate)
     export = sub.add_parser("export", help="print one record as pretty JSON", description="Print a record for editing.")
     export.add_argument("id", help="the record's id")
     export.set_defaults(handler=cmd_export)
-    anchor = sub.add_parser("anchor", help="resolve a draft record's offsets into gold.jsonl",
-                            description="Give every row of DRAFT offsets (see corpus/README.md) and store the record.")
+    anchor = sub.add_parser(
+        "anchor",
+        help="resolve a draft record's offsets into gold.jsonl",
+        description="Give every row of DRAFT offsets (see corpus/README.md) and store the record.",
+    )
     anchor.add_argument("draft", help="a JSON file with one record")
     anchor.set_defaults(handler=cmd_anchor)

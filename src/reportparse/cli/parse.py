@@ -48,33 +48,62 @@ run keeps the files finished up to the last checkpoint."""
 def add_parser(commands, add_reading_options: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add the ``parse`` subcommand to the CLI's subparsers."""
     parse = commands.add_parser(
-        "parse", help="parse reports and write the tables (CSV or Parquet)",
+        "parse",
+        help="parse reports and write the tables (CSV or Parquet)",
         description="Parse .txt, .pdf and .docx reports (files, folders searched recursively, glob patterns) "
         "in parallel worker processes and write one file per table, errors.csv and datapackage.json into "
         "--out. Exit status: 0 all parsed; 1 none parsed; 2 usage error or no input files; 3 some failed "
         "(listed in errors.csv); 130 interrupted (finished files are written).",
     )
-    parse.add_argument("inputs", nargs="+", metavar="INPUT", help="report files, folders or glob patterns ('reports/**/*.pdf')")
+    parse.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="report files, folders or glob patterns ('reports/**/*.pdf')"
+    )
     parse.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the tables")
     parse.add_argument("--year", type=int, help="reporting year of every input (default: from each title)")
     parse.add_argument("--format", choices=FORMATS, default="csv", help="table format (parquet needs pyarrow)")
     parse.add_argument("--excel", action="store_true", help="write a UTF-8 BOM so Excel shows Azerbaijani letters")
-    parse.add_argument("--jobs", "-j", type=int, metavar="N",
-                       help="worker processes (default: one per CPU; 0: in this process, without limits)")
-    parse.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                       help=f"time limit per file (default: {DEFAULT_TIMEOUT:g}; 0: none)")
-    parse.add_argument("--memory-limit", type=float, default=DEFAULT_MEMORY_LIMIT, metavar="MB",
-                       help=f"memory a worker may add for one file (default: {DEFAULT_MEMORY_LIMIT}; 0: none; Linux)")
-    parse.add_argument("--resume", action="store_true",
-                       help="skip files whose doc_id is already in --out, and keep their rows")
-    parse.add_argument("--dask", metavar="ADDRESS",
-                       help="run on a Dask cluster (tcp://host:8786, or 'local'); needs reportparse[dask]")
+    parse.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="worker processes (default: one per CPU; 0: in this process, without limits)",
+    )
+    parse.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time limit per file (default: {DEFAULT_TIMEOUT:g}; 0: none)",
+    )
+    parse.add_argument(
+        "--memory-limit",
+        type=float,
+        default=DEFAULT_MEMORY_LIMIT,
+        metavar="MB",
+        help=f"memory a worker may add for one file (default: {DEFAULT_MEMORY_LIMIT}; 0: none; Linux)",
+    )
+    parse.add_argument(
+        "--resume", action="store_true", help="skip files whose doc_id is already in --out, and keep their rows"
+    )
+    parse.add_argument(
+        "--dask", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786, or 'local'); needs reportparse[dask]"
+    )
     parse.add_argument("--quiet", "-q", action="store_true", help="no progress display")
-    parse.add_argument("--ner", choices=NER_MODES, default="rules",
-                       help="how organizations are found (default: rules; see README, 'Organizations')")
-    parse.add_argument("--ner-model", metavar="DIR", help="spaCy NER model folder (default: the model shipped in the package)")
-    parse.add_argument("--stanza-model", metavar="DIR",
-                       help="Stanza NER model folder for --ner stanza/rules+stanza (default: the Stanza model shipped in the package)")
+    parse.add_argument(
+        "--ner",
+        choices=NER_MODES,
+        default="rules",
+        help="how organizations are found (default: rules; see README, 'Organizations')",
+    )
+    parse.add_argument(
+        "--ner-model", metavar="DIR", help="spaCy NER model folder (default: the model shipped in the package)"
+    )
+    parse.add_argument(
+        "--stanza-model",
+        metavar="DIR",
+        help="Stanza NER model folder for --ner stanza/rules+stanza (default: the Stanza model shipped in the package)",
+    )
     add_reading_options(parse)
     parse.set_defaults(handler=run)
 
@@ -146,7 +175,9 @@ def run(args: argparse.Namespace) -> int:
         print(_error(missing), file=sys.stderr)
         return USAGE
     with tempfile.TemporaryDirectory(prefix="reportparse-") as spill:
-        return _run(args, found, Collector(read_output(args.out, fmt=args.format) if args.resume else None, spill=spill))
+        return _run(
+            args, found, Collector(read_output(args.out, fmt=args.format) if args.resume else None, spill=spill)
+        )
 
 
 def _run(args: argparse.Namespace, found: Discovery, collector: Collector) -> int:
@@ -156,8 +187,14 @@ def _run(args: argparse.Namespace, found: Discovery, collector: Collector) -> in
         collector.add(failure)
         print(_error(f"{failure.path}: {failure.message}"), file=sys.stderr)
 
-    options = ParseOptions(year=args.year, password=args.password, pdf_engine=args.pdf_engine, ner=args.ner,
-                           ner_model=args.ner_model, stanza_model=args.stanza_model)
+    options = ParseOptions(
+        year=args.year,
+        password=args.password,
+        pdf_engine=args.pdf_engine,
+        ner=args.ner,
+        ner_model=args.ner_model,
+        stanza_model=args.stanza_model,
+    )
     if args.dask:
         from reportparse.batch.dask import run_dask
 
@@ -165,8 +202,9 @@ def _run(args: argparse.Namespace, found: Discovery, collector: Collector) -> in
     elif args.jobs == 0:
         results = run_serial(files, options)
     else:
-        results = run_pool(files, options, jobs=args.jobs, timeout=args.timeout or None,
-                           memory_limit=args.memory_limit or None)
+        results = run_pool(
+            files, options, jobs=args.jobs, timeout=args.timeout or None, memory_limit=args.memory_limit or None
+        )
 
     def write() -> None:
         if collector.parsed or collector.resumed:

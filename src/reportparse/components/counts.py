@@ -34,7 +34,8 @@ class CountsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[SPAN_KEY] = mention_spans(
-            doc, find_counts(doc.text, durations=self.durations), label=lambda m: m.kind, extension="count")
+            doc, find_counts(doc.text, durations=self.durations), label=lambda m: m.kind, extension="count"
+        )
         return doc
 
 

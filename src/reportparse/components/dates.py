@@ -38,7 +38,8 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         year = doc._.report_year if doc._.report_year is not None else self.year
         doc.spans[SPAN_KEY] = mention_spans(
-            doc, find_dates(doc.text, year=year, continuous=self.continuous), label=lambda m: m.kind, extension="date")
+            doc, find_dates(doc.text, year=year, continuous=self.continuous), label=lambda m: m.kind, extension="date"
+        )
         return doc
 
 

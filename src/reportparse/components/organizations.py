@@ -41,15 +41,22 @@ class OrganizationsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         body = doc._.reporting_body if doc._.reporting_body is not None else self.reporting_body
-        mentions = [m for m in find_organization_mentions(doc.text, reporting_body=body, ner=self.ner)
-                    if self.anaphora or not m.anaphoric]
+        mentions = [
+            m
+            for m in find_organization_mentions(doc.text, reporting_body=body, ner=self.ner)
+            if self.anaphora or not m.anaphoric
+        ]
         doc.spans[SPAN_KEY] = mention_spans(doc, mentions, label=lambda m: m.type, extension="organization")
         return doc
 
 
 @Language.factory("az_organizations", default_config={"reporting_body": "", "ner": "rules", "anaphora": True})
 def make_organizations_component(
-    nlp: Language, name: str, reporting_body: str, ner: str, anaphora: bool,
+    nlp: Language,
+    name: str,
+    reporting_body: str,
+    ner: str,
+    anaphora: bool,
 ) -> OrganizationsComponent:
     """Factory of :class:`OrganizationsComponent` (``nlp.add_pipe("az_organizations")``)."""
     return OrganizationsComponent(reporting_body=reporting_body, ner=ner, anaphora=anaphora)

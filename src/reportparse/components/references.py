@@ -38,7 +38,8 @@ class ReferencesComponent:
     def __call__(self, doc: Doc) -> Doc:
         year = doc._.report_year if doc._.report_year is not None else self.year
         doc.spans[SPAN_KEY] = mention_spans(
-            doc, find_references(doc.text, year=year), label=lambda m: m.kind, extension="reference")
+            doc, find_references(doc.text, year=year), label=lambda m: m.kind, extension="reference"
+        )
         return doc
 
 

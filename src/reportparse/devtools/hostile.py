@@ -68,32 +68,44 @@ def text_pdf(pages: Sequence[Sequence[str]]) -> bytes:
     kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count), _FONT]
     for index, lines in enumerate(pages):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
-                       b" /Contents %d 0 R >>" % (5 + 2 * index))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+            b" /Contents %d 0 R >>" % (5 + 2 * index)
+        )
         objects.append(stream(_text_content(lines), filters=1))
     return pdf_from_objects(objects)
 
 
 def _one_page(content: bytes, *, page_extra: bytes = b"") -> bytes:
-    return pdf_from_objects([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        _FONT,
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
-        b" /Contents 5 0 R %s>>" % page_extra,
-        content,
-    ])
+    return pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            _FONT,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+            b" /Contents 5 0 R %s>>" % page_extra,
+            content,
+        ]
+    )
 
 
 # --- the cases ------------------------------------------------------------------------------
+
 
 def good_pdf(pages: int = 3) -> bytes:
     """A valid report PDF: a heading and two lines per page. The lines vary from page to page, so
     that none is taken for a running header or footer."""
     months = ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr")
-    return text_pdf([[f"{page}-ci bendin icrasina dair:", f"Tedbir {months[page % 10]} ayinda kecirilib.",
-                      f"{page % 28 + 1} {months[page % 7]} 2022-ci il tarixde {page} nefer istirak edib."]
-                     for page in range(1, pages + 1)])
+    return text_pdf(
+        [
+            [
+                f"{page}-ci bendin icrasina dair:",
+                f"Tedbir {months[page % 10]} ayinda kecirilib.",
+                f"{page % 28 + 1} {months[page % 7]} 2022-ci il tarixde {page} nefer istirak edib.",
+            ]
+            for page in range(1, pages + 1)
+        ]
+    )
 
 
 def truncated_pdf() -> bytes:
@@ -147,7 +159,9 @@ def _repeated_zlib(head: bytes, chunk: bytes, repeats: int, tail: bytes) -> byte
         if remaining & 1:
             total = _adler32_combine(total, power, power_length)
         power, power_length, remaining = _adler32_combine(power, power, power_length), power_length * 2, remaining >> 1
-    checksum = _adler32_combine(_adler32_combine(zlib.adler32(head), total, length * repeats), zlib.adler32(tail), len(tail))
+    checksum = _adler32_combine(
+        _adler32_combine(zlib.adler32(head), total, length * repeats), zlib.adler32(tail), len(tail)
+    )
     return b"\x78\xda" + first + block * repeats + last + checksum.to_bytes(4, "big")
 
 
@@ -165,8 +179,10 @@ def bomb_pdf(inflated_bytes: int = 4 * 2**30) -> bytes:
 def many_objects_pdf(count: int = 50_000) -> bytes:
     """One page drawing ``count`` tiny text objects, one character each."""
     letters = "abcdefghijklmnopqrstuvwxyz"
-    ops = b"".join(b"BT /F1 2 Tf %d %d Td (%s) Tj ET\n" % (20 + (i % 250) * 2, 20 + (i // 250) * 4,
-                                                           letters[i % 26].encode()) for i in range(count))
+    ops = b"".join(
+        b"BT /F1 2 Tf %d %d Td (%s) Tj ET\n" % (20 + (i % 250) * 2, 20 + (i // 250) * 4, letters[i % 26].encode())
+        for i in range(count)
+    )
     return _one_page(stream(ops, filters=1))
 
 
@@ -174,8 +190,9 @@ def nested_pdf(depth: int = 100_000) -> bytes:
     """A page whose dictionary holds arrays nested ``depth`` deep, and dictionaries as deep."""
     arrays = b"[" * depth + b"1" + b"]" * depth
     dicts = b"<< /A " * depth + b"1" + b" >>" * depth
-    return _one_page(stream(_text_content([_TEXT_LINE]), filters=1),
-                     page_extra=b"/Deep %s /Deeper %s " % (arrays, dicts))
+    return _one_page(
+        stream(_text_content([_TEXT_LINE]), filters=1), page_extra=b"/Deep %s /Deeper %s " % (arrays, dicts)
+    )
 
 
 def deep_page_tree_pdf(depth: int = 5_000) -> bytes:
@@ -186,8 +203,10 @@ def deep_page_tree_pdf(depth: int = 5_000) -> bytes:
     for number in range(3, page):
         parent = b" /Parent %d 0 R" % (number - 1) if number > 3 else b""
         objects.append(b"<< /Type /Pages /Kids [%d 0 R] /Count 1%s >>" % (number + 1, parent))
-    objects.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 2 0 R >> >>"
-                   b" /Contents %d 0 R >>" % (page - 1, page + 1))
+    objects.append(
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 2 0 R >> >>"
+        b" /Contents %d 0 R >>" % (page - 1, page + 1)
+    )
     objects.append(stream(_text_content([_TEXT_LINE]), filters=1))
     return pdf_from_objects(objects)
 
@@ -199,8 +218,10 @@ def thousand_page_pdf() -> bytes:
 
 def big_text(size: int = 50 * 2**20) -> bytes:
     """A UTF-8 text file of ``size`` bytes of report-like Azerbaijani text."""
-    paragraph = ("1-ci bəndin icrasına dair (Təlimlərin keçirilməsi):\n"
-                 "15 mart 2022-ci il tarixdə Nazirliyin 50 nəfər əməkdaşı təlimdə iştirak etmişdir.\n\n").encode()
+    paragraph = (
+        "1-ci bəndin icrasına dair (Təlimlərin keçirilməsi):\n"
+        "15 mart 2022-ci il tarixdə Nazirliyin 50 nəfər əməkdaşı təlimdə iştirak etmişdir.\n\n"
+    ).encode()
     return (paragraph * (size // len(paragraph) + 1))[:size].rsplit(b"\n", 1)[0] + b"\n"
 
 

@@ -104,9 +104,9 @@ def table_violations(document: Document, tables: dict[str, pd.DataFrame]) -> lis
     if len(tables["documents"]) != 1 or tables["documents"]["n_chars"].iloc[0] != len(text):
         problems.append("documents: not one row with n_chars == len(text)")
     for row in tables["sections"].to_dict("records"):
-        if not 0 <= row["start"] <= row["end"] <= len(text) or text[row["start"]:row["end"]] != row["text"]:
+        if not 0 <= row["start"] <= row["end"] <= len(text) or text[row["start"] : row["end"]] != row["text"]:
             problems.append(f"sections: narrative {row['start']}..{row['end']} does not match its text")
-        if text[row["heading_start"]:row["heading_end"]] != row["heading"]:
+        if text[row["heading_start"] : row["heading_end"]] != row["heading"]:
             problems.append(f"sections: heading {row['heading_start']}..{row['heading_end']} does not match")
     for name in MENTION_TABLES:
         for row in tables[name].to_dict("records"):

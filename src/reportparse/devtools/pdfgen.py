@@ -14,8 +14,15 @@ from pathlib import Path
 
 FONT_FILE = "DejaVuSans.ttf"
 FONT_ENV = "REPORTPARSE_FONT"
-FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts",
-             "/Library/Fonts", "~/Library/Fonts", "C:/Windows/Fonts")
+FONT_DIRS = (
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "~/.fonts",
+    "~/.local/share/fonts",
+    "/Library/Fonts",
+    "~/Library/Fonts",
+    "C:/Windows/Fonts",
+)
 """Searched (recursively) for :data:`FONT_FILE` when :data:`FONT_ENV` is not set."""
 
 AZ_SAMPLE = "Əhalinin sayı İsmayıllı şəhərində artıb; güclü küləkdən ağaclar çökdü."
@@ -50,21 +57,21 @@ def _fpdf():
     try:
         import fpdf
     except ImportError:
-        raise ImportError(
-            "reportparse.devtools needs fpdf2; install it with: pip install \"reportparse[dev]\""
-        ) from None
+        raise ImportError('reportparse.devtools needs fpdf2; install it with: pip install "reportparse[dev]"') from None
     return fpdf
 
 
 def _font_path(font: Path | None) -> Path:
     if font is not None and not Path(font).is_file():
-        raise FileNotFoundError(f"font file {font} not found; give a TTF with Azerbaijani glyphs "
-                                f"(e.g. DejaVuSans.ttf) or set {FONT_ENV}")
+        raise FileNotFoundError(
+            f"font file {font} not found; give a TTF with Azerbaijani glyphs (e.g. DejaVuSans.ttf) or set {FONT_ENV}"
+        )
     found = Path(font) if font is not None else find_font()
     if found is None:
         raise FileNotFoundError(
             f"no TrueType font with Azerbaijani glyphs: {FONT_FILE} is not in {', '.join(FONT_DIRS)}; "
-            f"install DejaVu fonts (e.g. apt install fonts-dejavu-core) or set {FONT_ENV}=/path/to/font.ttf")
+            f"install DejaVu fonts (e.g. apt install fonts-dejavu-core) or set {FONT_ENV}=/path/to/font.ttf"
+        )
     return found
 
 

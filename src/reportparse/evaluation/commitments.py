@@ -32,8 +32,11 @@ class CommitmentEvaluation:
 
     def agreement(self, reports: set[str] | None = None, *, exclude: set[str] | None = None) -> tuple[int, int]:
         """(agreeing, total) over the given reports (all by default), minus ``exclude``."""
-        chosen = [(a, t) for r, (a, t) in self.per_report.items()
-                  if (reports is None or r in reports) and r not in (exclude or set())]
+        chosen = [
+            (a, t)
+            for r, (a, t) in self.per_report.items()
+            if (reports is None or r in reports) and r not in (exclude or set())
+        ]
         return sum(a for a, _ in chosen), sum(t for _, t in chosen)
 
     def to_json(self) -> dict:
@@ -44,7 +47,8 @@ class CommitmentEvaluation:
             "per_report": {r: {"agree": a, "total": t} for r, (a, t) in self.per_report.items()},
             "confusion": [{"gold": g, "predicted": p, "n": n} for (g, p), n in sorted(self.confusion.items())],
             "baseline_all_complete": dict(self.baseline),
-            "misses": self.misses, "skipped": self.skipped,
+            "misses": self.misses,
+            "skipped": self.skipped,
         }
 
 
@@ -92,8 +96,16 @@ def evaluate_commitments(corpus: str | Path = "corpus", *, gold_file: str | Path
             if status == row["status"]:
                 agree += 1
             else:
-                result.misses.append({"report": report, "item": row["item"], "gold": row["status"], "predicted": status,
-                                      "rule": found["rule"] if found else "", "reasoning": row["reasoning"]})
+                result.misses.append(
+                    {
+                        "report": report,
+                        "item": row["item"],
+                        "gold": row["status"],
+                        "predicted": status,
+                        "rule": found["rule"] if found else "",
+                        "reasoning": row["reasoning"],
+                    }
+                )
         previous = result.per_report.get(report, (0, 0))
         result.per_report[report] = (previous[0] + agree, previous[1] + len(gold))
     return result
@@ -101,14 +113,19 @@ def evaluate_commitments(corpus: str | Path = "corpus", *, gold_file: str | Path
 
 def format_commitments(evaluation: CommitmentEvaluation) -> str:
     """A plain-text report: agreement on the own corpus and on the reference report, per report, misses."""
+
     def share(agree: int, total: int) -> str:
         return f"{agree}/{total} ({agree / total:.1%})" if total else "—"
 
     own = evaluation.agreement(exclude={REFERENCE_REPORT})
-    out = ["commitments: status agreement with corpus/commitments.jsonl", "",
-           f"{'own corpus':<24}{share(*own)}",
-           f"{'reference report':<24}{share(*evaluation.agreement({REFERENCE_REPORT}))}",
-           f"{'baseline (all complete)':<24}{share(evaluation.baseline['agree'], sum(evaluation.baseline.values()))}", ""]
+    out = [
+        "commitments: status agreement with corpus/commitments.jsonl",
+        "",
+        f"{'own corpus':<24}{share(*own)}",
+        f"{'reference report':<24}{share(*evaluation.agreement({REFERENCE_REPORT}))}",
+        f"{'baseline (all complete)':<24}{share(evaluation.baseline['agree'], sum(evaluation.baseline.values()))}",
+        "",
+    ]
     out += [f"  {report:<22}{share(*counts)}" for report, counts in evaluation.per_report.items()]
     if evaluation.misses:
         out += ["", "disagreements (gold → predicted, rule):"]

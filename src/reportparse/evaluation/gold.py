@@ -45,8 +45,6 @@ _ORG_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ITEM = re.compile(r"^\d+(?:\.\d+)*$")
 
 
-
-
 def org_key_for(name: str) -> str:
     """The default ``org_key`` of a canonical name: the entity id the pipeline gives it
     (:func:`reportparse.extract.organizations.org_key`), an ASCII slug without the national prefix.
@@ -80,16 +78,25 @@ class GoldDocument:
         if missing:
             raise GoldError(f"record {record.get('id', '?')}: missing {', '.join(missing)}")
         return cls(
-            id=record["id"], path=record["path"], sha256=record["sha256"], kind=record["kind"],
-            year=record["year"], annotated=list(record["annotated"]),
+            id=record["id"],
+            path=record["path"],
+            sha256=record["sha256"],
+            kind=record["kind"],
+            year=record["year"],
+            annotated=list(record["annotated"]),
             rows={table: list(record.get(table, [])) for table in GOLD_TABLES},
             document=dict(record.get("document", {})),
         )
 
     def to_json(self) -> dict:
         record = {
-            "id": self.id, "path": self.path, "sha256": self.sha256, "kind": self.kind, "year": self.year,
-            "document": self.document, "annotated": self.annotated,
+            "id": self.id,
+            "path": self.path,
+            "sha256": self.sha256,
+            "kind": self.kind,
+            "year": self.year,
+            "document": self.document,
+            "annotated": self.annotated,
         }
         for table in GOLD_TABLES:
             rows = sorted(self.rows[table], key=lambda row: (row.get("start", 0), row.get("end", 0)))
@@ -145,6 +152,7 @@ def write_gold(path: Path, records: Iterable[GoldDocument]) -> None:
 
 # --- anchoring -----------------------------------------------------------------------------
 
+
 def _occurrences(text: str, surface: str) -> list[int]:
     """Starts of ``surface`` in ``text`` as whole words (``2022-ci il`` not inside ``illər``)."""
     found, start = [], text.find(surface)
@@ -192,7 +200,11 @@ def anchor_rows(text: str, rows: list[dict], *, table: str) -> list[dict]:
         if not surface:
             raise GoldError(f"{table}: a row without text: {row}")
         start = row.get("start")
-        if not (isinstance(start, int) and text[start:start + len(surface)] == surface and row.get("end") == start + len(surface)):
+        if not (
+            isinstance(start, int)
+            and text[start : start + len(surface)] == surface
+            and row.get("end") == start + len(surface)
+        ):
             matches = _occurrences(text, surface)
             if "context" in row:
                 base = text.find(row["context"])
@@ -223,6 +235,7 @@ def anchor_rows(text: str, rows: list[dict], *, table: str) -> list[dict]:
 
 # --- validation ----------------------------------------------------------------------------
 
+
 def _iso(value: object) -> bool:
     try:
         dt.date.fromisoformat(str(value))
@@ -243,8 +256,15 @@ def _check_row(table: str, row: dict) -> list[str]:
             problems.append("date_start after date_end")
         if not isinstance(row["year_inferred"], bool):
             problems.append("year_inferred must be true or false")
-    if table == "counts" and "value" in row and (
-            not isinstance(row["value"], (int, float)) or isinstance(row["value"], bool) or not math.isfinite(row["value"])):
+    if (
+        table == "counts"
+        and "value" in row
+        and (
+            not isinstance(row["value"], (int, float))
+            or isinstance(row["value"], bool)
+            or not math.isfinite(row["value"])
+        )
+    ):
         problems.append("value must be a finite number")
     if table == "organizations" and "org_key" in row and not _ORG_KEY.match(str(row["org_key"])):
         problems.append("org_key must be a lowercase ASCII slug")
@@ -280,7 +300,13 @@ def validate_record(record: GoldDocument, text: str) -> list[str]:
         if rows and table not in record.annotated:
             problems.append(f"{table}: rows given but the table is not listed in 'annotated'")
         seen = set()
-        spans = sorted({(r.get("start"), r.get("end")) for r in rows if isinstance(r.get("start"), int) and isinstance(r.get("end"), int)})
+        spans = sorted(
+            {
+                (r.get("start"), r.get("end"))
+                for r in rows
+                if isinstance(r.get("start"), int) and isinstance(r.get("end"), int)
+            }
+        )
         for (s1, e1), (s2, e2) in itertools.pairwise(spans):
             if s2 < e1:
                 problems.append(f"{table}: rows {text[s1:e1]!r} at {s1} and {text[s2:e2]!r} at {s2} overlap")

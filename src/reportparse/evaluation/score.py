@@ -63,9 +63,13 @@ class Score:
         """Counts and ratios; a ratio with nothing to divide by is None (JSON null)."""
         ratios = {
             **asdict(self),
-            "precision": self.precision(), "recall": self.recall(), "f1": self.f1(),
-            "lenient_precision": self.precision(lenient=True), "lenient_recall": self.recall(lenient=True),
-            "lenient_f1": self.f1(lenient=True), "value_accuracy": self.value_accuracy,
+            "precision": self.precision(),
+            "recall": self.recall(),
+            "f1": self.f1(),
+            "lenient_precision": self.precision(lenient=True),
+            "lenient_recall": self.recall(lenient=True),
+            "lenient_f1": self.f1(lenient=True),
+            "value_accuracy": self.value_accuracy,
         }
         return {key: None if isinstance(v, float) and math.isnan(v) else v for key, v in ratios.items()}
 
@@ -82,7 +86,9 @@ def _text(value: object) -> str:
 
 
 VALUE_CHECKS: dict[str, Callable[[Row, Row], bool]] = {
-    "sections": lambda p, g: _text(p.get("item")) == g["item"] and casefold(_text(p.get("commitment"))) == casefold(_text(g["commitment"])),
+    "sections": lambda p, g: (
+        _text(p.get("item")) == g["item"] and casefold(_text(p.get("commitment"))) == casefold(_text(g["commitment"]))
+    ),
     "dates": lambda p, g: _text(p.get("date_start")) == g["date_start"] and _text(p.get("date_end")) == g["date_end"],
     "organizations": lambda p, g: casefold(_text(p.get("name"))) == casefold(g["name"]),
     "counts": lambda p, g: _same_number(p.get("value"), g["value"]),
@@ -108,11 +114,14 @@ def score_rows(table: str, predicted: Sequence[Row], gold: Sequence[Row]) -> Sco
     """
     score = Score(gold=len(gold), predicted=len(predicted))
     if table == "sections":
+
         def strict_key(row: Row) -> tuple:
             return row["start"], _text(row.get("item"))
     else:
+
         def strict_key(row: Row) -> tuple:
             return row["start"], row["end"]
+
     remaining = {}
     for row in gold:
         remaining.setdefault(strict_key(row), []).append(row)
@@ -156,7 +165,9 @@ class Evaluation:
         return {
             "tables": {t: s.summary() for t, s in self.totals().items()},
             "documents": {d: {t: s.summary() for t, s in scores.items()} for d, scores in self.per_document.items()},
-            "skipped": self.skipped, "seconds": self.seconds, "words": self.words,
+            "skipped": self.skipped,
+            "seconds": self.seconds,
+            "words": self.words,
         }
 
 
@@ -230,8 +241,15 @@ def format_evaluation(evaluation: Evaluation) -> str:
     """A plain-text report: totals per table, then per document."""
 
     def line(name: str, s: Score) -> str:
-        cells = [s.precision(), s.recall(), s.f1(), s.precision(lenient=True), s.recall(lenient=True),
-                 s.f1(lenient=True), s.value_accuracy]
+        cells = [
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            s.precision(lenient=True),
+            s.recall(lenient=True),
+            s.f1(lenient=True),
+            s.value_accuracy,
+        ]
         shown = " ".join(f"{'—' if math.isnan(c) else f'{c:.3f}':>7}" for c in cells)
         return f"{name:<28}{s.gold:>6}{s.predicted:>6} {shown}"
 

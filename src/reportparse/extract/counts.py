@@ -97,8 +97,15 @@ _TIMES = frozenset(nums.TIME_UNITS)
 _CURRENCY_WORDS = frozenset(nums.CURRENCIES)
 _PERCENTS = frozenset(nums.PERCENT_WORDS)
 _AGES = frozenset(nums.AGE_WORDS)
-_DURATION_UNIT = {"günlük": "gün", "həftəlik": "həftə", "aylıq": "ay", "illik": "il", "saatlıq": "saat",
-                  "dəqiqəlik": "dəqiqə", "rüblük": "rüb"}
+_DURATION_UNIT = {
+    "günlük": "gün",
+    "həftəlik": "həftə",
+    "aylıq": "ay",
+    "illik": "il",
+    "saatlıq": "saat",
+    "dəqiqəlik": "dəqiqə",
+    "rüblük": "rüb",
+}
 
 
 def _form(word: str, lemmas: frozenset[str]) -> tuple[NounForm | None, str]:
@@ -121,9 +128,17 @@ class _Scanner:
         self.known = vocabulary(text)
         self.tokens: list[_Token] = []
         for match in _TOKEN.finditer(self.folded):
-            gap = self.folded[self.tokens[-1].end if self.tokens else 0: match.start()]
-            self.tokens.append(_Token(match.lastgroup or "other", match.start(), match.end(), match.group(),
-                                      text[match.start()].isupper(), "\n" in gap))
+            gap = self.folded[self.tokens[-1].end if self.tokens else 0 : match.start()]
+            self.tokens.append(
+                _Token(
+                    match.lastgroup or "other",
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    text[match.start()].isupper(),
+                    "\n" in gap,
+                )
+            )
         self.starts = [token.start for token in self.tokens]
 
     def index_at(self, offset: int) -> int:
@@ -149,7 +164,12 @@ class _Scanner:
         text = token.text
         if text in ADJECTIVES:
             return True
-        if not PARTICIPLE.fullmatch(text) or text in NOT_PARTICIPLES or text.endswith(("dan", "dən")) or self.is_verb(token):
+        if (
+            not PARTICIPLE.fullmatch(text)
+            or text in NOT_PARTICIPLES
+            or text.endswith(("dan", "dən"))
+            or self.is_verb(token)
+        ):
             return False
         return self.analysis(token).case == "nominative"
 
@@ -169,7 +189,9 @@ class _Scanner:
         """(first, head) token indices of the noun phrase starting at ``index``, or None."""
         if index < len(self.tokens) and self.tokens[index].text == "“":
             # a quoted name before the noun: 5 “ASAN xidmət” mərkəzindəki
-            closing = next((k for k in range(index + 1, min(index + 12, len(self.tokens))) if self.tokens[k].text == "”"), None)
+            closing = next(
+                (k for k in range(index + 1, min(index + 12, len(self.tokens))) if self.tokens[k].text == "”"), None
+            )
             if closing is None:
                 return None
             return self.noun_phrase(closing + 1)
@@ -183,7 +205,12 @@ class _Scanner:
             j += 1
             # ``11 televiziya və radio çıxışı``: coordinated modifiers of one head
             after = self.word(j)
-            if after is not None and after.text == "və" and not analysis.possessive and self._coordinated_modifier(j + 1):
+            if (
+                after is not None
+                and after.text == "və"
+                and not analysis.possessive
+                and self._coordinated_modifier(j + 1)
+            ):
                 chain = []
                 j += 1
         if not chain:
@@ -192,14 +219,23 @@ class _Scanner:
 
     def _coordinated_modifier(self, index: int) -> bool:
         bare, head = self.word(index), self.word(index + 1)
-        if bare is None or head is None or self.ends_phrase(index, first=False) or self.ends_phrase(index + 1, first=False):
+        if (
+            bare is None
+            or head is None
+            or self.ends_phrase(index, first=False)
+            or self.ends_phrase(index + 1, first=False)
+        ):
             return False
-        return self.analysis(bare).case == "nominative" and not self.analysis(bare).possessive and self.analysis(head).possessive
+        return (
+            self.analysis(bare).case == "nominative"
+            and not self.analysis(bare).possessive
+            and self.analysis(head).possessive
+        )
 
     def _head(self, chain: list[int]) -> int:
         for position, index in enumerate(chain):
             token = self.tokens[index]
-            rest = chain[position + 1:]
+            rest = chain[position + 1 :]
             if not rest:
                 return index
             analysis = self.analysis(token)
@@ -268,7 +304,10 @@ def _qualifier_before(scanner: _Scanner, index: int) -> tuple[str, int] | None:
         if first < 0:
             continue
         tokens = [scanner.word(first + k) for k in range(len(words))]
-        if all(t is not None and t.text == w for t, w in zip(tokens, words)) and not scanner.tokens[index].newline_before:
+        if (
+            all(t is not None and t.text == w for t, w in zip(tokens, words))
+            and not scanner.tokens[index].newline_before
+        ):
             return qualifier, tokens[0].start
     return None
 
@@ -322,8 +361,9 @@ def _identifier_follows(scanner: _Scanner, index: int) -> bool:
     return False
 
 
-def _measure(scanner: _Scanner, start: int, amount: Decimal, decimal_written: bool, index: int,
-             qualifier: str, number_index: int) -> CountMention | None:
+def _measure(
+    scanner: _Scanner, start: int, amount: Decimal, decimal_written: bool, index: int, qualifier: str, number_index: int
+) -> CountMention | None:
     """The mention whose number ends before token ``index`` (after any multiplier)."""
     token = scanner.tokens[index] if index < len(scanner.tokens) else None
     if token is None or token.newline_before or _identifier_follows(scanner, index):
@@ -339,17 +379,31 @@ def _measure(scanner: _Scanner, start: int, amount: Decimal, decimal_written: bo
         if currency is not None:
             form, up_to = _form(currency.text, _CURRENCY_WORDS)
             if form is not None:
-                return _finish(scanner, start, currency, amount, decimal_written, nums.CURRENCIES[form.lemma], "",
-                               qualifier, "money", up_to)
+                return _finish(
+                    scanner,
+                    start,
+                    currency,
+                    amount,
+                    decimal_written,
+                    nums.CURRENCIES[form.lemma],
+                    "",
+                    qualifier,
+                    "money",
+                    up_to,
+                )
         # durations
         if text in _DURATION_UNIT:
-            return _finish(scanner, start, token, amount, decimal_written, _DURATION_UNIT[text], "", qualifier, "duration", "")
+            return _finish(
+                scanner, start, token, amount, decimal_written, _DURATION_UNIT[text], "", qualifier, "duration", ""
+            )
         unit_index = index + 1 if text in nums.DURATION_MODIFIERS else index
         unit = scanner.word(unit_index)
         if unit is not None:
             form, up_to = _form(unit.text, _TIMES)
             if form is not None:
-                return _finish(scanner, start, unit, amount, decimal_written, form.lemma, "", qualifier, "duration", up_to)
+                return _finish(
+                    scanner, start, unit, amount, decimal_written, form.lemma, "", qualifier, "duration", up_to
+                )
         if text in nums.DURATION_ADJECTIVES or _form(text, _AGES)[0] is not None:
             return None  # an age: 18 yaşınadək, 60 yaşlı
         # measure words: 8 nəfər üzvdən
@@ -363,7 +417,9 @@ def _measure(scanner: _Scanner, start: int, amount: Decimal, decimal_written: bo
                 counted = _counted_before(scanner, number_index, genitive_only=True)
             else:
                 counted = _counted_after(scanner, after) or _counted_before(scanner, number_index, genitive_only=False)
-            return CountMention(mention.start, mention.end, mention.value, mention.unit, counted, mention.qualifier, "count")
+            return CountMention(
+                mention.start, mention.end, mention.value, mention.unit, counted, mention.qualifier, "count"
+            )
     # any noun phrase: 44 ali təhsil müəssisəsinin
     phrase = scanner.noun_phrase(index)
     if phrase is None:
@@ -375,21 +431,34 @@ def _measure(scanner: _Scanner, start: int, amount: Decimal, decimal_written: bo
     return _finish(scanner, start, head, amount, decimal_written, analysis.lemma, "", qualifier, "count", "")
 
 
-def _finish(scanner: _Scanner, start: int, last: _Token, amount: Decimal, decimal_written: bool, unit: str,
-            counted: str, qualifier: str, kind: str, up_to: str) -> CountMention:
+def _finish(
+    scanner: _Scanner,
+    start: int,
+    last: _Token,
+    amount: Decimal,
+    decimal_written: bool,
+    unit: str,
+    counted: str,
+    qualifier: str,
+    kind: str,
+    up_to: str,
+) -> CountMention:
     end = last.end
-    if last.text.startswith(("mln", "mlrd")) and scanner.folded[end:end + 1] == ".":
+    if last.text.startswith(("mln", "mlrd")) and scanner.folded[end : end + 1] == ".":
         end += 1
     if up_to:
         qualifier = "at_most"
     after = _qualifier_after(scanner, last.text, scanner.index_at(end))
     if after is not None and qualifier == "exact":
         qualifier, end = after
-    return CountMention(start, end, _value(amount, kind=kind, decimal_written=decimal_written), unit, counted, qualifier, kind)
+    return CountMention(
+        start, end, _value(amount, kind=kind, decimal_written=decimal_written), unit, counted, qualifier, kind
+    )
 
 
-def _mention_at(scanner: _Scanner, index: int, start: int, end: int, amount: Decimal, decimal_written: bool,
-                *, words: bool) -> CountMention | None:
+def _mention_at(
+    scanner: _Scanner, index: int, start: int, end: int, amount: Decimal, decimal_written: bool, *, words: bool
+) -> CountMention | None:
     """The mention of a number spanning ``start:end`` (token ``index`` is its first token)."""
     folded = scanner.folded
     if _ORDINAL_AFTER.match(folded, end):
@@ -406,9 +475,16 @@ def _mention_at(scanner: _Scanner, index: int, start: int, end: int, amount: Dec
     suffix = _SUFFIX_AFTER.match(folded, end)
     if not words and suffix and (suffix["pct"] or suffix["suffix"]):
         if suffix["pct"]:
-            mention = CountMention(span_start, suffix.end(), _value(amount, kind="percent", decimal_written=decimal_written),
-                                   "faiz", "", qualifier, "percent")
-            after = _qualifier_after(scanner, folded[suffix.start():suffix.end()], scanner.index_at(suffix.end()))
+            mention = CountMention(
+                span_start,
+                suffix.end(),
+                _value(amount, kind="percent", decimal_written=decimal_written),
+                "faiz",
+                "",
+                qualifier,
+                "percent",
+            )
+            after = _qualifier_after(scanner, folded[suffix.start() : suffix.end()], scanner.index_at(suffix.end()))
             if after is not None and qualifier == "exact":
                 return CountMention(mention.start, after[1], mention.value, "faiz", "", after[0], "percent")
             return mention
@@ -425,23 +501,34 @@ def _mention_at(scanner: _Scanner, index: int, start: int, end: int, amount: Dec
         mention = _measure(scanner, span_start, amount, decimal_written, scanner.index_at(else_end), "exact", index)
         if mention is None:
             return None
-        return CountMention(span_start, mention.end, mention.value, mention.unit, mention.counted, qualifier, mention.kind)
+        return CountMention(
+            span_start, mention.end, mention.value, mention.unit, mention.counted, qualifier, mention.kind
+        )
     next_index = scanner.index_at(end)
     multiplier = scanner.word(next_index)
     if multiplier is not None and (m := _MULTIPLIER.fullmatch(multiplier.text)) and not multiplier.newline_before:
         amount *= nums.MULTIPLIERS[m["word"]]
-        multiplier_end = multiplier.end + (1 if scanner.folded[multiplier.end:multiplier.end + 1] == "." else 0)
+        multiplier_end = multiplier.end + (1 if scanner.folded[multiplier.end : multiplier.end + 1] == "." else 0)
         if m["end"]:
             after = _qualifier_after(scanner, m["end"], scanner.index_at(multiplier_end))
             if after is None and m["end"] != "dək":
                 return None
             qualifier = after[0] if after else "at_most"
             multiplier_end = after[1] if after else multiplier_end
-        mention = _measure(scanner, span_start, amount, decimal_written, scanner.index_at(multiplier_end), "exact", index)
+        mention = _measure(
+            scanner, span_start, amount, decimal_written, scanner.index_at(multiplier_end), "exact", index
+        )
         if mention is None:
             return None
-        return CountMention(span_start, mention.end, mention.value, mention.unit, mention.counted,
-                            qualifier if qualifier != "exact" else mention.qualifier, mention.kind)
+        return CountMention(
+            span_start,
+            mention.end,
+            mention.value,
+            mention.unit,
+            mention.counted,
+            qualifier if qualifier != "exact" else mention.qualifier,
+            mention.kind,
+        )
     if words and amount == 1:
         # ``bir`` is a number only before a measure word (``bir nəfər``, ``bir dəfə``)
         unit = scanner.word(next_index)
@@ -452,7 +539,10 @@ def _mention_at(scanner: _Scanner, index: int, start: int, end: int, amount: Dec
 
 
 def find_counts(
-    text: str, *, durations: bool = True, dates: Sequence[DateMention] | None = None,
+    text: str,
+    *,
+    durations: bool = True,
+    dates: Sequence[DateMention] | None = None,
 ) -> list[CountMention]:
     """Every count, amount of money, percentage (and duration) of ``text``, in order.
 
@@ -466,8 +556,11 @@ def find_counts(
         Non-overlapping mentions.
     """
     scanner = _Scanner(text)
-    spans = [(d.start, d.end) for d in (find_dates(text, continuous=False) if dates is None else dates)
-             if d.kind != "continuous"]
+    spans = [
+        (d.start, d.end)
+        for d in (find_dates(text, continuous=False) if dates is None else dates)
+        if d.kind != "continuous"
+    ]
     date_starts = [start for start, _end in spans]
 
     def in_date(offset: int) -> bool:
@@ -505,9 +598,19 @@ def _resolve_ellipsis(scanner: _Scanner, mentions: list[CountMention]) -> list[C
     resolved = list(mentions)
     for k in range(len(resolved) - 1):
         mention, following = resolved[k], resolved[k + 1]
-        between = scanner.folded[mention.end:following.start].strip()
-        if mention.kind == following.kind == "count" and between in ("və", ",") and re.search(
-                r"(?:l[ıiuü]|s[ıi]z|s[uü]z)$", mention.unit):
-            resolved[k] = CountMention(mention.start, mention.end, mention.value, following.unit, following.counted,
-                                       mention.qualifier, mention.kind)
+        between = scanner.folded[mention.end : following.start].strip()
+        if (
+            mention.kind == following.kind == "count"
+            and between in ("və", ",")
+            and re.search(r"(?:l[ıiuü]|s[ıi]z|s[uü]z)$", mention.unit)
+        ):
+            resolved[k] = CountMention(
+                mention.start,
+                mention.end,
+                mention.value,
+                following.unit,
+                following.counted,
+                mention.qualifier,
+                mention.kind,
+            )
     return resolved

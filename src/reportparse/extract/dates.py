@@ -84,8 +84,15 @@ def rule(pattern: str) -> Callable[[Handler], Handler]:
     return register
 
 
-def _mention(m: re.Match[str], start: dt.date | None, end: dt.date | None, granularity: str, kind: str,
-             inferred: bool, span: tuple[int, int] | None = None) -> DateMention | None:
+def _mention(
+    m: re.Match[str],
+    start: dt.date | None,
+    end: dt.date | None,
+    granularity: str,
+    kind: str,
+    inferred: bool,
+    span: tuple[int, int] | None = None,
+) -> DateMention | None:
     if start is not None and end is not None and start > end:
         return None
     if (start is None) != (end is None):  # one end an impossible day (`5 may – 31 iyun`): not a date
@@ -112,8 +119,10 @@ def _year_range(m, year):
     return _mention(m, dt.date(a, 1, 1), dt.date(b, 12, 31), "year", "range", False)
 
 
-@rule(rf"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])\s*[./]\s*(?P<mo>0?[1-9]|1[0-2])\s*[./]\s*(?P<y>(?:19|20)\d\d)"
-      rf"(?:{_SUF}\s+il\b)?{_END}")
+@rule(
+    rf"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])\s*[./]\s*(?P<mo>0?[1-9]|1[0-2])\s*[./]\s*(?P<y>(?:19|20)\d\d)"
+    rf"(?:{_SUF}\s+il\b)?{_END}"
+)
 def _numeric(m, year):
     date = _day(int(m["y"]), int(m["mo"]), int(m["d"]))
     return _mention(m, date, date, "day", "point", False) if date else None
@@ -137,10 +146,14 @@ def _year_day_month(m, year):
 
 
 # 2023-cü il 3 aprel tarixindən 4 may (tarixinədək): one range, the tarix words inside
-@rule(rf"(?P<y>{_YEAR}){_SUF}\s+il\s+(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+tarixindən\s+(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}){_END}")
+@rule(
+    rf"(?P<y>{_YEAR}){_SUF}\s+il\s+(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+tarixindən\s+(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}){_END}"
+)
 def _year_dated_range(m, year):
     y = int(m["y"])
-    return _mention(m, _day(y, _month(m["m"]), int(m["d"])), _day(y, _month(m["m2"]), int(m["d2"])), "day", "range", False)
+    return _mention(
+        m, _day(y, _month(m["m"]), int(m["d"])), _day(y, _month(m["m2"]), int(m["d2"])), "day", "range", False
+    )
 
 
 # 2022-ci il martın 5-dək
@@ -167,8 +180,10 @@ def _day_list(m, year):
 
 
 # 15 mart 2022-ci il · 23-24 may · 15 mart – 20 aprel 2022-ci il · 18 dekabr 2018
-@rule(rf"(?P<d>{_DAY})(?:\s*{_D}\s*(?P<d2>{_DAY}))?\s+(?P<m>{_MONTH})(?:\s*{_D}\s*(?P<d3>{_DAY})\s+(?P<m3>{_MONTH}))?"
-      rf"(?:\s+(?P<y>{_YEAR})(?:{_SUF}\s+(?:il(?!lər|dönüm|lik))\b)?)?(?P<tail>[a-zəıöüçşğ]*){_END}")
+@rule(
+    rf"(?P<d>{_DAY})(?:\s*{_D}\s*(?P<d2>{_DAY}))?\s+(?P<m>{_MONTH})(?:\s*{_D}\s*(?P<d3>{_DAY})\s+(?P<m3>{_MONTH}))?"
+    rf"(?:\s+(?P<y>{_YEAR})(?:{_SUF}\s+(?:il(?!lər|dönüm|lik))\b)?)?(?P<tail>[a-zəıöüçşğ]*){_END}"
+)
 def _day_month_year(m, year):
     if m["tail"] and m["y"]:
         return None
@@ -204,7 +219,9 @@ _YEAR_END = r"(?P<end>sonunadək|sonuna|sonunda|əvvəlində\w*)"
 
 
 # 2022-ci ilin IV rübü · ilin birinci yarısında · 2022-ci ilin iyul–sentyabr aylarında · ilin sonunadək
-@rule(rf"(?:{_YEAR_WORD}|(?P<bare>(?<![\w-]))(?:hesabat\s+)?)ilin(?:in)?\s+(?:{_QUARTER}|{_HALF}|{_MONTHS_SPAN}|{_ONE_MONTH}|{_YEAR_END}){_END}")
+@rule(
+    rf"(?:{_YEAR_WORD}|(?P<bare>(?<![\w-]))(?:hesabat\s+)?)ilin(?:in)?\s+(?:{_QUARTER}|{_HALF}|{_MONTHS_SPAN}|{_ONE_MONTH}|{_YEAR_END}){_END}"
+)
 def _part_of_year(m, year):
     y, inferred = _year_of(m, year)
     if y is None:
@@ -254,8 +271,10 @@ def _months_no_year(m, year):
 
 
 # 2022-ci il · 2021-ci ildə · 2022-ci il ərzində · cari il · ötən ilin · hesabat dövründə · il ərzində
-@rule(rf"(?:(?P<y>{_YEAR}){_SUF}\s+{_IL}|(?<![\w-])(?P<rel>{'|'.join(RELATIVE_YEARS)})\s+{_IL}"
-      rf"|(?<![\w-])(?P<rel2>hesabat)\s+dövr\w*|(?<![\w-])(?P<bare>il)(?=\s+ərzin))(?:\s+ərzin\w*)?{_END}")
+@rule(
+    rf"(?:(?P<y>{_YEAR}){_SUF}\s+{_IL}|(?<![\w-])(?P<rel>{'|'.join(RELATIVE_YEARS)})\s+{_IL}"
+    rf"|(?<![\w-])(?P<rel2>hesabat)\s+dövr\w*|(?<![\w-])(?P<bare>il)(?=\s+ərzin))(?:\s+ərzin\w*)?{_END}"
+)
 def _year(m, year):
     y, inferred = _year_of(m, year)
     if y is None:

@@ -27,9 +27,7 @@ _SUFFIX = rf"[-–]?(?:{'|'.join(ORDINAL_SUFFIXES)})"
 _PERIOD = re.compile(rf"\b((?:19|20)\d\d)\s*{DASH_CLASS}\s*((?:19|20)\d\d){_SUFFIX}\s+illər")
 _YEAR = re.compile(rf"(?<!\d)(?<![-–─—]\s)(?<![-–─—])((?:19|20)\d\d){_SUFFIX}\s+il(?!lər)\w*")
 _HEADS = "|".join(casefold(head[:-1]) for head in HEAD_NOUNS)
-_BODY = re.compile(
-    rf"azərbaycan respublikası(?:nın)?\s+((?:[^\W\d_][\w-]*\s+){{1,6}}?(?:{_HEADS})\w*)"
-)
+_BODY = re.compile(rf"azərbaycan respublikası(?:nın)?\s+((?:[^\W\d_][\w-]*\s+){{1,6}}?(?:{_HEADS})\w*)")
 
 
 @dataclass
@@ -67,8 +65,8 @@ def reporting_body(title: str) -> str:
     if not match:
         named = [m for m in find_organizations(title, anaphora=False) if m.type in ("state_body", "council")]
         return named[0].name if named else ""
-    words = title[match.start(1):match.end(1)].split()
-    if title[match.start(1):match.end(1)].isupper():
+    words = title[match.start(1) : match.end(1)].split()
+    if title[match.start(1) : match.end(1)].isupper():
         words = title_case(" ".join(words)).split()
     words[-1] = nominative(words[-1])
     return f"{NATIONAL_PREFIX} {' '.join(words)}"

@@ -57,8 +57,8 @@ from reportparse.lang.az.organizations import (
 )
 from reportparse.lang.az.orthography import DASH_CLASS, unify_dashes
 
-OPEN_QUOTES = "“«„\""
-CLOSE_QUOTES = "”»\""
+OPEN_QUOTES = '“«„"'
+CLOSE_QUOTES = '”»"'
 _QUOTES = re.escape(OPEN_QUOTES + CLOSE_QUOTES + "‘’")
 _WORD = rf"[^\W\d_](?:[\w'’]|{DASH_CLASS}(?=[^\W\d_]))*"
 _TOKEN = re.compile(
@@ -120,14 +120,23 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup if match.lastgroup != "qsuffix" else "word"
         if match.group("word"):
-            tokens.append(Token(match.start(), match.end(), match.group(0), "word",
-                                folded[match.start("word"):match.end("word")], match.group("qsuffix") or ""))
+            tokens.append(
+                Token(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    "word",
+                    folded[match.start("word") : match.end("word")],
+                    match.group("qsuffix") or "",
+                )
+            )
         else:
             tokens.append(Token(match.start(), match.end(), match.group(0), kind, match.group(0), ""))
     return tokens
 
 
 # --- the gazetteer, indexed by lemma key -------------------------------------------------------
+
 
 def _head_of(word_fold: str) -> NounForm | None:
     return HEAD_FORMS.get(word_fold)
@@ -200,14 +209,18 @@ def lookup(words: list[str]) -> Body | None:
 
 # --- the grammar ------------------------------------------------------------------------------
 
+
 def _is_capitalized(token: Token) -> bool:
     return token.kind == "word" and token.text[0].isupper()
 
 
 def _is_prefix(tokens: list[Token], index: int) -> bool:
     """Whether ``tokens[index]`` starts ``Azərbaycan Respublikası(nın)``."""
-    return (tokens[index].fold == "azərbaycan" and index + 1 < len(tokens)
-            and tokens[index + 1].fold in ("respublikası", "respublikasının"))
+    return (
+        tokens[index].fold == "azərbaycan"
+        and index + 1 < len(tokens)
+        and tokens[index + 1].fold in ("respublikası", "respublikasının")
+    )
 
 
 @dataclass
@@ -247,7 +260,9 @@ class _Grammar:
                 opened = None
             elif token.kind == "quote" and token.text in OPEN_QUOTES:
                 opened = index
-            elif opened is not None and (index - opened > 14 or "\n\n" in self.text[self.tokens[index - 1].end:token.start]):
+            elif opened is not None and (
+                index - opened > 14 or "\n\n" in self.text[self.tokens[index - 1].end : token.start]
+            ):
                 opened = None  # an unbalanced quote does not swallow the text after it
 
     # -- heads
@@ -262,8 +277,12 @@ class _Grammar:
         quoted_end = bool(token.qsuffix) and index in self.inside_quote  # ``“… işçi qrupu”nun``
         if not token.text[0].isupper() and not quoted_end and not self._lowercase_head_ok(index, head):
             return None
-        if head.plural and head.lemma != "nazirlik" and not (index and self.tokens[index - 1].kind == "quote") \
-                and not self._coordinated(index):
+        if (
+            head.plural
+            and head.lemma != "nazirlik"
+            and not (index and self.tokens[index - 1].kind == "quote")
+            and not self._coordinated(index)
+        ):
             return None  # ``İşçi Qruplarında``: plural heads name classes, not one body
         if index in self.inside_quote and not token.qsuffix:
             _opened, close = self.inside_quote[index]
@@ -318,8 +337,13 @@ class _Grammar:
         """``Nəsimi, Yasamal və Xətai rayon icra hakimiyyətləri``: a plural head after lowercase
         modifiers, after capitalised conjuncts joined by ``və``."""
         tokens, cursor = self.tokens, index - 1
-        while cursor >= 0 and index - cursor <= 3 and tokens[cursor].kind == "word" \
-                and tokens[cursor].text[0].islower() and tokens[cursor].fold not in NAME_FUNCTION_WORDS | NOT_NAME_WORDS:
+        while (
+            cursor >= 0
+            and index - cursor <= 3
+            and tokens[cursor].kind == "word"
+            and tokens[cursor].text[0].islower()
+            and tokens[cursor].fold not in NAME_FUNCTION_WORDS | NOT_NAME_WORDS
+        ):
             cursor -= 1
         names = 0
         while cursor >= 0 and (_is_capitalized(tokens[cursor]) or tokens[cursor].kind == "quote") and names < 6:
@@ -354,20 +378,35 @@ class _Grammar:
         cursor = index - 1
         while cursor >= 0:
             token = tokens[cursor]
-            gap = self.text[token.end:tokens[cursor + 1].start]
-            if "\n" in gap and not (_is_capitalized(token) and _is_capitalized(tokens[cursor + 1])
-                                    and token.text.isupper() == tokens[cursor + 1].text.isupper()):
+            gap = self.text[token.end : tokens[cursor + 1].start]
+            if "\n" in gap and not (
+                _is_capitalized(token)
+                and _is_capitalized(tokens[cursor + 1])
+                and token.text.isupper() == tokens[cursor + 1].text.isupper()
+            ):
                 break
             if token.kind == "quote" and cursor in self.quote_open:
                 first = self.quote_open[cursor]
                 first = self._numbered_prefix(first)
                 break
-            if token.kind == "punct" and token.text == ")" and cursor >= 2 and tokens[cursor - 2].text == "(" \
-                    and tokens[cursor - 1].kind == "word" and not _ABBREVIATION.match(tokens[cursor - 1].text):
+            if (
+                token.kind == "punct"
+                and token.text == ")"
+                and cursor >= 2
+                and tokens[cursor - 2].text == "("
+                and tokens[cursor - 1].kind == "word"
+                and not _ABBREVIATION.match(tokens[cursor - 1].text)
+            ):
                 first, cursor = cursor - 2, cursor - 3
                 continue
-            if token.kind == "punct" and token.text == "," and head.plural and cursor >= 1 \
-                    and not _head_of(tokens[cursor - 1].fold) and tokens[cursor - 1].kind == "word":
+            if (
+                token.kind == "punct"
+                and token.text == ","
+                and head.plural
+                and cursor >= 1
+                and not _head_of(tokens[cursor - 1].fold)
+                and tokens[cursor - 1].kind == "word"
+            ):
                 first, cursor = cursor, cursor - 1
                 continue
             if token.kind != "word" or token.fold == LINK_WORD or token.fold in SENTENCE_ADVERBS:
@@ -383,15 +422,23 @@ class _Grammar:
                     break
                 if after.fold in ("və", "ilə") or after.text == ",":
                     break  # coordinated names, not a name inside a name
-                if inner.case == "nominative" and any(t.kind == "quote" for t in tokens[max(0, cursor - 4):cursor]):
+                if inner.case == "nominative" and any(t.kind == "quote" for t in tokens[max(0, cursor - 4) : cursor]):
                     break  # ``“Güzəran” … Mərkəzi İctimai Şuranın …``: a complete quoted name ends here
                 if inner.case == "genitive" and split is None:
                     split = cursor
-            elif token.text[0].isupper() and not token.text.isupper() and token.fold.endswith(("da", "də", "dan", "dən")) \
-                    and self._at_sentence_start(cursor):
+            elif (
+                token.text[0].isupper()
+                and not token.text.isupper()
+                and token.fold.endswith(("da", "də", "dan", "dən"))
+                and self._at_sentence_start(cursor)
+            ):
                 break  # ``Seminarda Xidmətin …``: a sentence opening in the locative, not a name
-            if inner is not None and not inner.possessive and inner.case == "nominative" \
-                    and inner.lemma in ANAPHORIC_HEADS:
+            if (
+                inner is not None
+                and not inner.possessive
+                and inner.case == "nominative"
+                and inner.lemma in ANAPHORIC_HEADS
+            ):
                 break  # ``Komitə Azərbaycan Dövlət İqtisad Universiteti ilə``: a bare head is the subject
             abbreviation = _ABBREVIATION.match(token.text)
             if abbreviation and abbreviation.group(2):
@@ -415,33 +462,38 @@ class _Grammar:
                 first = at
                 break
         # A name starts with a capitalised word, a quote or an abbreviation.
-        while first < index and not (_is_capitalized(tokens[first]) or tokens[first].kind == "quote"
-                                     or tokens[first].kind == "num"):
+        while first < index and not (
+            _is_capitalized(tokens[first]) or tokens[first].kind == "quote" or tokens[first].kind == "num"
+        ):
             first += 1
-        if first == index and not (index in self.inside_quote):
+        if first == index and index not in self.inside_quote:
             if not tokens[index].text[0].isupper() or head.lemma not in ANAPHORIC_HEADS:
                 return None
             return _Span(index, index, head, anaphoric=True)
         if HEADS[head.lemma].needs_parent and not any(
-                t.fold.endswith(_GENITIVE_ENDINGS) and (_is_capitalized(t)) for t in tokens[first:index]):
+            t.fold.endswith(_GENITIVE_ENDINGS) and (_is_capitalized(t)) for t in tokens[first:index]
+        ):
             return None
         if tokens[first].kind == "word":
             first = self._numbered_prefix(first)
-        if lemma_key([t.text for t in tokens[first:index + 1]]) in ANAPHORIC_NAMES:
+        if lemma_key([t.text for t in tokens[first : index + 1]]) in ANAPHORIC_NAMES:
             return _Span(first, index, head, anaphoric=True)
         span = _Span(first, index, head)
         if split is not None and split >= first:
             parent_head = _head_of(tokens[split].fold)
             bare = first == split and parent_head is not None and parent_head.lemma in ANAPHORIC_HEADS
-            generic = lemma_key([t.text for t in tokens[first:split + 1]]) in ANAPHORIC_NAMES
+            generic = lemma_key([t.text for t in tokens[first : split + 1]]) in ANAPHORIC_NAMES
             span.parent = _Span(first, split, parent_head, anaphoric=bare or generic)
             span.parent_link = "genitive"
         return span
 
     def _at_sentence_start(self, index: int) -> bool:
         tokens = self.tokens
-        return index == 0 or tokens[index - 1].text in _SENTENCE_END or "\n" in self.text[
-            tokens[index - 1].end:tokens[index].start]
+        return (
+            index == 0
+            or tokens[index - 1].text in _SENTENCE_END
+            or "\n" in self.text[tokens[index - 1].end : tokens[index].start]
+        )
 
     def _sentence_initial_noun(self, index: int) -> bool:
         """A common noun opening a sentence before a name (``Tədbir Bakı Dövlət Universitetində``,
@@ -472,9 +524,16 @@ class _Grammar:
             words = [t for t in self.tokens if t.kind == "word"]
             pairs = Counter((a.text, b.text) for a, b in itertools.pairwise(words) if b.start - a.end == 1)
             lowercase = {t.fold for t in words if t.text[0].islower()}
-            inside = {t.text for i, t in enumerate(self.tokens) if t.kind == "word" and t.text[0].isupper()
-                      and i and self.tokens[i - 1].kind == "word" and self.tokens[i - 1].text[0].islower()
-                      and "\n" not in self.text[self.tokens[i - 1].end:t.start]}
+            inside = {
+                t.text
+                for i, t in enumerate(self.tokens)
+                if t.kind == "word"
+                and t.text[0].isupper()
+                and i
+                and self.tokens[i - 1].kind == "word"
+                and self.tokens[i - 1].text[0].islower()
+                and "\n" not in self.text[self.tokens[i - 1].end : t.start]
+            }
             self._statistics = (pairs, lowercase, inside)
         return self._statistics
 
@@ -483,8 +542,12 @@ class _Grammar:
         tokens = self.tokens
         for skip in range(3):
             at = first - skip
-            if at - 2 >= 0 and tokens[at - 1].fold == "saylı" and tokens[at - 2].kind == "num" \
-                    and all(tokens[k].kind == "word" for k in range(at, first)):
+            if (
+                at - 2 >= 0
+                and tokens[at - 1].fold == "saylı"
+                and tokens[at - 2].kind == "num"
+                and all(tokens[k].kind == "word" for k in range(at, first))
+            ):
                 at -= 2
                 if at >= 2 and tokens[at - 1].fold in ("şəhəri", "rayonu") and _is_capitalized(tokens[at - 2]):
                     at -= 2  # ``Bakı şəhəri 5 saylı Ərazi Vergilər İdarəsi``
@@ -499,14 +562,25 @@ class _Grammar:
         lowercase_head = after is tokens[index] and not tokens[index].text[0].isupper()
         if tokens[cursor].fold in NOT_NAME_WORDS:
             return None
-        if not (after.fold in NAME_FUNCTION_WORDS - {"və", "ilə"} or lowercase_head
-                or after.fold == "ilə" and cursor + 2 <= index and tokens[cursor + 2].fold == "əlaqədar"):
+        if not (
+            after.fold in NAME_FUNCTION_WORDS - {"və", "ilə"}
+            or lowercase_head
+            or after.fold == "ilə"
+            and cursor + 2 <= index
+            and tokens[cursor + 2].fold == "əlaqədar"
+        ):
             return None  # ``Şuranın təşkilatçılığı ilə``: a lowercase word before ``ilə`` is no name
         start = cursor
         while start - 1 >= 0 and cursor - start < 2:
             before = tokens[start - 1]
-            if before.kind == "word" and not before.text[0].isupper() and before.fold not in NAME_FUNCTION_WORDS \
-                    and before.fold not in NOT_NAME_WORDS and before.fold != LINK_WORD and not _head_of(before.fold):
+            if (
+                before.kind == "word"
+                and not before.text[0].isupper()
+                and before.fold not in NAME_FUNCTION_WORDS
+                and before.fold not in NOT_NAME_WORDS
+                and before.fold != LINK_WORD
+                and not _head_of(before.fold)
+            ):
                 start -= 1
             else:
                 break
@@ -536,14 +610,14 @@ class _Grammar:
         ``Avropada Təhlükəsizlik və Əməkdaşlıq Təşkilatı``)."""
         if span.parent is not None or span.anaphoric:
             return span
-        words = [t.text for t in self.tokens[span.first:span.last + 1]]
+        words = [t.text for t in self.tokens[span.first : span.last + 1]]
         for extra in range(1, 6):
             first = span.first - extra
-            if first < 0 or "\n" in self.text[self.tokens[first].end:self.tokens[first + 1].start]:
+            if first < 0 or "\n" in self.text[self.tokens[first].end : self.tokens[first + 1].start]:
                 break
             if self.tokens[first].kind == "word" and _key_word(self.tokens[first].text) not in _GAZETTEER_WORDS:
                 break
-            if lookup([t.text for t in self.tokens[first:span.first]] + words) is not None:
+            if lookup([t.text for t in self.tokens[first : span.first]] + words) is not None:
                 if first >= 2 and _is_prefix(self.tokens, first - 2):
                     first -= 2
                 return replace(span, first=first, anaphoric=False)
@@ -566,8 +640,8 @@ class _Grammar:
             if token.fold not in _ALIAS_FIRST_WORDS:
                 continue
             for length in range(_LONGEST_ALIAS, 1, -1):
-                words = tuple(t.fold for t in tokens[index:index + length])
-                if words in _ALIAS_SEQUENCES and all(_is_capitalized(t) for t in tokens[index:index + length]):
+                words = tuple(t.fold for t in tokens[index : index + length])
+                if words in _ALIAS_SEQUENCES and all(_is_capitalized(t) for t in tokens[index : index + length]):
                     spans.append(_Span(index, index + length - 1, None, alias=_ALIAS_SEQUENCES[words]))
                     break
         return spans
@@ -596,8 +670,11 @@ class _Grammar:
                 if link:
                     merged[-1] = replace(span, first=previous.first, parent=previous, parent_link=link)
                     continue
-            if span.first >= 2 and tokens[span.first - 1].fold == LINK_WORD and tokens[span.first - 2].fold in (
-                    "prezidenti", "prezidentinin"):
+            if (
+                span.first >= 2
+                and tokens[span.first - 1].fold == LINK_WORD
+                and tokens[span.first - 2].fold in ("prezidenti", "prezidentinin")
+            ):
                 first = span.first - 2
                 if first >= 2 and _is_prefix(tokens, first - 2):
                     first -= 2
@@ -609,14 +686,25 @@ class _Grammar:
 
     def _link_between(self, parent: _Span, child: _Span) -> str:
         tokens = self.tokens
-        between = tokens[parent.last + 1:child.first]
-        if len(between) == 1 and between[0].fold == LINK_WORD and (parent.head is None or parent.head.case == "nominative"):
+        between = tokens[parent.last + 1 : child.first]
+        if (
+            len(between) == 1
+            and between[0].fold == LINK_WORD
+            and (parent.head is None or parent.head.case == "nominative")
+        ):
             return LINK_WORD
-        if not between and child.head is not None and HEADS[child.head.lemma].unit \
-                and tokens[child.first].kind == "word":
-            genitive = parent.head.case == "genitive" if parent.head else tokens[parent.last].fold.endswith(
-                ("nin", "nın", "nun", "nün", "in", "ın", "un", "ün"))
-            if genitive and "\n" not in self.text[tokens[parent.last].end:tokens[child.first].start]:
+        if (
+            not between
+            and child.head is not None
+            and HEADS[child.head.lemma].unit
+            and tokens[child.first].kind == "word"
+        ):
+            genitive = (
+                parent.head.case == "genitive"
+                if parent.head
+                else tokens[parent.last].fold.endswith(("nin", "nın", "nun", "nün", "in", "ın", "un", "ün"))
+            )
+            if genitive and "\n" not in self.text[tokens[parent.last].end : tokens[child.first].start]:
                 return "genitive"
         return ""
 
@@ -631,6 +719,7 @@ _PRESIDENT = Body("Prezidenti", "state_body")
 
 
 # --- canonical names -------------------------------------------------------------------------
+
 
 def _nominative_head(token: Token, head: NounForm, *, possessive: bool) -> str:
     """The head word in the nominative, capitalised as written (``Agentliyinin`` → ``Agentliyi``)."""
@@ -667,7 +756,7 @@ class _Canonicalizer:
         self.national: set[str] = set()  # lemma keys of names written with the national prefix
 
     def words(self, first: int, last: int) -> list[str]:
-        return [t.text for t in self.tokens[first:last + 1]]
+        return [t.text for t in self.tokens[first : last + 1]]
 
     def core(self, span: _Span) -> tuple[list[Token], bool]:
         """The span's tokens without ``Azərbaycan Respublikası(nın)``; whether it had it."""
@@ -675,7 +764,7 @@ class _Canonicalizer:
         national = False
         if _is_prefix(self.tokens, first) and first + 2 <= span.last:
             national, first = True, first + 2
-        return self.tokens[first:span.last + 1], national
+        return self.tokens[first : span.last + 1], national
 
     def name_of(self, span: _Span) -> tuple[str, str, str]:
         """(canonical name, type, parent name) of a span without a parent link."""
@@ -683,19 +772,26 @@ class _Canonicalizer:
             return canonical_of(span.alias), span.alias.type, ""
         tokens, national = self.core(span)
         if span.company:  # ``“Azərişıq” ASC-yə`` → ``“Azərişıq” ASC``
-            return _join([t.text for t in tokens[:-1]] + [_ABBREVIATION.match(tokens[-1].text).group(1)]), "business", ""
+            return (
+                _join([t.text for t in tokens[:-1]] + [_ABBREVIATION.match(tokens[-1].text).group(1)]),
+                "business",
+                "",
+            )
         head_token, head = tokens[-1], span.head
         assert head is not None
         if span.quoted_head:
             if head_token.kind == "quote":
                 words = [t.text for t in tokens]
             else:
-                words = [t.text for t in tokens[:-1]] + [head_token.text[:len(head_token.text) - len(head_token.qsuffix) + 1]]
+                words = [t.text for t in tokens[:-1]] + [
+                    head_token.text[: len(head_token.text) - len(head_token.qsuffix) + 1]
+                ]
             return self._resolve_quoted(_join(words), head)
         display = [_expand_abbreviation(t.text) for t in tokens[:-1]]
         if head.plural and not head_token.text[0].isupper():  # the last conjunct of a coordination
-            display = [capitalize(w) if w[0].islower() and casefold(w) not in NAME_FUNCTION_WORDS else w
-                       for w in display]
+            display = [
+                capitalize(w) if w[0].islower() and casefold(w) not in NAME_FUNCTION_WORDS else w for w in display
+            ]
         if all(t.text.isupper() for t in tokens if t.kind == "word"):
             display = title(" ".join(display)).split(" ") if display else []
         # Abbreviated parents written in the genitive (``BMT-nin İnkişaf Proqramı``).
@@ -706,8 +802,15 @@ class _Canonicalizer:
         key = lemma_key(words_for_key)
         if key in NOT_ORGANIZATIONS:
             return "", "", ""
-        state_like = head.lemma == "nazirlik" or key in self.national or (
-            head.lemma in ("xidmət", "agentlik", "komitə") and casefold(display[0]) == "dövlət" if display else False)
+        state_like = (
+            head.lemma == "nazirlik"
+            or key in self.national
+            or (
+                head.lemma in ("xidmət", "agentlik", "komitə") and casefold(display[0]) == "dövlət"
+                if display
+                else False
+            )
+        )
         possessive = head.possessive or national or head.plural or state_like
         name = _join(display + [_nominative_head(head_token, head, possessive=possessive)])
         name = " ".join(unify_dashes(name).split())
@@ -798,8 +901,12 @@ class _Canonicalizer:
         body = lookup([t.text for t in tokens])
         if body is not None:
             return canonical_of(body), body.type, ""
-        if parent.anaphoric or (parent.first == parent.last and parent.head is not None and parent.alias is None
-                                and parent.head.lemma in ANAPHORIC_HEADS):
+        if parent.anaphoric or (
+            parent.first == parent.last
+            and parent.head is not None
+            and parent.alias is None
+            and parent.head.lemma in ANAPHORIC_HEADS
+        ):
             parent_name = self._antecedent_name(parent)
         elif parent.alias is _PRESIDENT:
             parent_name = f"{NATIONAL_PREFIX} Prezidenti"
@@ -807,7 +914,9 @@ class _Canonicalizer:
             parent_name = self._link_short_form(parent, *self.name_of(parent))[0]
         if not parent_name:
             return self.name_of(child)
-        parent_type = self.name_of(parent)[1] if parent.alias is not _PRESIDENT and not parent.anaphoric else "state_body"
+        parent_type = (
+            self.name_of(parent)[1] if parent.alias is not _PRESIDENT and not parent.anaphoric else "state_body"
+        )
         child_name, child_type, _ = self._bare_name(child)
         parent_key = lemma_key(_name_words(_strip_national(parent_name)))
         keep_prefix = parent_key in NATIONAL_PARENTS or parent.alias is _PRESIDENT
@@ -822,7 +931,7 @@ class _Canonicalizer:
 
     def _bare_name(self, span: _Span) -> tuple[str, str, str]:
         """A unit's own name as written (no national prefix, no gazetteer): ``İctimai Şura``."""
-        tokens = self.tokens[span.first:span.last + 1]
+        tokens = self.tokens[span.first : span.last + 1]
         head = span.head
         if head is None:
             return self.name_of(span)
@@ -871,7 +980,13 @@ def _join(words: list[str]) -> str:
     for word in words:
         if not out:
             out = word
-        elif word in CLOSE_QUOTES and open_quote or word in ",)" or out[-1] in OPEN_QUOTES + "(" and (open_quote or out[-1] == "("):
+        elif (
+            word in CLOSE_QUOTES
+            and open_quote
+            or word in ",)"
+            or out[-1] in OPEN_QUOTES + "("
+            and (open_quote or out[-1] == "(")
+        ):
             out += word
         else:
             out += " " + word
@@ -883,6 +998,7 @@ def _join(words: list[str]) -> str:
 
 
 # --- coordination ----------------------------------------------------------------------------
+
 
 def _split_coordination(grammar: _Grammar, span: _Span) -> list[_Span]:
     """A plural head (``Ədliyyə və Daxili İşlər nazirliklərinin``): one span per conjunct, the
@@ -967,8 +1083,11 @@ def _with_parenthesized_abbreviations(text: str, mentions: list[OrganizationMent
         if not match or mention.anaphoric:
             continue
         word = match.group(1)
-        if not (sum(char.isupper() for char in word) >= 2 or word in _ABBREVIATIONS_CASED or
-                any(word in body.aliases for body in GAZETTEER)):
+        if not (
+            sum(char.isupper() for char in word) >= 2
+            or word in _ABBREVIATIONS_CASED
+            or any(word in body.aliases for body in GAZETTEER)
+        ):
             continue
         start, end = match.start(1), match.end(1)
         if any(m.start < end and start < m.end for m in result):
@@ -996,7 +1115,7 @@ def _resolve_part(canonicalizer: _Canonicalizer, grammar: _Grammar, span: _Span)
     while cursor > span.last and tokens[cursor].kind == "word" and tokens[cursor].text[0].islower():
         shared.insert(0, capitalize(tokens[cursor].text))
         cursor -= 1
-    words = [t.text for t in tokens[core_first:span.last + 1]] + shared + [tokens[head_index].text]
+    words = [t.text for t in tokens[core_first : span.last + 1]] + shared + [tokens[head_index].text]
     body = lookup(words)
     if body is not None:
         name, kind = canonical_of(body), body.type

@@ -51,9 +51,7 @@ class ReferenceMention:
 
 _D = re.escape(DASHES)
 _ORD = rf"(\d+(?:\.\d+)*)\s*[{_D}]?\s*(?:{'|'.join(ORDINAL_SUFFIXES)})"
-_ITEMS = re.compile(
-    rf"(?<![\w.]){_ORD}(?:\s*,\s*{_ORD})*(?:\s+və\s+{_ORD})?\s+(?:{'|'.join(acts.ITEM_NOUNS)})\w*"
-)
+_ITEMS = re.compile(rf"(?<![\w.]){_ORD}(?:\s*,\s*{_ORD})*(?:\s+və\s+{_ORD})?\s+(?:{'|'.join(acts.ITEM_NOUNS)})\w*")
 _ONE_ORD = re.compile(rf"(?<![\w.]){_ORD}")
 _ARTICLE = re.compile(
     rf"(?<![\w.]){_ORD}\s+(?:{'|'.join(acts.ARTICLE_NOUNS)})\w*"
@@ -101,7 +99,7 @@ class _Finder:
             if match is None:
                 break
             token = match.group().strip()
-            if "\n" in self.text[match.start() + len(token):start] and not first:
+            if "\n" in self.text[match.start() + len(token) : start] and not first:
                 break
             if token.startswith("("):
                 if first:
@@ -124,8 +122,9 @@ class _Finder:
                 break
             taken.append(token)
             start = match.start()
-        while taken and (taken[-1].startswith("(") or casefold(taken[-1]) in acts.NAME_LINKS
-                         or casefold(taken[-1]) in DETERMINERS):
+        while taken and (
+            taken[-1].startswith("(") or casefold(taken[-1]) in acts.NAME_LINKS or casefold(taken[-1]) in DETERMINERS
+        ):
             # the name starts with a name word, not with a link or a determiner (Bu Qayda)
             dropped = taken.pop()
             start = self.text.index(dropped, start) + len(dropped)
@@ -149,7 +148,7 @@ class _Finder:
         pos = start
         numbered = _NUMBER_BEFORE.search(self.folded, max(0, pos - 60), pos)
         if numbered:
-            number, pos = self.text[numbered.start("number"):numbered.end("number")], numbered.start()
+            number, pos = self.text[numbered.start("number") : numbered.end("number")], numbered.start()
         titled = _TITLE_BEFORE.search(self.text, max(0, pos - _LONGEST_TITLE), pos)
         if titled and numbered:
             title, pos = titled["title"], titled.start()
@@ -180,8 +179,15 @@ class _Finder:
             analysis = _act_type(words[-1])
             if analysis is None:
                 continue
-            found.append(ReferenceMention(match.start(), match.end(), "act", acts.ACT_TYPES[analysis.lemma],
-                                          title=" ".join(match["title"].split())))
+            found.append(
+                ReferenceMention(
+                    match.start(),
+                    match.end(),
+                    "act",
+                    acts.ACT_TYPES[analysis.lemma],
+                    title=" ".join(match["title"].split()),
+                )
+            )
         return found
 
 
@@ -197,7 +203,10 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 
 def find_references(
-    text: str, *, year: int | None = None, dates: Sequence[DateMention] | None = None,
+    text: str,
+    *,
+    year: int | None = None,
+    dates: Sequence[DateMention] | None = None,
 ) -> list[ReferenceMention]:
     """Every reference to an act, a plan item or an article in ``text``, in order.
 
@@ -225,8 +234,16 @@ def find_references(
     for match in _ARTICLE.finditer(finder.folded):
         if _overlaps(match.span(), headings):
             continue
-        mentions.append(ReferenceMention(match.start(), match.end(), "article", _act_before(finder, acts_by_end, match.start()),
-                                         number=match.group(1), target_item=match["part"] or ""))
+        mentions.append(
+            ReferenceMention(
+                match.start(),
+                match.end(),
+                "article",
+                _act_before(finder, acts_by_end, match.start()),
+                number=match.group(1),
+                target_item=match["part"] or "",
+            )
+        )
         articles.append(match.span())
     for match in _ITEMS.finditer(finder.folded):
         if _overlaps(match.span(), headings) or _overlaps(match.span(), articles):

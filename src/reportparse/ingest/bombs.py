@@ -80,7 +80,7 @@ def inflated_size(data: bytes | memoryview, layers: int, budget: int) -> int:
     view, produced = memoryview(data), 0
     try:
         for start in range(0, len(view), _INPUT_STEP):
-            produced += _inflate(chain, 0, view[start:start + _INPUT_STEP], budget - produced)
+            produced += _inflate(chain, 0, view[start : start + _INPUT_STEP], budget - produced)
             if produced > budget or chain[0].zlib.eof:
                 break
     except zlib.error:
@@ -105,16 +105,19 @@ def check_pdf_streams(data: bytes, limits: Limits, *, path: str | Path | None = 
     total = 0
     for match in _STREAM.finditer(data):
         head = data.rfind(b" obj", max(0, match.start() - _DICTIONARY_LOOKBACK), match.start())
-        dictionary = data[head if head >= 0 else max(0, match.start() - 4096):match.start()]
+        dictionary = data[head if head >= 0 else max(0, match.start() - 4096) : match.start()]
         end = data.find(b"endstream", match.end())
-        body = memoryview(data)[match.end():end if end >= 0 else len(data)]
+        body = memoryview(data)[match.end() : end if end >= 0 else len(data)]
         layers = _flate_layers(dictionary)
         if not (layers or _looks_like_zlib(bytes(body[:2]))) or _IMAGE.search(dictionary):
             continue
-        budget = min(per_stream if per_stream is not None else unbounded,
-                     overall - total if overall is not None else unbounded)
+        budget = min(
+            per_stream if per_stream is not None else unbounded, overall - total if overall is not None else unbounded
+        )
         size = inflated_size(body, layers, budget)
-        limits.check("max_stream_bytes", size, path=path, what="bytes in one inflated PDF stream (a decompression bomb?)")
+        limits.check(
+            "max_stream_bytes", size, path=path, what="bytes in one inflated PDF stream (a decompression bomb?)"
+        )
         total += size
         limits.check("max_inflated_bytes", total, path=path, what="bytes in the PDF's inflated streams")
 

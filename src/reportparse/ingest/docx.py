@@ -27,8 +27,13 @@ from reportparse.ingest.bombs import check_zip_members
 from reportparse.limits import DEFAULT_LIMITS, Limits
 
 _CORRUPT = (
-    zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError,
-    PackageNotFoundError, etree.LxmlError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    ValueError,
+    PackageNotFoundError,
+    etree.LxmlError,
 )
 # Runs of a paragraph, including those in hyperlinks, fields, insertions and content controls,
 # but not deleted or moved-away text, text boxes, ruby annotations or compatibility fallbacks.

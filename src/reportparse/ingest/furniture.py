@@ -54,7 +54,7 @@ def split_lines(page: str) -> list[Line]:
     """Split page text into lines with spans (``\\r\\n``, ``\\n`` and ``\\r`` all end a line)."""
     lines, pos = [], 0
     for match in _LINE_END.finditer(page):
-        lines.append(Line(page[pos:match.start()], pos, match.start()))
+        lines.append(Line(page[pos : match.start()], pos, match.start()))
         pos = match.end()
     lines.append(Line(page[pos:], pos, len(page)))
     return lines

@@ -94,6 +94,7 @@ class _Editable:
 
 # --- 1. furniture --------------------------------------------------------------------------
 
+
 def _furniture_edits(raw: str, spans: Iterable[tuple[int, int]]) -> list[Edit]:
     """Delete each furniture line together with one adjacent line break, so that dropping a
     footer does not leave a blank line that would read as a paragraph break."""
@@ -103,7 +104,7 @@ def _furniture_edits(raw: str, spans: Iterable[tuple[int, int]]) -> list[Edit]:
             end += 2
         elif end < len(raw) and raw[end] == "\n":
             end += 1
-        elif start >= 2 and raw[start - 2:start] == "\r\n":
+        elif start >= 2 and raw[start - 2 : start] == "\r\n":
             start -= 2
         elif start >= 1 and raw[start - 1] == "\n":
             start -= 1
@@ -155,7 +156,7 @@ _CONTEXT = 80  # characters on each side that decide the script of an all-Cyrill
 
 
 def _latin_context(text: str, start: int, end: int) -> bool:
-    around = text[max(0, start - _CONTEXT):start] + text[end:end + _CONTEXT]
+    around = text[max(0, start - _CONTEXT) : start] + text[end : end + _CONTEXT]
     cyrillic = len(_CYRILLIC.findall(around))
     latin = sum(1 for ch in around if ch.isalpha()) - cyrillic
     return latin > 3 * cyrillic
@@ -301,9 +302,9 @@ def _join_lines(doc: _Editable) -> None:
         start, end = match.start(), match.end()
         if start == 0 or end == len(text):
             return ""
-        previous = text[text.rfind("\n", 0, start) + 1:start]
+        previous = text[text.rfind("\n", 0, start) + 1 : start]
         following_end = text.find("\n", end)
-        following = text[end:following_end if following_end >= 0 else len(text)]
+        following = text[end : following_end if following_end >= 0 else len(text)]
         block = _starts_block(previous, following)
         mid_sentence = not previous.endswith(_SENTENCE_END) and (following[:1].islower() or _continues(previous))
         if len(match.group()) > 1:  # a blank line: a paragraph break unless mid-sentence
@@ -322,6 +323,7 @@ def _join_lines(doc: _Editable) -> None:
 
 
 # --- the public entry point ----------------------------------------------------------------
+
 
 def normalize(raw: RawText, *, doc_id: str | None = None) -> Document:
     """Normalize extracted text into a :class:`Document`.

@@ -156,9 +156,7 @@ def read(
     empty = [number for number, text in enumerate(texts, 1) if not text.strip()]
     scanned = len(empty) == len(texts)
     if scanned:
-        notes.append(
-            "the PDF has no text layer (a scan?); run OCR on it first (e.g. ocrmypdf) to get its text"
-        )
+        notes.append("the PDF has no text layer (a scan?); run OCR on it first (e.g. ocrmypdf) to get its text")
     elif empty:
         notes.append(f"pages without text (scanned?): {', '.join(map(str, empty))}")
     for note in notes:

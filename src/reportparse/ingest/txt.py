@@ -47,7 +47,7 @@ def decode(data: bytes, *, path: str | Path | None = None) -> str:
     except UnicodeDecodeError as exc:
         offset = exc.start + skip
         raise DecodingError(
-            f"cannot decode byte {data[offset:offset + 1]!r} at byte offset {offset} as {encoding}; "
+            f"cannot decode byte {data[offset : offset + 1]!r} at byte offset {offset} as {encoding}; "
             "save the file as UTF-8 (or UTF-16 with a byte-order mark) and try again",
             path=path,
             offset=offset,
@@ -74,8 +74,7 @@ def read(path: Path, data: bytes, *, limits: Limits = DEFAULT_LIMITS, **_options
     if "\x00" in text:
         offset = text.index("\x00")
         raise DecodingError(
-            f"binary content (a NUL character at character {offset}); this does not look like a "
-            "text file",
+            f"binary content (a NUL character at character {offset}); this does not look like a text file",
             path=path,
             offset=len(text[:offset].encode("utf-8")),
         )

@@ -16,7 +16,11 @@ model instead of the spaCy one (``reportparse[stanza]``, README "Stanza backend"
 
 
 def find_organization_mentions(
-    text: str, *, reporting_body: str = "", ner: str = "rules", ner_model: str | None = None,
+    text: str,
+    *,
+    reporting_body: str = "",
+    ner: str = "rules",
+    ner_model: str | None = None,
     stanza_model: str | None = None,
 ) -> list[OrganizationMention]:
     """Organization mentions by the chosen method (see :data:`NER_MODES`)."""

@@ -14,9 +14,9 @@ import spacy
 from spacy.language import Language
 
 from reportparse.errors import ReportParseError
-from reportparse.resources import ORG_NER_MODEL, shipped_model
 from reportparse.extract.organizations import OrganizationMention, canonicalize_surface
 from reportparse.ner.data import LABEL, paragraphs
+from reportparse.resources import ORG_NER_MODEL, shipped_model
 
 MODEL_ENV = "REPORTPARSE_ORG_MODEL"
 DEFAULT_MODEL = shipped_model(ORG_NER_MODEL)
@@ -37,7 +37,8 @@ def model_path(path: str | Path | None = None) -> Path:
 def _load(path: Path) -> Language:
     if not (path / "meta.json").exists():
         raise ModelNotFoundError(
-            f"no NER model at {path}: train one with `python -m reportparse.training.spacy_ner --out {path}`")
+            f"no NER model at {path}: train one with `python -m reportparse.training.spacy_ner --out {path}`"
+        )
     return spacy.load(path)
 
 
@@ -66,7 +67,11 @@ def model_mentions(nlp: Language, text: str) -> list[tuple[int, int]]:
 
 
 def merge_mentions(
-    rules: list[OrganizationMention], spans: list[tuple[int, int]], text: str, *, reporting_body: str = "",
+    rules: list[OrganizationMention],
+    spans: list[tuple[int, int]],
+    text: str,
+    *,
+    reporting_body: str = "",
 ) -> list[OrganizationMention]:
     """The rule mentions plus the model spans that overlap none of them, in text order."""
     taken = [(m.start, m.end) for m in rules]

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from reportparse.errors import ReportParseError
-from reportparse.resources import ORG_STANZA_MODEL, shipped_model
 from reportparse.extract.organizations import OrganizationMention
 from reportparse.ner.data import paragraphs
 from reportparse.ner.tokens import token_offsets
+from reportparse.resources import ORG_STANZA_MODEL, shipped_model
 
 MODEL_ENV = "REPORTPARSE_STANZA_MODEL"
 DEFAULT_STANZA_MODEL = shipped_model(ORG_STANZA_MODEL)
@@ -52,7 +52,8 @@ def require_stanza() -> Any:
     except ImportError as exc:
         raise StanzaNotInstalledError(
             "the Stanza backend needs stanza and PyTorch: pip install torch==<a CPU build> "
-            "then pip install \"reportparse[stanza]\" (see README, 'Stanza backend')") from exc
+            "then pip install \"reportparse[stanza]\" (see README, 'Stanza backend')"
+        ) from exc
     return stanza
 
 
@@ -75,7 +76,8 @@ def check_stanza_model(path: str | os.PathLike[str] | None = None) -> Path:
     if missing:
         raise StanzaModelNotFoundError(
             f"no Stanza model at {path} (missing {', '.join(missing)}): train one with "
-            f"`python -m reportparse.training.stanza_ner --out {path}`")
+            f"`python -m reportparse.training.stanza_ner --out {path}`"
+        )
     return path
 
 
@@ -84,10 +86,17 @@ def _load(path: Path) -> Any:
     stanza = require_stanza()
     check_stanza_model(path)
     return stanza.Pipeline(
-        lang="az", dir=str(path), processors="tokenize,ner", tokenize_pretokenized=True,
-        ner_model_path=str(path / MODEL_FILE), ner_pretrain_path=str(path / PRETRAIN_FILE),
-        resources_filepath=str(path / RESOURCES_FILE), download_method=None, allow_unknown_language=True,
-        use_gpu=False, logging_level="ERROR",  # not "unsupported language az": we know
+        lang="az",
+        dir=str(path),
+        processors="tokenize,ner",
+        tokenize_pretokenized=True,
+        ner_model_path=str(path / MODEL_FILE),
+        ner_pretrain_path=str(path / PRETRAIN_FILE),
+        resources_filepath=str(path / RESOURCES_FILE),
+        download_method=None,
+        allow_unknown_language=True,
+        use_gpu=False,
+        logging_level="ERROR",  # not "unsupported language az": we know
     )
 
 

@@ -98,7 +98,9 @@ class Collector:
             files a run has. None keeps everything in memory (the Python API returns it anyway).
     """
 
-    def __init__(self, prior: dict[str, pd.DataFrame] | None = None, *, spill: str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self, prior: dict[str, pd.DataFrame] | None = None, *, spill: str | os.PathLike[str] | None = None
+    ) -> None:
         self.spill = Path(spill) if spill is not None else None
         self.parts: list[Part] = []
         self._recent: list[dict[str, pd.DataFrame]] = []
@@ -214,7 +216,8 @@ def write_output(
     for entry in resources:  # every mention's org_id names a row of entities
         if entry["name"] == "organizations" and datapackage.ENTITIES_TABLE in columns:
             entry["schema"]["foreignKeys"].append(
-                {"fields": ["org_id"], "reference": {"resource": datapackage.ENTITIES_TABLE, "fields": ["org_id"]}})
+                {"fields": ["org_id"], "reference": {"resource": datapackage.ENTITIES_TABLE, "fields": ["org_id"]}}
+            )
     if errors is not None:
         resources.append(datapackage.resource(ERRORS_TABLE, list(errors.columns), fmt="csv", excel=excel))
     paths.append(write_json(datapackage.package(resources), folder / datapackage.DESCRIPTOR))

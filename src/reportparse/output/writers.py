@@ -43,6 +43,7 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], *, excel: bool 
     Returns:
         The destination path.
     """
+
     def write(temporary: str) -> None:
         with open(temporary, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as stream:
             frame.to_csv(stream, index=False, lineterminator="\n")

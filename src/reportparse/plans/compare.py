@@ -27,14 +27,36 @@ from reportparse.plans.read import load_plan, plan_from_report
 from reportparse.plans.similarity import similarity
 
 COMMITMENT_COLUMNS = (
-    "plan_id", "item", "commitment", "executors", "deadline_start", "deadline_end", "reported", "status",
-    "evidence", "n_dated_events", "n_counts", "n_organizations",
+    "plan_id",
+    "item",
+    "commitment",
+    "executors",
+    "deadline_start",
+    "deadline_end",
+    "reported",
+    "status",
+    "evidence",
+    "n_dated_events",
+    "n_counts",
+    "n_organizations",
 )
 """Required columns of commitments.csv, in the contract's order."""
 
 COMMITMENT_EXTRA_COLUMNS = (
-    "executor_ids", "deadline_kind", "deadline_text", "report_id", "report_path", "report_year", "report_item",
-    "report_commitment", "match", "confidence", "rule", "evidence_spans", "report_start", "report_end",
+    "executor_ids",
+    "deadline_kind",
+    "deadline_text",
+    "report_id",
+    "report_path",
+    "report_year",
+    "report_item",
+    "report_commitment",
+    "match",
+    "confidence",
+    "rule",
+    "evidence_spans",
+    "report_start",
+    "report_end",
 )
 """Extra columns: which report and section the row is about, how it was matched (``number``,
 ``text``, ``none`` for a plan item nobody reported, ``report_only`` for a section matching no
@@ -81,8 +103,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     letter, a quote or a digit follows (``4,7 mln. manat`` does not break), and at blank lines."""
     spans, begin = [], start
     for found in _BREAK.finditer(text, start, end):
-        following = text[found.end():found.end() + 1]
-        if found.group().strip() and not (following.isupper() or following.isdigit() or following in "“\"«("):
+        following = text[found.end() : found.end() + 1]
+        if found.group().strip() and not (following.isupper() or following.isdigit() or following in '“"«('):
             continue
         stop = found.start() + (1 if found.group().strip() else 0)
         if text[begin:stop].strip():
@@ -90,7 +112,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         begin = found.end()
     if text[begin:end].strip():
         spans.append((begin, end))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in spans]
+    return [
+        (s + len(text[s:e]) - len(text[s:e].lstrip()), e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in spans
+    ]
 
 
 def classify(sentence: str) -> tuple[set[str], bool, bool]:
@@ -108,8 +132,9 @@ def classify(sentence: str) -> tuple[set[str], bool, bool]:
     return kinds, boilerplate, preparatory
 
 
-def evidence_sentences(text: str, start: int, end: int, commitment: str,
-                       dates: pd.DataFrame | None = None) -> list[Sentence]:
+def evidence_sentences(
+    text: str, start: int, end: int, commitment: str, dates: pd.DataFrame | None = None
+) -> list[Sentence]:
     """The sentences of a section's narrative with their evidence and similarity to the commitment.
 
     Args:
@@ -128,7 +153,9 @@ def evidence_sentences(text: str, start: int, end: int, commitment: str,
             inside = _in_span(dates, s, e)
             dated = inside["date_end"][inside["date_end"] != ""] if not inside.empty else []
             last = max(dated) if len(dated) else ""
-        found.append(Sentence(s, e, " ".join(text[s:e].split()), kinds, boilerplate, preparatory, core, remainder, last))
+        found.append(
+            Sentence(s, e, " ".join(text[s:e].split()), kinds, boilerplate, preparatory, core, remainder, last)
+        )
     return found
 
 
@@ -149,8 +176,9 @@ class Decision:
     evidence: list[Sentence]
 
 
-def decide(sentences: Sequence[Sentence], *, year: int | None = None, deadline_kind: str = "",
-           deadline_end: str = "") -> Decision:
+def decide(
+    sentences: Sequence[Sentence], *, year: int | None = None, deadline_kind: str = "", deadline_end: str = ""
+) -> Decision:
     """Apply the rules of :data:`reportparse.lang.az.status.RULES` in order; the first that holds decides.
 
     Args:
@@ -167,8 +195,12 @@ def decide(sentences: Sequence[Sentence], *, year: int | None = None, deadline_k
     ongoing = [s for s in sentences if "ongoing" in s.kinds and not s.boilerplate]
     boilerplate = [s for s in sentences if s.boilerplate]
     pending = [s for s in sentences if s.kinds & {"intention", "condition", "ongoing"} and not s.boilerplate]
-    core_pending = [s for s in pending if (s.core >= rules.CORE_SIMILARITY or s.remainder)
-                    and not _next_cycle(s, year=year, deadline_kind=deadline_kind, deadline_end=deadline_end)]
+    core_pending = [
+        s
+        for s in pending
+        if (s.core >= rules.CORE_SIMILARITY or s.remainder)
+        and not _next_cycle(s, year=year, deadline_kind=deadline_kind, deadline_end=deadline_end)
+    ]
     core_boilerplate = [s for s in boilerplate if s.core >= rules.CORE_SIMILARITY]
     best = sorted(completed, key=lambda s: -s.core)
 
@@ -197,6 +229,7 @@ def decide(sentences: Sequence[Sentence], *, year: int | None = None, deadline_k
 
 
 # --- matching -----------------------------------------------------------------------------------
+
 
 @dataclass
 class Match:
@@ -227,7 +260,9 @@ def match_sections(items: Sequence[PlanItem], sections: Sequence[dict]) -> list[
                 paired[i], confidence = Match(entry, section, "number", 0.9), None
             else:
                 score = similarity(entry.measure, commitment)
-                rival = max((similarity(other.measure, commitment) for other in items if other is not entry), default=0.0)
+                rival = max(
+                    (similarity(other.measure, commitment) for other in items if other is not entry), default=0.0
+                )
                 if score < NUMBER_MIN_SIMILARITY or rival >= score + NUMBER_RIVAL_MARGIN:
                     continue  # the numbers disagree with the texts: leave the pair to text matching
                 confidence = 1.0 if score >= 0.5 else round(0.5 + score, 2)
@@ -235,9 +270,13 @@ def match_sections(items: Sequence[PlanItem], sections: Sequence[dict]) -> list[
             used.add(j)
             break
     candidates = sorted(
-        ((similarity(entry.measure, section.get("commitment") or ""), i, j)
-         for i, entry in enumerate(items) if i not in paired
-         for j, section in enumerate(sections) if j not in used),
+        (
+            (similarity(entry.measure, section.get("commitment") or ""), i, j)
+            for i, entry in enumerate(items)
+            if i not in paired
+            for j, section in enumerate(sections)
+            if j not in used
+        ),
         reverse=True,
     )
     for score, i, j in candidates:
@@ -253,6 +292,7 @@ def match_sections(items: Sequence[PlanItem], sections: Sequence[dict]) -> list[
 
 
 # --- the table ----------------------------------------------------------------------------------
+
 
 def _in_span(frame: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     if frame.empty:
@@ -297,35 +337,56 @@ def compare_report(plan: Plan | None, document: Document, *, year: int | None = 
     for match in match_sections(plan.items, sections):
         entry, section = match.item, match.section
         row: dict[str, object] = {
-            "plan_id": plan.plan_id if entry else "", "item": entry.item if entry else "",
+            "plan_id": plan.plan_id if entry else "",
+            "item": entry.item if entry else "",
             "commitment": entry.measure if entry else section.get("commitment", ""),
             "executors": "; ".join(entry.executors) if entry else "",
             "executor_ids": "; ".join(i for i in entry.executor_ids if i) if entry else "",
-            "deadline_start": entry.deadline_start if entry else "", "deadline_end": entry.deadline_end if entry else "",
-            "deadline_kind": entry.deadline_kind if entry else "", "deadline_text": entry.deadline_text if entry else "",
-            "report_id": document.doc_id, "report_path": document.source or "",
-            "report_year": info["year"], "match": match.method, "confidence": match.confidence,
+            "deadline_start": entry.deadline_start if entry else "",
+            "deadline_end": entry.deadline_end if entry else "",
+            "deadline_kind": entry.deadline_kind if entry else "",
+            "deadline_text": entry.deadline_text if entry else "",
+            "report_id": document.doc_id,
+            "report_path": document.source or "",
+            "report_year": info["year"],
+            "match": match.method,
+            "confidence": match.confidence,
         }
         if section is None:
             decision = decide([])
-            row.update(reported=False, n_dated_events=0, n_counts=0, n_organizations=0, report_item="",
-                       report_commitment="", report_start=pd.NA, report_end=pd.NA)
+            row.update(
+                reported=False,
+                n_dated_events=0,
+                n_counts=0,
+                n_organizations=0,
+                report_item="",
+                report_commitment="",
+                report_start=pd.NA,
+                report_end=pd.NA,
+            )
         else:
             start, end = int(section["start"]), int(section["end"])
             commitment = section.get("commitment") or (entry.measure if entry else "")
             sentences = evidence_sentences(document.text, start, end, commitment, tables["dates"])
-            decision = decide(sentences, year=None if pd.isna(info["year"]) else int(info["year"]),
-                              deadline_kind=entry.deadline_kind if entry else "",
-                              deadline_end=entry.deadline_end if entry else "")
+            decision = decide(
+                sentences,
+                year=None if pd.isna(info["year"]) else int(info["year"]),
+                deadline_kind=entry.deadline_kind if entry else "",
+                deadline_end=entry.deadline_end if entry else "",
+            )
             row.update(
-                reported=True, report_item=section["item"], report_commitment=section.get("commitment", ""),
-                report_start=start, report_end=end,
+                reported=True,
+                report_item=section["item"],
+                report_commitment=section.get("commitment", ""),
+                report_start=start,
+                report_end=end,
                 n_dated_events=_dated_events(_in_span(tables["dates"], start, end), period),
                 n_counts=len(_in_span(tables["counts"], start, end)),
                 n_organizations=len(_in_span(tables["organizations"], start, end)),
             )
         row.update(
-            status=decision.status, rule=decision.rule,
+            status=decision.status,
+            rule=decision.rule,
             evidence=" … ".join(s.text for s in decision.evidence),
             evidence_spans="; ".join(f"{s.start}-{s.end}" for s in decision.evidence),
         )
@@ -375,14 +436,17 @@ def history(commitments: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["plan_id", "item", "commitment", "latest_status", "n_reported"])
     planned["report"] = [str(y) if pd.notna(y) else r for y, r in zip(planned["report_year"], planned["report_id"])]
     order = list(dict.fromkeys(planned.sort_values("report", kind="stable")["report"]))
-    wide = planned.pivot_table(index=["plan_id", "item"], columns="report", values="status", aggfunc="first", sort=False)
+    wide = planned.pivot_table(
+        index=["plan_id", "item"], columns="report", values="status", aggfunc="first", sort=False
+    )
     wide = wide.reindex(columns=order).reset_index()
     wide.columns.name = None
     first = planned.drop_duplicates(["plan_id", "item"]).set_index(["plan_id", "item"])
     keys = list(zip(wide["plan_id"], wide["item"]))
     wide.insert(2, "commitment", [first.loc[key, "commitment"] for key in keys])
-    wide["latest_status"] = [wide.loc[i, order].dropna().iloc[-1] if wide.loc[i, order].notna().any() else ""
-                             for i in wide.index]
+    wide["latest_status"] = [
+        wide.loc[i, order].dropna().iloc[-1] if wide.loc[i, order].notna().any() else "" for i in wide.index
+    ]
     reported = planned[planned["reported"]].groupby(["plan_id", "item"]).size()
     wide["n_reported"] = [int(reported.get(key, 0)) for key in keys]
     return wide

@@ -26,8 +26,17 @@ from reportparse.structure.plan_sections import clean_measure as _clean_measure
 from reportparse.structure.plan_sections import one_line as _one_line
 
 PLAN_COLUMNS = (
-    "plan_id", "item", "measure", "executors", "executor_ids", "deadline_text", "deadline_kind",
-    "deadline_start", "deadline_end", "expected_result", "chapter",
+    "plan_id",
+    "item",
+    "measure",
+    "executors",
+    "executor_ids",
+    "deadline_text",
+    "deadline_kind",
+    "deadline_start",
+    "deadline_end",
+    "expected_result",
+    "chapter",
 )
 """Columns of :meth:`Plan.to_frame`."""
 
@@ -102,13 +111,22 @@ class Plan:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per item, columns :data:`PLAN_COLUMNS` (lists joined with ``; ``)."""
-        rows = [{
-            "plan_id": self.plan_id, "item": entry.item, "measure": entry.measure,
-            "executors": "; ".join(entry.executors), "executor_ids": "; ".join(i for i in entry.executor_ids if i),
-            "deadline_text": entry.deadline_text, "deadline_kind": entry.deadline_kind,
-            "deadline_start": entry.deadline_start, "deadline_end": entry.deadline_end,
-            "expected_result": entry.expected_result, "chapter": entry.chapter,
-        } for entry in self.items]
+        rows = [
+            {
+                "plan_id": self.plan_id,
+                "item": entry.item,
+                "measure": entry.measure,
+                "executors": "; ".join(entry.executors),
+                "executor_ids": "; ".join(i for i in entry.executor_ids if i),
+                "deadline_text": entry.deadline_text,
+                "deadline_kind": entry.deadline_kind,
+                "deadline_start": entry.deadline_start,
+                "deadline_end": entry.deadline_end,
+                "expected_result": entry.expected_result,
+                "chapter": entry.chapter,
+            }
+            for entry in self.items
+        ]
         return pd.DataFrame(rows, columns=list(PLAN_COLUMNS))
 
 
@@ -185,8 +203,16 @@ def parse_deadline(text: str, *, period: tuple[str, str] = ("", "")) -> tuple[st
     return "", "", ""
 
 
-def make_item(number: str, measure: str, *, executors: str = "", deadline: str = "", result: str = "",
-               chapter: str = "", period: tuple[str, str] = ("", "")) -> PlanItem:
+def make_item(
+    number: str,
+    measure: str,
+    *,
+    executors: str = "",
+    deadline: str = "",
+    result: str = "",
+    chapter: str = "",
+    period: tuple[str, str] = ("", ""),
+) -> PlanItem:
     names, ids = [], []
     for executor in split_executors(executors):
         name, key = canonical_executor(executor)
@@ -194,8 +220,15 @@ def make_item(number: str, measure: str, *, executors: str = "", deadline: str =
         ids.append(key)
     kind, start, end = parse_deadline(_one_line(deadline), period=period) if deadline.strip() else ("", "", "")
     return PlanItem(
-        item=number.strip().rstrip("."), measure=_clean_measure(measure), executors=names, executor_ids=ids,
-        executors_text=_one_line(executors), deadline_text=_one_line(deadline), deadline_kind=kind,
-        deadline_start=start, deadline_end=end, expected_result=_clean_measure(result), chapter=chapter,
+        item=number.strip().rstrip("."),
+        measure=_clean_measure(measure),
+        executors=names,
+        executor_ids=ids,
+        executors_text=_one_line(executors),
+        deadline_text=_one_line(deadline),
+        deadline_kind=kind,
+        deadline_start=start,
+        deadline_end=end,
+        expected_result=_clean_measure(result),
+        chapter=chapter,
     )
-

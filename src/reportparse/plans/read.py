@@ -43,15 +43,22 @@ def _text_items(text: str, period: tuple[str, str]) -> list[PlanItem]:
     items = []
     for measure in find_plan_measures(text):
         fields = measure.fields
-        item = make_item(measure.number, measure.text, executors=fields.get("executors", ""),
-                          deadline=fields.get("deadline", ""), result=fields.get("expected_result", ""),
-                          chapter=measure.chapter, period=period)
+        item = make_item(
+            measure.number,
+            measure.text,
+            executors=fields.get("executors", ""),
+            deadline=fields.get("deadline", ""),
+            result=fields.get("expected_result", ""),
+            chapter=measure.chapter,
+            period=period,
+        )
         item.start, item.end = measure.number_start, measure.number_end
         items.append(item)
     return items
 
 
 # --- tables -------------------------------------------------------------------------------------
+
 
 def _heading_columns(row: list[str]) -> dict[str, int]:
     """Column index of each recognised heading cell of a row (empty if it is no heading row)."""
@@ -87,8 +94,14 @@ def _items_from_rows(rows: list[list[str]], period: tuple[str, str]) -> list[Pla
                 if value.strip() and name != "item":
                     collected[-1][name] = f"{collected[-1].get(name, '')}\n{value}".strip()
     return [
-        make_item(values.get("item", ""), values.get("measure", ""), executors=values.get("executors", ""),
-                   deadline=values.get("deadline", ""), result=values.get("expected_result", ""), period=period)
+        make_item(
+            values.get("item", ""),
+            values.get("measure", ""),
+            executors=values.get("executors", ""),
+            deadline=values.get("deadline", ""),
+            result=values.get("expected_result", ""),
+            period=period,
+        )
         for values in collected
     ]
 
@@ -115,8 +128,9 @@ def _pdf_rows(path: Path, password: str | None) -> list[list[str]]:
                     rows.extend([_one_line(cell or "") for cell in row] for row in table)
                 page.close()
     except Exception as exc:  # noqa: BLE001 — pdfminer raises many unrelated types on damaged files
-        raise CorruptFileError(f"pdfplumber cannot read the tables of this PDF ({type(exc).__name__}: {exc})",
-                               path=path) from None
+        raise CorruptFileError(
+            f"pdfplumber cannot read the tables of this PDF ({type(exc).__name__}: {exc})", path=path
+        ) from None
     return rows
 
 
@@ -138,13 +152,14 @@ def _anchor(text: str, items: list[PlanItem]) -> None:
 
 # --- entry points -------------------------------------------------------------------------------
 
+
 def _period(document: Document) -> tuple[str, str, str]:
     """Title and plan period; the period falls back to the first span of years before the first
     measure (a plan's title block may not end in a line of its own)."""
     metadata = extract_metadata(document, segment(document))
     if metadata.period_start:
         return metadata.title, metadata.period_start, metadata.period_end
-    preamble = document.text[:first_measure_start(document.text)]
+    preamble = document.text[: first_measure_start(document.text)]
     for mention in find_dates(preamble):
         if mention.kind == "range" and mention.granularity == "year":
             return metadata.title, mention.date_start.isoformat(), mention.date_end.isoformat()
@@ -173,8 +188,11 @@ def load_plan(path: str | Path, *, plan_id: str | None = None, password: str | N
         document = load(path, password=password)
         plan = plan_from_document(document, plan_id=plan_id)
     if not plan.items:
-        raise PlanFormatError("no plan measure found: expected numbered measures with İcraçı/İcra müddəti lines "
-                              "or a table with a 'Tədbirin adı' column", path=path)
+        raise PlanFormatError(
+            "no plan measure found: expected numbered measures with İcraçı/İcra müddəti lines "
+            "or a table with a 'Tədbirin adı' column",
+            path=path,
+        )
     return plan
 
 
@@ -213,7 +231,7 @@ def plan_from_report(document: Document, *, plan_id: str | None = None) -> Plan:
     items: list[PlanItem] = []
     for section in segmentation.headed:
         deadline = _DEADLINE_IN_SECTION.search(folded, section.start, section.end)
-        deadline_text = document.text[deadline.start("value"):deadline.end("value")] if deadline else ""
+        deadline_text = document.text[deadline.start("value") : deadline.end("value")] if deadline else ""
         for number in section.items:
             if any(entry.item == number for entry in items):
                 continue

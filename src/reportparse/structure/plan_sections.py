@@ -32,7 +32,7 @@ def one_line(text: str) -> str:
 
 def clean_measure(text: str) -> str:
     """A measure's text on one line, without surrounding quotes and its final full stop."""
-    return one_line(text).strip(" “”\"«»").rstrip(".").rstrip()
+    return one_line(text).strip(' “”"«»').rstrip(".").rstrip()
 
 
 @dataclass
@@ -72,15 +72,24 @@ def find_plan_measures(text: str) -> list[PlanMeasure]:
         block_end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
         labels = list(_LABEL.finditer(folded, match.end(), block_end))
         if not labels:
-            chapter = clean_measure(text[match.end():block_end])
+            chapter = clean_measure(text[match.end() : block_end])
             continue
         fields: dict[str, str] = {}
         for number, label in enumerate(labels):
             value_end = labels[number + 1].start() if number + 1 < len(labels) else block_end
-            fields.setdefault(_LABEL_FIELD[label.group("label")], text[label.end():value_end].strip())
+            fields.setdefault(_LABEL_FIELD[label.group("label")], text[label.end() : value_end].strip())
         number_end = match.start() + len(match.group("number").rstrip("."))
-        found.append(PlanMeasure(match.group("number"), match.start(), number_end, block_end,
-                                 text[match.end():labels[0].start()], fields, chapter))
+        found.append(
+            PlanMeasure(
+                match.group("number"),
+                match.start(),
+                number_end,
+                block_end,
+                text[match.end() : labels[0].start()],
+                fields,
+                chapter,
+            )
+        )
     return found
 
 
@@ -97,10 +106,19 @@ def plan_segmentation(document: Document) -> Segmentation | None:
     if not found:
         return None
     sections: list[Section] = []
-    if document.text[:found[0].number_start].strip():
+    if document.text[: found[0].number_start].strip():
         sections.append(Section(0, [], "", 0, 0, 0, found[0].number_start))
     for entry in found:
-        dotted_end = entry.number_end + (document.text[entry.number_end:entry.number_end + 1] == ".")
-        sections.append(Section(len(sections), [entry.item], clean_measure(entry.text), entry.number_start,
-                                dotted_end, dotted_end, entry.block_end))
+        dotted_end = entry.number_end + (document.text[entry.number_end : entry.number_end + 1] == ".")
+        sections.append(
+            Section(
+                len(sections),
+                [entry.item],
+                clean_measure(entry.text),
+                entry.number_start,
+                dotted_end,
+                dotted_end,
+                entry.block_end,
+            )
+        )
     return Segmentation(sections)

@@ -88,7 +88,7 @@ def _balanced(text: str, start: int) -> int | None:
 
 
 def _clean(commitment: str) -> str:
-    return " ".join(commitment.split()).strip(" “”\"«»").rstrip(".").rstrip()
+    return " ".join(commitment.split()).strip(' “”"«»').rstrip(".").rstrip()
 
 
 def _commitment(text: str, end: int, *, rest_of_line: bool) -> tuple[str, int]:
@@ -102,17 +102,17 @@ def _commitment(text: str, end: int, *, rest_of_line: bool) -> tuple[str, int]:
     if position < len(text) and text[position] == "(":
         closing = _balanced(text, position)
         if closing is not None:
-            heading_end = closing + 1 if text[closing:closing + 1] == ":" else closing
-            return _clean(text[position + 1:closing - 1]), heading_end
+            heading_end = closing + 1 if text[closing : closing + 1] == ":" else closing
+            return _clean(text[position + 1 : closing - 1]), heading_end
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     if rest_of_line:  # Bənd 3. <commitment>.
         return _clean(text[end:line_end].lstrip(" .:")), line_end
-    colon = text[end:end + 2].strip() == ":"
-    if colon and position < len(text) and text[position] in "“\"«":
+    colon = text[end : end + 2].strip() == ":"
+    if colon and position < len(text) and text[position] in '“"«':
         closing = text.find({"“": "”", "«": "»"}.get(text[position], '"'), position + 1)
         if closing > 0:
-            return _clean(text[position + 1:closing]), closing + 1
+            return _clean(text[position + 1 : closing]), closing + 1
     next_line = line_end
     while next_line < len(text) and text[next_line] == "\n":
         next_line += 1
@@ -120,7 +120,7 @@ def _commitment(text: str, end: int, *, rest_of_line: bool) -> tuple[str, int]:
     if label:  # the commitment on a "Tədbir: …" line below the heading
         label_end = text.find("\n", label.end())
         label_end = len(text) if label_end < 0 else label_end
-        return _clean(text[label.end():label_end]), end + (1 if colon else 0)
+        return _clean(text[label.end() : label_end]), end + (1 if colon else 0)
     return "", end + (1 if colon else 0)
 
 
@@ -133,7 +133,9 @@ def find_headings(text: str) -> list[tuple[int, int, list[str], str]]:
             if match.start() in found:
                 continue
             items = _ITEM_NUMBER.findall(match.group("items"))
-            commitment, end = _commitment(text, match.end(), rest_of_line=kind == 1 and match.group().rstrip().endswith("."))
+            commitment, end = _commitment(
+                text, match.end(), rest_of_line=kind == 1 and match.group().rstrip().endswith(".")
+            )
             found[match.start()] = (match.start(), max(end, match.end()), items, commitment)
     headings = [found[start] for start in sorted(found)]
     # A heading's commitment may span lines; a "heading" inside it is not one.

@@ -18,8 +18,15 @@ from reportparse.extract.organizations import org_key
 from reportparse.structure.segment import Segmentation, segment
 
 DOCUMENT_COLUMNS = (
-    "doc_id", "path", "title", "organization", "year", "period_start", "period_end",
-    "n_pages", "n_sections",
+    "doc_id",
+    "path",
+    "title",
+    "organization",
+    "year",
+    "period_start",
+    "period_end",
+    "n_pages",
+    "n_sections",
 )
 """Required columns of documents.csv, in order."""
 
@@ -46,6 +53,7 @@ MENTION_TABLES = ("dates", "organizations", "counts", "references")
 def empty_table(name: str) -> pd.DataFrame:
     """A table with its required columns and no rows (for stages not run or not built yet)."""
     return pd.DataFrame(columns=list(TABLE_COLUMNS[name]))
+
 
 SECTION_EXTRA_COLUMNS = ("section", "items", "heading", "heading_start", "heading_end")
 """Extra columns of sections.csv: ``section`` numbers the sections of a document (0 is the
@@ -78,7 +86,9 @@ def document_row(document: Document, segmentation: Segmentation, metadata: Metad
 def documents_frame(rows: Iterable[dict[str, object]]) -> pd.DataFrame:
     """Rows of documents.csv as a DataFrame with the contract's column order and dtypes."""
     frame = pd.DataFrame(list(rows), columns=DOCUMENT_COLUMNS + DOCUMENT_EXTRA_COLUMNS)
-    return frame.astype({"year": "Int64", "n_pages": "Int64", "n_sections": "Int64", "n_chars": "Int64", "n_words": "Int64"})
+    return frame.astype(
+        {"year": "Int64", "n_pages": "Int64", "n_sections": "Int64", "n_chars": "Int64", "n_words": "Int64"}
+    )
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -99,11 +109,17 @@ def sections_table(document: Document, segmentation: Segmentation) -> pd.DataFra
     for section in segmentation.sections:
         start, end = _strip(text, section.start, section.end)
         shared = {
-            "doc_id": document.doc_id, "commitment": section.commitment, "text": text[start:end],
-            "start": start, "end": end, "page": document.page_at(section.heading_start),
-            "section": section.index, "items": ";".join(section.items),
-            "heading": text[section.heading_start:section.heading_end],
-            "heading_start": section.heading_start, "heading_end": section.heading_end,
+            "doc_id": document.doc_id,
+            "commitment": section.commitment,
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "page": document.page_at(section.heading_start),
+            "section": section.index,
+            "items": ";".join(section.items),
+            "heading": text[section.heading_start : section.heading_end],
+            "heading_start": section.heading_start,
+            "heading_end": section.heading_end,
         }
         rows += [{"item": item, **shared} for item in section.items or [""]]
     return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["sections"] + SECTION_EXTRA_COLUMNS))
@@ -129,13 +145,21 @@ def documents_table(documents: Iterable[Document], *, year: int | None = None) -
 def dates_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
     """dates.csv of one document from date mentions (see :mod:`reportparse.extract.dates`)."""
     item_of = item_lookup(sections)
-    rows = [{
-        "doc_id": document.doc_id, "item": item_of(m.start), "text": document.text[m.start:m.end],
-        "start": m.start, "end": m.end,
-        "date_start": m.date_start.isoformat() if m.date_start else "",
-        "date_end": m.date_end.isoformat() if m.date_end else "",
-        "granularity": m.granularity, "kind": m.kind, "year_inferred": m.year_inferred,
-    } for m in mentions]
+    rows = [
+        {
+            "doc_id": document.doc_id,
+            "item": item_of(m.start),
+            "text": document.text[m.start : m.end],
+            "start": m.start,
+            "end": m.end,
+            "date_start": m.date_start.isoformat() if m.date_start else "",
+            "date_end": m.date_end.isoformat() if m.date_end else "",
+            "granularity": m.granularity,
+            "kind": m.kind,
+            "year_inferred": m.year_inferred,
+        }
+        for m in mentions
+    ]
     return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["dates"]))
 
 
@@ -153,12 +177,23 @@ def organizations_table(document: Document, mentions: Iterable, sections: pd.Dat
     """organizations.csv of one document from organization mentions (see
     :mod:`reportparse.extract.organizations`)."""
     item_of = item_lookup(sections)
-    rows = [{
-        "doc_id": document.doc_id, "item": item_of(m.start), "text": document.text[m.start:m.end],
-        "start": m.start, "end": m.end, "name": m.name, "org_id": m.key, "type": m.type,
-        "parent": m.parent, "parent_id": org_key(m.parent) if m.parent else "",
-        "anaphoric": m.anaphoric, "source": m.source,
-    } for m in mentions]
+    rows = [
+        {
+            "doc_id": document.doc_id,
+            "item": item_of(m.start),
+            "text": document.text[m.start : m.end],
+            "start": m.start,
+            "end": m.end,
+            "name": m.name,
+            "org_id": m.key,
+            "type": m.type,
+            "parent": m.parent,
+            "parent_id": org_key(m.parent) if m.parent else "",
+            "anaphoric": m.anaphoric,
+            "source": m.source,
+        }
+        for m in mentions
+    ]
     return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["organizations"] + ORGANIZATION_EXTRA_COLUMNS))
 
 
@@ -169,11 +204,21 @@ def counts_table(document: Document, mentions: Iterable, sections: pd.DataFrame)
     column has dtype object; ``kind`` is ``count``, ``money``, ``percent`` or ``duration``.
     """
     item_of = item_lookup(sections)
-    rows = [{
-        "doc_id": document.doc_id, "item": item_of(m.start), "text": document.text[m.start:m.end],
-        "start": m.start, "end": m.end, "value": m.value, "unit": m.unit, "counted": m.counted,
-        "qualifier": m.qualifier, "kind": m.kind,
-    } for m in mentions]
+    rows = [
+        {
+            "doc_id": document.doc_id,
+            "item": item_of(m.start),
+            "text": document.text[m.start : m.end],
+            "start": m.start,
+            "end": m.end,
+            "value": m.value,
+            "unit": m.unit,
+            "counted": m.counted,
+            "qualifier": m.qualifier,
+            "kind": m.kind,
+        }
+        for m in mentions
+    ]
     frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS["counts"]))
     return frame.astype({"value": object})
 
@@ -186,11 +231,23 @@ normalized), empty when the text gives none."""
 def references_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
     """references.csv of one document (see :mod:`reportparse.extract.references`)."""
     item_of = item_lookup(sections)
-    rows = [{
-        "doc_id": document.doc_id, "item": item_of(m.start), "text": document.text[m.start:m.end],
-        "start": m.start, "end": m.end, "kind": m.kind, "act_type": m.act_type, "number": m.number,
-        "date": m.date, "target_item": m.target_item, "issuer": m.issuer, "title": m.title,
-    } for m in mentions]
+    rows = [
+        {
+            "doc_id": document.doc_id,
+            "item": item_of(m.start),
+            "text": document.text[m.start : m.end],
+            "start": m.start,
+            "end": m.end,
+            "kind": m.kind,
+            "act_type": m.act_type,
+            "number": m.number,
+            "date": m.date,
+            "target_item": m.target_item,
+            "issuer": m.issuer,
+            "title": m.title,
+        }
+        for m in mentions
+    ]
     return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["references"] + REFERENCE_EXTRA_COLUMNS))
 
 
@@ -209,10 +266,16 @@ def entities_table(organizations: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for org_id, group in organizations.groupby("org_id", sort=True):
         surfaces = list(dict.fromkeys(" ".join(str(t).split()) for t in group["text"]))
-        rows.append({
-            "org_id": org_id, "name": group["name"].mode().iloc[0], "type": group["type"].mode().iloc[0],
-            "aliases": "; ".join(surfaces), "n_mentions": len(group), "n_documents": group["doc_id"].nunique(),
-        })
+        rows.append(
+            {
+                "org_id": org_id,
+                "name": group["name"].mode().iloc[0],
+                "type": group["type"].mode().iloc[0],
+                "aliases": "; ".join(surfaces),
+                "n_mentions": len(group),
+                "n_documents": group["doc_id"].nunique(),
+            }
+        )
     frame = pd.DataFrame(rows, columns=list(ENTITY_COLUMNS))
     return frame.sort_values(["n_mentions", "org_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
 

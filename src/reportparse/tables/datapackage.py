@@ -25,18 +25,34 @@ ERROR_COLUMNS = ("path", "error_type", "message")
 _TRUE, _FALSE = ("True", "true", "1"), ("False", "false", "0")
 
 FIELD_TYPES: dict[str, str] = {
-    "year": "integer", "period_start": "date", "period_end": "date", "n_pages": "integer",
-    "n_sections": "integer", "n_chars": "integer", "n_words": "integer", "scanned": "boolean",
-    "start": "integer", "end": "integer", "page": "integer", "section": "integer",
-    "heading_start": "integer", "heading_end": "integer", "date_start": "date", "date_end": "date",
-    "year_inferred": "boolean", "value": "number", "date": "date", "n_mentions": "integer", "n_documents": "integer",
+    "year": "integer",
+    "period_start": "date",
+    "period_end": "date",
+    "n_pages": "integer",
+    "n_sections": "integer",
+    "n_chars": "integer",
+    "n_words": "integer",
+    "scanned": "boolean",
+    "start": "integer",
+    "end": "integer",
+    "page": "integer",
+    "section": "integer",
+    "heading_start": "integer",
+    "heading_end": "integer",
+    "date_start": "date",
+    "date_end": "date",
+    "year_inferred": "boolean",
+    "value": "number",
+    "date": "date",
+    "n_mentions": "integer",
+    "n_documents": "integer",
 }
 """Frictionless type of a column wherever it appears; any other column is a string."""
 
 _COMMON = {
     "doc_id": "Document id: the first 12 hex characters of the SHA-256 of the file's bytes, or a user-given id.",
     "item": "The plan item (bənd) the row belongs to, as printed (1, 4.2.10); several items joined by ';'; "
-            "empty outside every item.",
+    "empty outside every item.",
     "text": "The surface in the normalized text, case endings included; equals the text from start to end.",
     "start": "Offset of the first character in the document's normalized text.",
     "end": "Offset just after the last character in the document's normalized text.",
@@ -136,8 +152,11 @@ def describe(table: str, column: str) -> str:
 
 
 def _field(table: str, column: str) -> dict[str, object]:
-    field: dict[str, object] = {"name": column, "type": FIELD_TYPES.get(column, "string"),
-                                "description": describe(table, column)}
+    field: dict[str, object] = {
+        "name": column,
+        "type": FIELD_TYPES.get(column, "string"),
+        "description": describe(table, column),
+    }
     if field["type"] == "boolean":
         field.update(trueValues=list(_TRUE), falseValues=list(_FALSE))
     if column == "doc_id" or (table, column) in ((ERRORS_TABLE, "path"), (ENTITIES_TABLE, "org_id")):
@@ -154,11 +173,19 @@ def resource(table: str, columns: list[str], *, fmt: str = "csv", excel: bool = 
         schema["primaryKey"] = ["org_id"]
     elif table != ERRORS_TABLE:
         schema["foreignKeys"] = [{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}]
-    entry: dict[str, object] = {"name": table, "path": f"{table}.{fmt}", "profile": "tabular-data-resource",
-                                "description": TABLE_DESCRIPTIONS.get(table, ""), "format": fmt}
+    entry: dict[str, object] = {
+        "name": table,
+        "path": f"{table}.{fmt}",
+        "profile": "tabular-data-resource",
+        "description": TABLE_DESCRIPTIONS.get(table, ""),
+        "format": fmt,
+    }
     if fmt == "csv":
-        entry.update(mediatype="text/csv", encoding="utf-8-sig" if excel else "utf-8",
-                     dialect={"delimiter": ",", "header": True, "doubleQuote": True, "lineTerminator": "\n"})
+        entry.update(
+            mediatype="text/csv",
+            encoding="utf-8-sig" if excel else "utf-8",
+            dialect={"delimiter": ",", "header": True, "doubleQuote": True, "lineTerminator": "\n"},
+        )
     else:
         entry["mediatype"] = "application/vnd.apache.parquet"
     entry["schema"] = schema
@@ -198,8 +225,11 @@ def _read(folder: Path, entry: dict) -> pd.DataFrame:
     path = folder / str(entry["path"])
     if entry.get("format") == "parquet":  # typed columns → the strings a CSV would hold
         frame = pd.read_parquet(path)
-        return pd.DataFrame({column: ["" if pd.isna(value) else str(value) for value in frame[column]]
-                             for column in frame.columns}, columns=frame.columns, dtype=object)
+        return pd.DataFrame(
+            {column: ["" if pd.isna(value) else str(value) for value in frame[column]] for column in frame.columns},
+            columns=frame.columns,
+            dtype=object,
+        )
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=str(entry.get("encoding", "utf-8")))
 
 
@@ -233,8 +263,10 @@ def validate(folder: str | os.PathLike[str]) -> list[str]:
             values = list(frame[field["name"]])
             bad = [row for row, value in enumerate(values, 1) if value != "" and not _conforms(value, field["type"])]
             if bad:
-                problems.append(f"{name}.{field['name']}: {len(bad)} values are not {field['type']}, "
-                                f"e.g. {values[bad[0] - 1]!r} (row {bad[0]})")
+                problems.append(
+                    f"{name}.{field['name']}: {len(bad)} values are not {field['type']}, "
+                    f"e.g. {values[bad[0] - 1]!r} (row {bad[0]})"
+                )
             if field.get("constraints", {}).get("required") and "" in values:
                 problems.append(f"{name}.{field['name']}: empty values in a required field")
         key = entry["schema"].get("primaryKey")
@@ -249,6 +281,8 @@ def validate(folder: str | os.PathLike[str]) -> list[str]:
             known = set(map(tuple, target[foreign["reference"]["fields"]].to_numpy()))
             orphans = [row for row in map(tuple, source[foreign["fields"]].to_numpy()) if row not in known]
             if orphans:
-                problems.append(f"{entry['name']}: {len(orphans)} rows whose {foreign['fields']} is not in "
-                                f"{foreign['reference']['resource']}, e.g. {orphans[0]}")
+                problems.append(
+                    f"{entry['name']}: {len(orphans)} rows whose {foreign['fields']} is not in "
+                    f"{foreign['reference']['resource']}, e.g. {orphans[0]}"
+                )
     return problems

@@ -18,8 +18,13 @@ import numpy as np
 
 
 def cooccurrence_vectors(
-    sentences: Iterable[Sequence[str]], *, dim: int = 50, window: int = 2, max_contexts: int = 2000,
-    smoothing: float = 0.75, seed: int = 0,
+    sentences: Iterable[Sequence[str]],
+    *,
+    dim: int = 50,
+    window: int = 2,
+    max_contexts: int = 2000,
+    smoothing: float = 0.75,
+    seed: int = 0,
 ) -> tuple[list[str], np.ndarray]:
     """Word vectors from positive PMI over a symmetric window, reduced by randomized SVD.
 

@@ -10,7 +10,10 @@ from reportparse.ner.data import Example, document_examples
 
 
 def gold_examples(
-    gold_file: str | Path, *, project_root: str | Path | None = None, exclude: Iterable[str] = (),
+    gold_file: str | Path,
+    *,
+    project_root: str | Path | None = None,
+    exclude: Iterable[str] = (),
 ) -> list[Example]:
     """Training examples from every gold record that annotates organizations.
 

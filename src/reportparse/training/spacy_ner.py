@@ -61,8 +61,15 @@ def to_spacy(nlp: Language, examples: Sequence[Example]) -> list[SpacyExample]:
     return result
 
 
-def train(examples: Sequence[Example], *, epochs: int = DEFAULT_EPOCHS, seed: int = 0, dropout: float = 0.2,
-          batch_size: int = 8, log=None) -> Language:
+def train(
+    examples: Sequence[Example],
+    *,
+    epochs: int = DEFAULT_EPOCHS,
+    seed: int = 0,
+    dropout: float = 0.2,
+    batch_size: int = 8,
+    log=None,
+) -> Language:
     """Train a blank Azerbaijani pipeline with an ``ner`` component on ``examples``.
 
     Args:
@@ -97,23 +104,40 @@ def train(examples: Sequence[Example], *, epochs: int = DEFAULT_EPOCHS, seed: in
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m reportparse.training.spacy_ner", description="Train the organization NER model on the gold corpus.")
+        prog="python -m reportparse.training.spacy_ner",
+        description="Train the organization NER model on the gold corpus.",
+    )
     parser.add_argument("--gold", default="corpus/gold.jsonl", help="gold file (default: %(default)s)")
-    parser.add_argument("--out", default="src/reportparse/models/az_org_ner", help="output folder (default: %(default)s)")
-    parser.add_argument("--exclude", action="append", default=[], metavar="ID",
-                        help="leave this record out (repeatable), to evaluate on it")
+    parser.add_argument(
+        "--out", default="src/reportparse/models/az_org_ner", help="output folder (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="leave this record out (repeatable), to evaluate on it",
+    )
     parser.add_argument("--epochs", type=int, default=DEFAULT_EPOCHS)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     examples = gold_examples(args.gold, exclude=args.exclude)
     entities = sum(len(e.spans) for e in examples)
-    print(f"{len(examples)} paragraphs, {entities} organizations from {len({e.doc_id for e in examples})} documents",
-          file=sys.stderr)
+    print(
+        f"{len(examples)} paragraphs, {entities} organizations from {len({e.doc_id for e in examples})} documents",
+        file=sys.stderr,
+    )
     started = time.perf_counter()
     nlp = train(examples, epochs=args.epochs, seed=args.seed, log=lambda line: print(line, file=sys.stderr))
-    nlp.meta.update({"name": "az_org_ner", "version": "0.1.0", "description":
-                     "reportparse organization NER (trained on corpus/gold.jsonl)",
-                     "labels": {"ner": [LABEL]}, "excluded": sorted(args.exclude)})
+    nlp.meta.update(
+        {
+            "name": "az_org_ner",
+            "version": "0.1.0",
+            "description": "reportparse organization NER (trained on corpus/gold.jsonl)",
+            "labels": {"ner": [LABEL]},
+            "excluded": sorted(args.exclude),
+        }
+    )
     out = Path(args.out)
     nlp.to_disk(out)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())

@@ -61,7 +61,11 @@ def stanza_sentences(examples: Iterable[Example]) -> list[list[dict[str, str]]]:
 
 
 def export_gold(
-    gold_file: str | Path, out: str | Path, *, project_root: str | Path | None = None, exclude: Iterable[str] = (),
+    gold_file: str | Path,
+    out: str | Path,
+    *,
+    project_root: str | Path | None = None,
+    exclude: Iterable[str] = (),
 ) -> int:
     """Write the organization annotations of a gold file in Stanza's NER JSON format.
 
@@ -84,11 +88,14 @@ def export_gold(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m reportparse.training.stanza_export",
-        description="Export the gold organizations as Stanza NER training data (JSON, BIO tags).")
+        description="Export the gold organizations as Stanza NER training data (JSON, BIO tags).",
+    )
     parser.add_argument("--gold", default="corpus/gold.jsonl", help="gold file (default: %(default)s)")
     parser.add_argument("--root", help="what the gold paths are relative to (default: the gold file's corpus parent)")
     parser.add_argument("--out", required=True, help="JSON file to write")
-    parser.add_argument("--exclude", action="append", default=[], metavar="ID", help="leave this record out (repeatable)")
+    parser.add_argument(
+        "--exclude", action="append", default=[], metavar="ID", help="leave this record out (repeatable)"
+    )
     args = parser.parse_args(argv)
     count = export_gold(args.gold, args.out, project_root=args.root, exclude=args.exclude)
     print(f"{count} sentences written to {args.out}", file=sys.stderr)

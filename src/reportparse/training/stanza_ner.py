@@ -63,7 +63,12 @@ def split_dev(sentences: Sequence, *, every: int = DEV_EVERY) -> tuple[list, lis
 
 
 def build_pretrain(
-    texts: Iterable[str], path: str | Path, *, dim: int = 50, seed: int = 0, workdir: str | Path,
+    texts: Iterable[str],
+    path: str | Path,
+    *,
+    dim: int = 50,
+    seed: int = 0,
+    workdir: str | Path,
 ) -> int:
     """Word vectors from ``texts`` saved as a Stanza pretrain file; returns the vocabulary size."""
     from stanza.models.common.pretrain import Pretrain
@@ -78,8 +83,16 @@ def build_pretrain(
 
 
 def train_stanza(
-    examples: Sequence[Example], out: str | Path, *, texts: Iterable[str] = (), max_steps: int = DEFAULT_MAX_STEPS,
-    eval_interval: int = 100, seed: int = 0, dim: int = 50, settings: dict | None = None, threads: int = 1,
+    examples: Sequence[Example],
+    out: str | Path,
+    *,
+    texts: Iterable[str] = (),
+    max_steps: int = DEFAULT_MAX_STEPS,
+    eval_interval: int = 100,
+    seed: int = 0,
+    dim: int = 50,
+    settings: dict | None = None,
+    threads: int = 1,
     log: Callable[[str], None] | None = None,
 ) -> dict:
     """Train a Stanza NER model on paragraph examples and save it into ``out``.
@@ -116,19 +129,38 @@ def train_stanza(
     train, dev = split_dev(stanza_sentences(examples))
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="reportparse-stanza-") as work:
-        vocabulary = build_pretrain([e.text for e in examples] + list(texts), out / PRETRAIN_FILE,
-                                    dim=dim, seed=seed, workdir=work)
+        vocabulary = build_pretrain(
+            [e.text for e in examples] + list(texts), out / PRETRAIN_FILE, dim=dim, seed=seed, workdir=work
+        )
         log(f"word vectors: {vocabulary} words × {dim} from our own text")
         for name, sentences in (("train.json", train), ("dev.json", dev)):
             Path(work, name).write_text(json.dumps(sentences, ensure_ascii=False), encoding="utf-8")
         options = {**SMALL_SETTINGS, **(settings or {})}
         arguments = [
-            "--train_file", str(Path(work, "train.json")), "--eval_file", str(Path(work, "dev.json")),
-            "--wordvec_pretrain_file", str(out / PRETRAIN_FILE), "--shorthand", "az_reportparse",
-            "--save_dir", str(out), "--save_name", MODEL_FILE, "--cpu", "--no_lowercase",
-            "--max_steps", str(max_steps), "--eval_interval", str(min(eval_interval, max_steps)),
-            "--log_step", str(min(eval_interval, max_steps)), "--seed", str(seed),
-            "--max_steps_no_improve", str(max(10 * eval_interval, 1)),
+            "--train_file",
+            str(Path(work, "train.json")),
+            "--eval_file",
+            str(Path(work, "dev.json")),
+            "--wordvec_pretrain_file",
+            str(out / PRETRAIN_FILE),
+            "--shorthand",
+            "az_reportparse",
+            "--save_dir",
+            str(out),
+            "--save_name",
+            MODEL_FILE,
+            "--cpu",
+            "--no_lowercase",
+            "--max_steps",
+            str(max_steps),
+            "--eval_interval",
+            str(min(eval_interval, max_steps)),
+            "--log_step",
+            str(min(eval_interval, max_steps)),
+            "--seed",
+            str(seed),
+            "--max_steps_no_improve",
+            str(max(10 * eval_interval, 1)),
             *(item for key, value in options.items() for item in (f"--{key}", str(value))),
         ]
         log(f"training on {len(train)} sentences, {len(dev)} for development, {max_steps} steps at most")
@@ -142,10 +174,19 @@ def train_stanza(
         raise RuntimeError(f"Stanza saved no model into {out}; see its log above")
     (out / RESOURCES_FILE).write_text("{}\n", encoding="utf-8")  # an empty catalogue: load nothing from the hub
     meta = {
-        "name": NAME, "labels": [LABEL], "scheme": "bio", "tokenizer": "spacy.blank('az')",
-        "sentences": len(train), "dev_sentences": len(dev),
-        "entities": sum(len(e.spans) for e in examples), "documents": sorted({e.doc_id for e in examples}),
-        "vocabulary": vocabulary, "dim": dim, "max_steps": max_steps, "seed": seed, "settings": options,
+        "name": NAME,
+        "labels": [LABEL],
+        "scheme": "bio",
+        "tokenizer": "spacy.blank('az')",
+        "sentences": len(train),
+        "dev_sentences": len(dev),
+        "entities": sum(len(e.spans) for e in examples),
+        "documents": sorted({e.doc_id for e in examples}),
+        "vocabulary": vocabulary,
+        "dim": dim,
+        "max_steps": max_steps,
+        "seed": seed,
+        "settings": options,
         "seconds": round(time.perf_counter() - started, 1),
     }
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -164,17 +205,32 @@ def _extra_texts(paths: Iterable[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m reportparse.training.stanza_ner",
-        description="Train a Stanza NER model for Azerbaijani organizations on the gold corpus (CPU).")
+        description="Train a Stanza NER model for Azerbaijani organizations on the gold corpus (CPU).",
+    )
     parser.add_argument("--gold", default="corpus/gold.jsonl", help="gold file (default: %(default)s)")
     parser.add_argument("--out", default=f"src/reportparse/models/{NAME}", help="model folder (default: %(default)s)")
-    parser.add_argument("--exclude", action="append", default=[], metavar="ID",
-                        help="leave this record out (repeatable), to evaluate on it")
-    parser.add_argument("--text", action="append", default=[], metavar="PATH",
-                        help="more text for the word vectors: a file or a folder of .txt (repeatable)")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="leave this record out (repeatable), to evaluate on it",
+    )
+    parser.add_argument(
+        "--text",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="more text for the word vectors: a file or a folder of .txt (repeatable)",
+    )
     parser.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--threads", type=int, default=1,
-                        help="PyTorch threads (default: 1; on a busy machine more threads are slower, not faster)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="PyTorch threads (default: 1; on a busy machine more threads are slower, not faster)",
+    )
     parser.add_argument("--verbose", action="store_true", help="show Stanza's own log (loss, dev scores)")
     args = parser.parse_args(argv)
     require_stanza()
@@ -183,10 +239,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("stanza").setLevel(logging.INFO if args.verbose else logging.WARNING)
     examples = gold_examples(args.gold, exclude=args.exclude)
     say = functools.partial(print, file=sys.stderr)
-    say(f"{len(examples)} paragraphs, {sum(len(e.spans) for e in examples)} organizations "
-        f"from {len({e.doc_id for e in examples})} documents")
-    meta = train_stanza(examples, args.out, texts=_extra_texts(args.text), max_steps=args.max_steps,
-                        seed=args.seed, threads=args.threads, log=say)
+    say(
+        f"{len(examples)} paragraphs, {sum(len(e.spans) for e in examples)} organizations "
+        f"from {len({e.doc_id for e in examples})} documents"
+    )
+    meta = train_stanza(
+        examples,
+        args.out,
+        texts=_extra_texts(args.text),
+        max_steps=args.max_steps,
+        seed=args.seed,
+        threads=args.threads,
+        log=say,
+    )
     size = sum(f.stat().st_size for f in Path(args.out).iterdir() if f.is_file())
     say(f"saved {args.out} ({size / 1e6:.1f} MB) in {meta['seconds']:.0f} s")
     return 0

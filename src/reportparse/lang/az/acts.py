@@ -8,9 +8,20 @@ from __future__ import annotations
 
 ACT_TYPES = {
     # lemma → act_type as written in references.csv (nominative, capitalized)
-    "fərman": "Fərman", "sərəncam": "Sərəncam", "qərar": "Qərar", "qanun": "Qanun", "məcəllə": "Məcəllə",
-    "qayda": "Qayda", "əmr": "Əmr", "konvensiya": "Konvensiya", "protokol": "Protokol", "əsasnamə": "Əsasnamə",
-    "nizamnamə": "Nizamnamə", "konstitusiya": "Konstitusiya", "saziş": "Saziş", "müqavilə": "Müqavilə",
+    "fərman": "Fərman",
+    "sərəncam": "Sərəncam",
+    "qərar": "Qərar",
+    "qanun": "Qanun",
+    "məcəllə": "Məcəllə",
+    "qayda": "Qayda",
+    "əmr": "Əmr",
+    "konvensiya": "Konvensiya",
+    "protokol": "Protokol",
+    "əsasnamə": "Əsasnamə",
+    "nizamnamə": "Nizamnamə",
+    "konstitusiya": "Konstitusiya",
+    "saziş": "Saziş",
+    "müqavilə": "Müqavilə",
     "təlimat": "Təlimat",
 }
 """Act types. An act is a reference when an issuer, a quoted title, a date (``… tarixli``) or a

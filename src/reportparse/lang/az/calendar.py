@@ -6,13 +6,48 @@ extractor matches them on the case-folded text.
 
 from __future__ import annotations
 
-MONTHS = ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr")
+MONTHS = (
+    "yanvar",
+    "fevral",
+    "mart",
+    "aprel",
+    "may",
+    "iyun",
+    "iyul",
+    "avqust",
+    "sentyabr",
+    "oktyabr",
+    "noyabr",
+    "dekabr",
+)
 """Month names in calendar order (nominative)."""
 
 MONTH_GENITIVE_ENDINGS = ("ın", "in", "un", "ün")
 """``martın 15-i``, ``aprelin``, ``iyunun``, ``iyulun``: the genitive follows vowel harmony."""
 
-DAY_ENDINGS = ("dək", "dan", "dən", "də", "da", "nda", "ndə", "ndan", "ndən", "si", "sı", "su", "sü", "i", "ı", "u", "ü", "nə", "na", "ə", "a")
+DAY_ENDINGS = (
+    "dək",
+    "dan",
+    "dən",
+    "də",
+    "da",
+    "nda",
+    "ndə",
+    "ndan",
+    "ndən",
+    "si",
+    "sı",
+    "su",
+    "sü",
+    "i",
+    "ı",
+    "u",
+    "ü",
+    "nə",
+    "na",
+    "ə",
+    "a",
+)
 """Endings on a day number after a genitive month (``martın 15-də``, ``dekabrın 30-dək``)."""
 
 ROMAN_QUARTERS = {"ı": 1, "ıı": 2, "ııı": 3, "ıv": 4}

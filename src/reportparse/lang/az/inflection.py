@@ -83,9 +83,14 @@ def case_forms(stem: str, *, after_possessive: bool) -> dict[str, str]:
     ki = "kı" if a == "a" else "ki"
     if after_possessive:
         return {
-            "nominative": stem, "genitive": f"{stem}n{i}n", "dative": f"{stem}n{a}",
-            "locative": f"{stem}nd{a}", "ablative": f"{stem}nd{a}n", "accusative": f"{stem}n{i}",
-            "instrumental": f"{stem}yl{a}", "locative_ki": f"{stem}nd{a}{ki}",
+            "nominative": stem,
+            "genitive": f"{stem}n{i}n",
+            "dative": f"{stem}n{a}",
+            "locative": f"{stem}nd{a}",
+            "ablative": f"{stem}nd{a}n",
+            "accusative": f"{stem}n{i}",
+            "instrumental": f"{stem}yl{a}",
+            "locative_ki": f"{stem}nd{a}{ki}",
         }
     vowel_final = stem[-1] in VOWELS
     soft = softened(stem)

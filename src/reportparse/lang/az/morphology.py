@@ -34,29 +34,83 @@ from typing import NamedTuple
 from reportparse.lang.az.casing import lower
 from reportparse.lang.az.inflection import VOWELS, four_way, two_way
 
-STEMS_ENDING_IN_I = frozenset({
-    # Frequent nouns whose final -ı/-i/-u/-ü after a consonant is part of the stem and
-    # harmonizes like an ending, so the rules alone would strip it.
-    "sorğu", "ölçü", "örtü", "quyu", "qutu", "ordu", "vergi", "bilgi", "sevgi", "duyğu", "qayğı",
-})
+STEMS_ENDING_IN_I = frozenset(
+    {
+        # Frequent nouns whose final -ı/-i/-u/-ü after a consonant is part of the stem and
+        # harmonizes like an ending, so the rules alone would strip it.
+        "sorğu",
+        "ölçü",
+        "örtü",
+        "quyu",
+        "qutu",
+        "ordu",
+        "vergi",
+        "bilgi",
+        "sevgi",
+        "duyğu",
+        "qayğı",
+    }
+)
 
-STEMS_ENDING_LIKE_A_CASE = frozenset({
-    # Frequent nouns that end like a case ending (``komanda`` like ``mövzuda``).
-    "komanda", "qayda", "fayda", "vədə", "meydan", "mədən", "bədən", "xəzinə", "zəmin",
-})
+STEMS_ENDING_LIKE_A_CASE = frozenset(
+    {
+        # Frequent nouns that end like a case ending (``komanda`` like ``mövzuda``).
+        "komanda",
+        "qayda",
+        "fayda",
+        "vədə",
+        "meydan",
+        "mədən",
+        "bədən",
+        "xəzinə",
+        "zəmin",
+    }
+)
 
-STEMS_ENDING_LIKE_A_BUFFER = frozenset({
-    # Frequent stems ending in -s or -n, which otherwise read as a vowel stem plus a buffered
-    # ending: ``iclası`` is ``iclas`` + ``-ı``, not ``icla`` + ``-sı``. Preferred by analyze().
-    "iclas", "kurs", "dərs", "proses", "seans", "kompleks", "indeks", "status", "balans", "press",
-    "fərman", "qanun", "orqan", "plan", "region", "ekran", "imtahan", "zaman", "insan", "vətən",
-    "mətn", "dizayn", "bülleten",
-})
+STEMS_ENDING_LIKE_A_BUFFER = frozenset(
+    {
+        # Frequent stems ending in -s or -n, which otherwise read as a vowel stem plus a buffered
+        # ending: ``iclası`` is ``iclas`` + ``-ı``, not ``icla`` + ``-sı``. Preferred by analyze().
+        "iclas",
+        "kurs",
+        "dərs",
+        "proses",
+        "seans",
+        "kompleks",
+        "indeks",
+        "status",
+        "balans",
+        "press",
+        "fərman",
+        "qanun",
+        "orqan",
+        "plan",
+        "region",
+        "ekran",
+        "imtahan",
+        "zaman",
+        "insan",
+        "vətən",
+        "mətn",
+        "dizayn",
+        "bülleten",
+    }
+)
 
 ELIDED_STEMS = {
     # Stems that lose their last vowel before a vowel ending (``şəkil`` → ``şəkli``).
-    "şəkl": "şəkil", "fikr": "fikir", "sinf": "sinif", "ism": "isim", "ağz": "ağız", "oğl": "oğul",
-    "burn": "burun", "boyn": "boyun", "qəbr": "qəbir", "ömr": "ömür", "səbr": "səbir", "nəbz": "nəbiz",
+    "şəkl": "şəkil",
+    "fikr": "fikir",
+    "sinf": "sinif",
+    "ism": "isim",
+    "ağz": "ağız",
+    "oğl": "oğul",
+    "burn": "burun",
+    "boyn": "boyun",
+    "qəbr": "qəbir",
+    "ömr": "ömür",
+    "səbr": "səbir",
+    "nəbz": "nəbiz",
     "zehn": "zehin",
 }
 
@@ -84,13 +138,21 @@ def _harmonic(stem: str, vowel: str) -> bool:
 # field is what precedes: "any" stem, "C" a consonant, "V" a vowel, "P" a possessive (whose
 # case endings take the buffer ``n``: ``Şurası-n-da``, while a bare vowel stem has ``mövzu-da``).
 _CASES: tuple[tuple[str, str, str], ...] = (
-    ("ndAkI", "locative_ki", "P"), ("dAkI", "locative_ki", "any"),
-    ("ndAn", "ablative", "P"), ("dAn", "ablative", "any"),
-    ("ndA", "locative", "P"), ("dA", "locative", "any"),
-    ("nVn", "genitive", "V"), ("Vn", "genitive", "C"),
-    ("ylA", "instrumental", "V"), ("lA", "instrumental", "C"),
-    ("yA", "dative", "V"), ("nA", "dative", "P"), ("A", "dative", "C"),
-    ("nV", "accusative", "V"), ("V", "accusative", "C"),
+    ("ndAkI", "locative_ki", "P"),
+    ("dAkI", "locative_ki", "any"),
+    ("ndAn", "ablative", "P"),
+    ("dAn", "ablative", "any"),
+    ("ndA", "locative", "P"),
+    ("dA", "locative", "any"),
+    ("nVn", "genitive", "V"),
+    ("Vn", "genitive", "C"),
+    ("ylA", "instrumental", "V"),
+    ("lA", "instrumental", "C"),
+    ("yA", "dative", "V"),
+    ("nA", "dative", "P"),
+    ("A", "dative", "C"),
+    ("nV", "accusative", "V"),
+    ("V", "accusative", "C"),
 )
 _CASE_PATTERNS = [
     (re.compile(t.replace("V", "([ıiuü])").replace("A", "([aə])").replace("I", "[ıi]") + "$"), case, after)
@@ -133,10 +195,21 @@ def _case_parses(word: str) -> list[tuple[str, str, bool]]:
 def _strip_possessive(stem: str) -> list[tuple[str, bool]]:
     """(rest, possessive) for every reading; ``iclası`` is both ``icla-sı`` and ``iclas-ı``."""
     readings = [(stem, False)]
-    if len(stem) >= 4 and stem[-2] == "s" and stem[-1] in "ıiuü" and stem[-3] in VOWELS and _harmonic(stem[:-2], stem[-1]):
+    if (
+        len(stem) >= 4
+        and stem[-2] == "s"
+        and stem[-1] in "ıiuü"
+        and stem[-3] in VOWELS
+        and _harmonic(stem[:-2], stem[-1])
+    ):
         readings.append((stem[:-2], True))
-    if (len(stem) >= 3 and stem[-1] in "ıiuü" and stem[-2] not in VOWELS and _harmonic(stem[:-1], stem[-1])
-            and _lone_vowel_is_ending(stem)):
+    if (
+        len(stem) >= 3
+        and stem[-1] in "ıiuü"
+        and stem[-2] not in VOWELS
+        and _harmonic(stem[:-1], stem[-1])
+        and _lone_vowel_is_ending(stem)
+    ):
         readings.append((stem[:-1], True))
     return readings
 
@@ -191,7 +264,7 @@ def analyze(word: str, *, known: Container[str] = frozenset()) -> Analysis:
     word = lower(word).strip("“”\"'«»")
     split = re.search(r"[’'”]|-(?=[^-]*$)", word)
     if split and split.start() > 0:
-        head, tail = word[: split.start()], word[split.end():]
+        head, tail = word[: split.start()], word[split.end() :]
         if split.group() == "-" and len(tail) > 3 and len(head) > 1:
             inner = analyze(tail, known=known)  # a compound: tarix-mədəniyyət qoruğu
             return inner._replace(lemma=word[: split.end()] + inner.lemma)
@@ -203,9 +276,14 @@ def analyze(word: str, *, known: Container[str] = frozenset()) -> Analysis:
                 continue
             stem, plural = _strip_plural(stem)
             candidates.append(Analysis(_restore(stem), plural, possessive, case))
-    return min(candidates, key=lambda analysis: (
-        analysis.lemma not in known and analysis.lemma not in STEMS_ENDING_LIKE_A_BUFFER,
-        len(analysis.lemma), analysis.lemma == word))
+    return min(
+        candidates,
+        key=lambda analysis: (
+            analysis.lemma not in known and analysis.lemma not in STEMS_ENDING_LIKE_A_BUFFER,
+            len(analysis.lemma),
+            analysis.lemma == word,
+        ),
+    )
 
 
 def lemma(word: str, *, known: Container[str] = frozenset()) -> str:

@@ -91,9 +91,27 @@ HEAD_FORMS = {form: analysis for lemma in HEADS for form, analysis in noun_forms
 """Every inflected form of every head noun (lowercase) → its analysis."""
 
 HEAD_NOUNS = (
-    "Xidməti", "Agentliyi", "Nazirliyi", "Komitəsi", "Komissiyası", "Şurası", "Fondu", "Mərkəzi",
-    "İdarəsi", "Palatası", "Kabineti", "Akademiyası", "Universiteti", "Prokurorluğu", "Aparatı",
-    "Məclisi", "Məhkəməsi", "Administrasiyası", "Müvəkkili", "İnstitutu", "Departamenti",
+    "Xidməti",
+    "Agentliyi",
+    "Nazirliyi",
+    "Komitəsi",
+    "Komissiyası",
+    "Şurası",
+    "Fondu",
+    "Mərkəzi",
+    "İdarəsi",
+    "Palatası",
+    "Kabineti",
+    "Akademiyası",
+    "Universiteti",
+    "Prokurorluğu",
+    "Aparatı",
+    "Məclisi",
+    "Məhkəməsi",
+    "Administrasiyası",
+    "Müvəkkili",
+    "İnstitutu",
+    "Departamenti",
 )
 """Nominative head nouns of state bodies' names, as written in titles (used by the metadata)."""
 
@@ -136,37 +154,130 @@ ANAPHORIC_NAMES = frozenset({"ictimai birlik", "icra hakimiyyət"})
 INTERNAL_ORGANS = frozenset({"idarə heyət", "müşahidə şura", "elmi-metodiki şura", "elmi şura", "kollegiya"})
 """Organs named with their body in the genitive (``Agentliyin İdarə Heyəti``), not ``yanında``."""
 
-SENTENCE_ADVERBS = frozenset({
-    "həmçinin", "habelə", "eləcə", "bundan", "bununla", "belə", "beləliklə", "bu", "həmin", "hesabat",
-    "qeyd", "ötən", "cari", "eyni", "son", "ilk", "əlavə", "ayrıca", "o", "onlar", "hər", "bütün",
-    "yuxarıda", "aşağıda", "məlumat", "daha", "sonra", "əvvəl", "ümumilikdə", "nəticədə", "bəzi",
-})
+SENTENCE_ADVERBS = frozenset(
+    {
+        "həmçinin",
+        "habelə",
+        "eləcə",
+        "bundan",
+        "bununla",
+        "belə",
+        "beləliklə",
+        "bu",
+        "həmin",
+        "hesabat",
+        "qeyd",
+        "ötən",
+        "cari",
+        "eyni",
+        "son",
+        "ilk",
+        "əlavə",
+        "ayrıca",
+        "o",
+        "onlar",
+        "hər",
+        "bütün",
+        "yuxarıda",
+        "aşağıda",
+        "məlumat",
+        "daha",
+        "sonra",
+        "əvvəl",
+        "ümumilikdə",
+        "nəticədə",
+        "bəzi",
+    }
+)
 """Capitalised words at a sentence start that never begin a name (casefolded)."""
 
-COMMON_OPENERS = frozenset({
-    "tədbir", "tədbirdə", "seminar", "seminarda", "təlim", "təlimdə", "görüş", "görüşdə", "iclas", "iclasda",
-    "layihə", "hesabat", "konfrans", "konfransda", "müşavirə", "müşavirədə", "sənəd", "müraciət", "sorğu",
-    "tədqiqat", "forum", "forumda", "vebinar", "vebinarda", "müsabiqə", "kampaniya",
-})
+COMMON_OPENERS = frozenset(
+    {
+        "tədbir",
+        "tədbirdə",
+        "seminar",
+        "seminarda",
+        "təlim",
+        "təlimdə",
+        "görüş",
+        "görüşdə",
+        "iclas",
+        "iclasda",
+        "layihə",
+        "hesabat",
+        "konfrans",
+        "konfransda",
+        "müşavirə",
+        "müşavirədə",
+        "sənəd",
+        "müraciət",
+        "sorğu",
+        "tədqiqat",
+        "forum",
+        "forumda",
+        "vebinar",
+        "vebinarda",
+        "müsabiqə",
+        "kampaniya",
+    }
+)
 """Common nouns that often open a sentence right before a name (``Tədbir Bakı Dövlət
 Universitetində keçirilib``); at a sentence start they are not part of it."""
 
-NOT_NAME_WORDS = frozenset({
-    "arasında", "birgə", "tərəfindən", "vasitəsilə", "haqqında", "barədə", "tərkibində", "nəzdində", "ilə",
-    "həmçinin", "habelə", "eləcə", "isə", "də", "da",
-})
+NOT_NAME_WORDS = frozenset(
+    {
+        "arasında",
+        "birgə",
+        "tərəfindən",
+        "vasitəsilə",
+        "haqqında",
+        "barədə",
+        "tərkibində",
+        "nəzdində",
+        "ilə",
+        "həmçinin",
+        "habelə",
+        "eləcə",
+        "isə",
+        "də",
+        "da",
+    }
+)
 """Lowercase words that never stand inside a name (postpositions, conjunctive particles)."""
 
-NOT_NAME_NOUNS = frozenset({
-    "plan", "konvensiya", "qanun", "fərman", "sərəncam", "qərar", "strategiya", "konsepsiya", "məcəllə",
-    "layihə", "portal", "sistem",
-})
+NOT_NAME_NOUNS = frozenset(
+    {
+        "plan",
+        "konvensiya",
+        "qanun",
+        "fərman",
+        "sərəncam",
+        "qərar",
+        "strategiya",
+        "konsepsiya",
+        "məcəllə",
+        "layihə",
+        "portal",
+        "sistem",
+    }
+)
 """Lemmas of documents, plans and systems: a name never runs over one of them (``Tədbirlər
 Planında Azərbaycan Respublikasının … Agentliyinə`` starts after ``Planında``)."""
 
-ANAPHORIC_HEADS = frozenset({
-    "xidmət", "agentlik", "nazirlik", "komitə", "şura", "komissiya", "mərkəz", "fond", "palata", "birlik",
-})
+ANAPHORIC_HEADS = frozenset(
+    {
+        "xidmət",
+        "agentlik",
+        "nazirlik",
+        "komitə",
+        "şura",
+        "komissiya",
+        "mərkəz",
+        "fond",
+        "palata",
+        "birlik",
+    }
+)
 """Head nouns that, standing alone and capitalised (``Xidmətin``, ``Agentlik``), refer back to
 a body named before (usually the reporting body)."""
 
@@ -188,18 +299,29 @@ GAZETTEER: tuple[Body, ...] = (
     # The Cabinet, parliament, courts, the presidential apparatus.
     Body("Nazirlər Kabineti", "state_body"),
     Body("Milli Məclisi", "state_body", aliases=("Milli Məclis",)),
-    Body("Prezidentinin Administrasiyası", "state_body", aliases=("Prezident Administrasiyası",),
-         prefix="Azərbaycan Respublikası"),
+    Body(
+        "Prezidentinin Administrasiyası",
+        "state_body",
+        aliases=("Prezident Administrasiyası",),
+        prefix="Azərbaycan Respublikası",
+    ),
     Body("Konstitusiya Məhkəməsi", "state_body"),
     Body("Ali Məhkəməsi", "state_body"),
     Body("Baş Prokurorluğu", "state_body"),
-    Body("Baş Prokurorluğu yanında Korrupsiyaya qarşı Mübarizə Baş İdarəsi", "state_body",
-         aliases=("Baş Prokurorluğunun Korrupsiyaya qarşı Mübarizə Baş İdarəsi",)),
+    Body(
+        "Baş Prokurorluğu yanında Korrupsiyaya qarşı Mübarizə Baş İdarəsi",
+        "state_body",
+        aliases=("Baş Prokurorluğunun Korrupsiyaya qarşı Mübarizə Baş İdarəsi",),
+    ),
     Body("Hesablama Palatası", "state_body"),
     Body("Mərkəzi Seçki Komissiyası", "council", aliases=("MSK",)),
     Body("Mərkəzi Bankı", "state_body", aliases=("Mərkəzi Bank",)),
-    Body("İnsan Hüquqları üzrə Müvəkkilinin (Ombudsmanın) Aparatı", "state_body", prefix="Azərbaycan Respublikası",
-         aliases=("İnsan Hüquqları üzrə Müvəkkilin (Ombudsmanın) Aparatı", "Ombudsman Aparatı")),
+    Body(
+        "İnsan Hüquqları üzrə Müvəkkilinin (Ombudsmanın) Aparatı",
+        "state_body",
+        prefix="Azərbaycan Respublikası",
+        aliases=("İnsan Hüquqları üzrə Müvəkkilin (Ombudsmanın) Aparatı", "Ombudsman Aparatı"),
+    ),
     Body("Azərbaycan Milli Elmlər Akademiyası", "education", national=False, aliases=("AMEA",)),
     Body("Azərbaycan Dövlət İqtisad Universiteti", "education", national=False, aliases=("UNEC",)),
     Body("Azərbaycan Dövlət Teleqraf Agentliyi", "media", national=False, aliases=("AZƏRTAC",)),
@@ -241,8 +363,11 @@ GAZETTEER: tuple[Body, ...] = (
     Body("Dövlət Sərhəd Xidməti", "state_body", aliases=("DSX",)),
     Body("Dövlət Təhlükəsizliyi Xidməti", "state_body", aliases=("DTX",)),
     Body("Xarici Kəşfiyyat Xidməti", "state_body"),
-    Body("Qeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyi", "state_body",
-         aliases=("QHT-lərə Dövlət Dəstəyi Agentliyi",)),
+    Body(
+        "Qeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyi",
+        "state_body",
+        aliases=("QHT-lərə Dövlət Dəstəyi Agentliyi",),
+    ),
     Body("Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət Agentliyi", "state_body"),
     Body("Dövlət Turizm Agentliyi", "state_body"),
     Body("Korrupsiyaya qarşı mübarizə üzrə Komissiyası", "council"),
@@ -250,51 +375,94 @@ GAZETTEER: tuple[Body, ...] = (
     Body("Tarif (qiymət) Şurası", "council"),
     Body("UNESCO üzrə Milli Komissiyası", "council"),
     Body("Təhsil İnstitutu", "education"),
-    Body("Prezidenti yanında Dövlət İdarəçilik Akademiyası", "education",
-         aliases=("Dövlət İdarəçilik Akademiyası",)),
+    Body("Prezidenti yanında Dövlət İdarəçilik Akademiyası", "education", aliases=("Dövlət İdarəçilik Akademiyası",)),
     Body("Prezidenti yanında Qeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Şurası", "council"),
     # Attached bodies whose official name does not carry the national prefix.
-    Body("Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi yanında Dövlət Məşğulluq Agentliyi", "state_body",
-         national=False, aliases=("Dövlət Məşğulluq Agentliyi",)),
-    Body("Daxili İşlər Nazirliyinin İnsan Alverinə qarşı Mübarizə Baş İdarəsi", "state_body", national=False,
-         aliases=("DİN-in İnsan Alverinə qarşı Mübarizə Baş İdarəsi",)),
-    Body("“ASAN xidmət” mərkəzləri", "state_body", national=False,
-         aliases=("“ASAN xidmət” mərkəzi", "ASAN xidmət mərkəzi")),
+    Body(
+        "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi yanında Dövlət Məşğulluq Agentliyi",
+        "state_body",
+        national=False,
+        aliases=("Dövlət Məşğulluq Agentliyi",),
+    ),
+    Body(
+        "Daxili İşlər Nazirliyinin İnsan Alverinə qarşı Mübarizə Baş İdarəsi",
+        "state_body",
+        national=False,
+        aliases=("DİN-in İnsan Alverinə qarşı Mübarizə Baş İdarəsi",),
+    ),
+    Body(
+        "“ASAN xidmət” mərkəzləri",
+        "state_body",
+        national=False,
+        aliases=("“ASAN xidmət” mərkəzi", "ASAN xidmət mərkəzi"),
+    ),
     Body("Elektron Sənəd Mərkəzi", "state_body", national=False),
     # International bodies.
     Body("Birləşmiş Millətlər Təşkilatı", "international", national=False, aliases=("BMT",)),
-    Body("Birləşmiş Millətlər Təşkilatının İnkişaf Proqramı", "international", national=False,
-         aliases=("BMT-nin İnkişaf Proqramı", "UNDP")),
-    Body("Birləşmiş Millətlər Təşkilatının Uşaq Fondu", "international", national=False,
-         aliases=("BMT-nin Uşaq Fondu", "UNICEF")),
-    Body("Birləşmiş Millətlər Təşkilatının Əhali Fondu", "international", national=False,
-         aliases=("BMT-nin Əhali Fondu", "UNFPA")),
-    Body("Birləşmiş Millətlər Təşkilatının Ətraf Mühit Proqramı", "international", national=False,
-         aliases=("BMT-nin Ətraf Mühit Proqramı", "UNEP")),
+    Body(
+        "Birləşmiş Millətlər Təşkilatının İnkişaf Proqramı",
+        "international",
+        national=False,
+        aliases=("BMT-nin İnkişaf Proqramı", "UNDP"),
+    ),
+    Body(
+        "Birləşmiş Millətlər Təşkilatının Uşaq Fondu",
+        "international",
+        national=False,
+        aliases=("BMT-nin Uşaq Fondu", "UNICEF"),
+    ),
+    Body(
+        "Birləşmiş Millətlər Təşkilatının Əhali Fondu",
+        "international",
+        national=False,
+        aliases=("BMT-nin Əhali Fondu", "UNFPA"),
+    ),
+    Body(
+        "Birləşmiş Millətlər Təşkilatının Ətraf Mühit Proqramı",
+        "international",
+        national=False,
+        aliases=("BMT-nin Ətraf Mühit Proqramı", "UNEP"),
+    ),
     Body("Dünya Səhiyyə Təşkilatı", "international", national=False, aliases=("ÜST", "WHO")),
     Body("İslam Əməkdaşlıq Təşkilatı", "international", national=False, aliases=("İƏT",)),
-    Body("İslam Əməkdaşlıq Təşkilatının Statistik, İqtisadi və Sosial Tədqiqatlar və Təlim Mərkəzi", "international",
-         national=False, aliases=("SESRIC",)),
+    Body(
+        "İslam Əməkdaşlıq Təşkilatının Statistik, İqtisadi və Sosial Tədqiqatlar və Təlim Mərkəzi",
+        "international",
+        national=False,
+        aliases=("SESRIC",),
+    ),
     Body("Müstəqil Dövlətlər Birliyi", "international", national=False, aliases=("MDB",)),
     Body("Avropa İttifaqının Statistika Xidməti", "international", national=False, aliases=("Eurostat",)),
-    Body("Birləşmiş Millətlər Təşkilatının Qaçqınlar üzrə Ali Komissarlığı", "international", national=False,
-         aliases=("UNHCR",)),
-    Body("Birləşmiş Millətlər Təşkilatının Təhsil, Elm və Mədəniyyət Təşkilatı", "international",
-         national=False, aliases=("UNESCO",)),
+    Body(
+        "Birləşmiş Millətlər Təşkilatının Qaçqınlar üzrə Ali Komissarlığı",
+        "international",
+        national=False,
+        aliases=("UNHCR",),
+    ),
+    Body(
+        "Birləşmiş Millətlər Təşkilatının Təhsil, Elm və Mədəniyyət Təşkilatı",
+        "international",
+        national=False,
+        aliases=("UNESCO",),
+    ),
     Body("Avropada Təhlükəsizlik və Əməkdaşlıq Təşkilatı", "international", national=False, aliases=("ATƏT",)),
     Body("Avropa Şurası", "international", national=False, aliases=("AŞ",)),
     Body("Avropa İttifaqı", "international", national=False, aliases=("Aİ",)),
-    Body("Avropa Şurasının İnsan Alverinə qarşı Mübarizə üzrə Ekspertlər Qrupu", "international", national=False,
-         aliases=("GRETA",)),
+    Body(
+        "Avropa Şurasının İnsan Alverinə qarşı Mübarizə üzrə Ekspertlər Qrupu",
+        "international",
+        national=False,
+        aliases=("GRETA",),
+    ),
     Body("Beynəlxalq Əmək Təşkilatı", "international", national=False, aliases=("BƏT",)),
     Body("Beynəlxalq Miqrasiya Təşkilatı", "international", national=False, aliases=("BMqT", "IOM")),
     Body("Beynəlxalq Abidələr və Tarixi Yerlər Şurası", "international", national=False, aliases=("ICOMOS",)),
     Body("İqtisadi Əməkdaşlıq və İnkişaf Təşkilatı", "international", national=False, aliases=("OECD", "İƏİT")),
     Body("Dünya Bankı", "international", national=False),
-    Body("Açıq Müqavilələşdirmə Tərəfdaşlığı", "international", national=False,
-         aliases=("Open Contracting Partnership",)),
-    Body("Açıq Hökumət Tərəfdaşlığı", "international", national=False,
-         aliases=("Open Government Partnership", "OGP")),
+    Body(
+        "Açıq Müqavilələşdirmə Tərəfdaşlığı", "international", national=False, aliases=("Open Contracting Partnership",)
+    ),
+    Body("Açıq Hökumət Tərəfdaşlığı", "international", national=False, aliases=("Open Government Partnership", "OGP")),
     Body("Beynəlxalq Valyuta Fondu", "international", national=False, aliases=("BVF", "IMF")),
     Body("Ümumdünya Ticarət Təşkilatı", "international", national=False, aliases=("ÜTT", "WTO")),
     Body("Ümumdünya Gömrük Təşkilatı", "international", national=False, aliases=("ÜGT", "WCO")),
@@ -314,9 +482,13 @@ QUOTED_SYSTEM_HEADS = frozenset({"platforma"})
 """Heads that, written in lowercase after a quoted name, name a system, not a body
 (``“mygov” platforması``)."""
 
-NOT_ORGANIZATIONS = frozenset({
-    "ehtiyat fond", "elektron hökumət informasiya sistem", "elektron hökumət portal",
-})
+NOT_ORGANIZATIONS = frozenset(
+    {
+        "ehtiyat fond",
+        "elektron hökumət informasiya sistem",
+        "elektron hökumət portal",
+    }
+)
 """Lemma keys of names that end in a head noun but are no organization (a budget reserve fund,
 information systems)."""
 

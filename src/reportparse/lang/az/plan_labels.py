@@ -25,8 +25,17 @@ QUALIFIERS = ("razılıq əsasında", "razılaşdırılmaqla")
 are not part of its name."""
 
 GENERIC_EXECUTOR_HEADS = (
-    "orqanları", "orqanlar", "təşkilatları", "təşkilatlar", "qurumları", "qurumlar", "institutları",
-    "nazirliklər", "nazirlikləri", "müəssisələri", "müəssisələr",
+    "orqanları",
+    "orqanlar",
+    "təşkilatları",
+    "təşkilatlar",
+    "qurumları",
+    "qurumlar",
+    "institutları",
+    "nazirliklər",
+    "nazirlikləri",
+    "müəssisələri",
+    "müəssisələr",
 )
 """Plural heads that end an executor that names a class of bodies (``yerli icra hakimiyyəti
 orqanları``, ``beynəlxalq təşkilatlar``): it ends a list member like an organization's head noun."""
@@ -35,9 +44,33 @@ RECURRING_DEADLINES = ("hər il", "hər ay", "hər rüb", "illik", "rüblük")
 """Deadline words meaning every year (or quarter) of the plan period."""
 
 EXECUTOR_HEAD_STEMS = (
-    "xidmət", "agentli", "agentlik", "nazirli", "nazirlik", "komitə", "komissiya", "şura", "fond", "mərkəz",
-    "idarə", "palata", "kabinet", "akademiya", "universitet", "prokurorluğ", "aparat", "məclis", "məhkəmə",
-    "administrasiya", "müvəkkil", "institut", "departament", "təşkilat", "birliy", "qrup", "assosiasiya",
+    "xidmət",
+    "agentli",
+    "agentlik",
+    "nazirli",
+    "nazirlik",
+    "komitə",
+    "komissiya",
+    "şura",
+    "fond",
+    "mərkəz",
+    "idarə",
+    "palata",
+    "kabinet",
+    "akademiya",
+    "universitet",
+    "prokurorluğ",
+    "aparat",
+    "məclis",
+    "məhkəmə",
+    "administrasiya",
+    "müvəkkil",
+    "institut",
+    "departament",
+    "təşkilat",
+    "birliy",
+    "qrup",
+    "assosiasiya",
 )
 """Case-folded stems of organizations' head nouns in any case form (``Agentliyi``, ``Agentlik``,
 ``Nazirliyi``, ``Təşkilatı``): a list member that ends in one is complete."""

@@ -100,11 +100,24 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("ongoing_only", "limited", "work under way, nothing completed"),
     ("no_action", "limited", "text without a completed, ongoing or intended action"),
     ("preparatory_only", "limited", "only preparatory steps done; the deliverable itself is pending"),
-    ("conditional_pending", "limited", "the measure waits on a condition (… edildikdən sonra … nəzərdə tutulur) after some action"),
-    ("core_pending", "substantial", (
-        "actions completed, but the measure's own deliverable (or the rest of it) is still planned or under way "
-        "within its deadline; a plan for a later year of a continuous or recurring measure is the next cycle")),
-    ("core_boilerplate", "substantial", "actions completed, but the measure's own deliverable is claimed only generically"),
+    (
+        "conditional_pending",
+        "limited",
+        "the measure waits on a condition (… edildikdən sonra … nəzərdə tutulur) after some action",
+    ),
+    (
+        "core_pending",
+        "substantial",
+        (
+            "actions completed, but the measure's own deliverable (or the rest of it) is still planned or under way "
+            "within its deadline; a plan for a later year of a continuous or recurring measure is the next cycle"
+        ),
+    ),
+    (
+        "core_boilerplate",
+        "substantial",
+        "actions completed, but the measure's own deliverable is claimed only generically",
+    ),
     ("completed", "complete", "completed actions deliver the measure; nothing of it is left pending"),
 )
 """The decision rules, in the order they are tried: (name, status, what it means). The logic

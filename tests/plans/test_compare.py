@@ -18,8 +18,7 @@ from reportparse.plans.compare import (
 )
 from reportparse.plans.model import PlanItem
 from reportparse.plans.read import load_plan
-
-from .corpus_paths import PROJECT_ROOT, shared_file
+from tests.corpus_paths import PROJECT_ROOT, shared_file
 
 CORPUS = PROJECT_ROOT / "corpus"
 DGTA_PLAN = CORPUS / "plans" / "dgta-2020-2022-action-plan.txt"
@@ -35,6 +34,7 @@ def status_of(text: str, *, commitment: str = COMMITMENT, **deadline) -> tuple[s
 
 # --- one test per rule ---------------------------------------------------------------------------
 
+
 def test_not_reported():
     assert status_of("") == ("not_reported", "no_evidence")
 
@@ -46,7 +46,9 @@ def test_negation():
 def test_intention_only():
     assert status_of("Portalın 2023-cü ildə yaradılması planlaşdırılır.") == ("intention_only", "not_started")
     assert status_of("Qayda təsdiq edildikdən sonra portalın yaradılması nəzərdə tutulmuşdur.") == (
-        "intention_only", "not_started")
+        "intention_only",
+        "not_started",
+    )
 
 
 def test_boilerplate_only():
@@ -62,25 +64,37 @@ def test_no_action():
 
 
 def test_preparatory_only():
-    text = ("Portalın texniki tapşırığı hazırlanmış və təsdiq edilmişdir. "
-            "Portalın yaradılması 2021-ci ilin sonunadək planlaşdırılır.")
+    text = (
+        "Portalın texniki tapşırığı hazırlanmış və təsdiq edilmişdir. "
+        "Portalın yaradılması 2021-ci ilin sonunadək planlaşdırılır."
+    )
     assert status_of(text) == ("preparatory_only", "limited")
 
 
 def test_conditional_pending():
-    text = ("Elektron xidmətlər istifadəyə verilmişdir. "
-            "Qanunvericilikdə dəyişikliklər edildikdən sonra işlərin davam etdirilməsi nəzərdə tutulmuşdur.")
+    text = (
+        "Elektron xidmətlər istifadəyə verilmişdir. "
+        "Qanunvericilikdə dəyişikliklər edildikdən sonra işlərin davam etdirilməsi nəzərdə tutulmuşdur."
+    )
     assert status_of(text) == ("conditional_pending", "limited")
 
 
 def test_core_pending_and_the_next_cycle():
-    text = ("Vətəndaşlar üçün elektron portal yaradılmış və 5 xidmət istifadəyə verilmişdir. "
-            "Vətəndaşlar üçün elektron portalın ikinci mərhələsinin 2021-ci ildə yaradılması planlaşdırılır.")
-    assert status_of(text, year=2020, deadline_kind="range", deadline_end="2022-12-31") == ("core_pending", "substantial")
+    text = (
+        "Vətəndaşlar üçün elektron portal yaradılmış və 5 xidmət istifadəyə verilmişdir. "
+        "Vətəndaşlar üçün elektron portalın ikinci mərhələsinin 2021-ci ildə yaradılması planlaşdırılır."
+    )
+    assert status_of(text, year=2020, deadline_kind="range", deadline_end="2022-12-31") == (
+        "core_pending",
+        "substantial",
+    )
     # The same plan for a later year of a recurring measure is its next cycle, not a pending part.
     text = text.replace("2021-ci ildə", "2021-ci il martın 1-dək")
     from reportparse.extract.dates import find_dates
-    dates = pd.DataFrame([{"start": m.start, "end": m.end, "date_end": m.date_end.isoformat()} for m in find_dates(text)])
+
+    dates = pd.DataFrame(
+        [{"start": m.start, "end": m.end, "date_end": m.date_end.isoformat()} for m in find_dates(text)]
+    )
     sentences = evidence_sentences(text, 0, len(text), COMMITMENT, dates.assign(date_start=dates["date_end"]))
     assert decide(sentences, year=2020, deadline_kind="recurring").rule == "completed"
     assert decide(sentences, year=2020, deadline_kind="range", deadline_end="2022-12-31").rule == "core_pending"
@@ -92,8 +106,10 @@ def test_remainder_is_core_pending():
 
 
 def test_core_boilerplate():
-    text = ("Müraciətlərin cavablandırılması təmin edilmişdir. "
-            "Vətəndaşlar üçün elektron portalın yaradılması ilə bağlı müvafiq işlər aparılmışdır.")
+    text = (
+        "Müraciətlərin cavablandırılması təmin edilmişdir. "
+        "Vətəndaşlar üçün elektron portalın yaradılması ilə bağlı müvafiq işlər aparılmışdır."
+    )
     assert status_of(text) == ("core_boilerplate", "substantial")
 
 
@@ -104,8 +120,19 @@ def test_completed():
 
 
 def test_every_rule_is_tested_here():
-    tested = {"not_reported", "negation", "intention_only", "boilerplate_only", "ongoing_only", "no_action",
-              "preparatory_only", "conditional_pending", "core_pending", "core_boilerplate", "completed"}
+    tested = {
+        "not_reported",
+        "negation",
+        "intention_only",
+        "boilerplate_only",
+        "ongoing_only",
+        "no_action",
+        "preparatory_only",
+        "conditional_pending",
+        "core_pending",
+        "core_boilerplate",
+        "completed",
+    }
     assert {name for name, _status, _meaning in RULES} == tested
 
 
@@ -126,7 +153,10 @@ def test_match_by_number_in_any_order():
     sections = [section("3", ITEMS[2].measure), section("1", ITEMS[0].measure), section("2", ITEMS[1].measure)]
     matches = match_sections(ITEMS, sections)
     assert [(m.item.item, m.section["item"], m.method, m.confidence) for m in matches] == [
-        ("1", "1", "number", 1.0), ("2", "2", "number", 1.0), ("3", "3", "number", 1.0)]
+        ("1", "1", "number", 1.0),
+        ("2", "2", "number", 1.0),
+        ("3", "3", "number", 1.0),
+    ]
 
 
 def test_match_by_text_when_numbers_differ_or_are_missing():
@@ -164,10 +194,11 @@ def test_compare_with_shuffled_and_renumbered_report():
 
 # --- the table ----------------------------------------------------------------------------------
 
+
 def test_compare_table_columns_and_evidence_spans():
     document = load(DGTA_REPORT)
     frame = compare(DGTA_PLAN, document)
-    assert list(frame.columns[:len(COMMITMENT_COLUMNS)]) == list(COMMITMENT_COLUMNS)
+    assert list(frame.columns[: len(COMMITMENT_COLUMNS)]) == list(COMMITMENT_COLUMNS)
     assert len(frame) == 7 and frame["reported"].all() and (frame["match"] == "number").all()
     assert set(frame["status"]) <= {"complete", "substantial", "limited"}
     for row in frame.to_dict("records"):
@@ -187,7 +218,9 @@ def test_without_a_plan_the_report_is_its_own_plan():
 
 
 def test_history_across_reports():
-    frame = compare(DGTA_PLAN, [DGTA_REPORT, load(CORPUS / "reports" / "dmmx-2021-execution-report.txt", doc_id="other")])
+    frame = compare(
+        DGTA_PLAN, [DGTA_REPORT, load(CORPUS / "reports" / "dmmx-2021-execution-report.txt", doc_id="other")]
+    )
     assert set(frame["report_year"]) == {2020, 2021}
     table = history(frame)
     assert list(table.columns) == ["plan_id", "item", "commitment", "2020", "2021", "latest_status", "n_reported"]
@@ -203,8 +236,10 @@ def test_cli_compare(tmp_path, capsys):
 
 
 def test_cli_compare_reports_a_bad_plan(tmp_path, capsys):
-    assert main(["compare", "--plan", str(tmp_path / "absent.txt"), "--report", str(DGTA_REPORT),
-                 "--out", str(tmp_path)]) == 1
+    assert (
+        main(["compare", "--plan", str(tmp_path / "absent.txt"), "--report", str(DGTA_REPORT), "--out", str(tmp_path)])
+        == 1
+    )
     assert "absent.txt" in capsys.readouterr().err
 
 

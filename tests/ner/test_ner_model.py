@@ -18,8 +18,7 @@ from reportparse.ner.model import (
 from reportparse.pipeline import extract_tables
 from reportparse.training.examples import gold_examples
 from reportparse.training.spacy_ner import train
-
-from .corpus_paths import PROJECT_ROOT
+from tests.corpus_paths import PROJECT_ROOT
 
 
 def test_paragraph_examples_keep_entities_whole():
@@ -69,7 +68,7 @@ def test_shipped_model_loads_offline_and_merges_with_the_rules():
     assert merged[0].text == "Azərbaycan Respublikasının Dövlət Miqrasiya Xidmətinin"
     assert merged[0].source == "rules"
     for mention in merged:
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
     table = extract_tables(load_text(text), ner="rules+model")["organizations"]
     assert set(table["source"]) <= {"rules", "model"} and len(table) >= 1
     assert find_organization_mentions(text, ner="model")

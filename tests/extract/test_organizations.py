@@ -23,8 +23,7 @@ from reportparse.lang.az import inflection
 from reportparse.lang.az.inflection import noun_forms, possessive_form
 from reportparse.pipeline import extract_tables
 from reportparse.tables.build import entities_table
-
-from .corpus_paths import PROJECT_ROOT
+from tests.corpus_paths import PROJECT_ROOT
 
 DMX = "Azərbaycan Respublikasının Dövlət Miqrasiya Xidməti"
 
@@ -41,20 +40,24 @@ def only(text: str, **options):
 
 # --- morphology ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("lemma", "form", "possessive", "case"), [
-    ("agentlik", "agentliyinin", True, "genitive"),
-    ("komissiya", "komissiyasına", True, "dative"),
-    ("komissiya", "komissiyaya", False, "dative"),
-    ("xidmət", "xidmətində", True, "locative"),
-    ("xidmət", "xidmətlə", False, "instrumental"),
-    ("şura", "şuranın", False, "genitive"),
-    ("şura", "şurasının", True, "genitive"),
-    ("qrup", "qrupunun", True, "genitive"),
-    ("prokurorluq", "prokurorluğunun", True, "genitive"),
-    ("ittifaq", "ittifaqının", True, "genitive"),  # a loan: no softening
-    ("mərkəz", "mərkəzlərində", True, "locative"),
-    ("mərkəz", "mərkəzindəki", True, "locative_ki"),
-])
+
+@pytest.mark.parametrize(
+    ("lemma", "form", "possessive", "case"),
+    [
+        ("agentlik", "agentliyinin", True, "genitive"),
+        ("komissiya", "komissiyasına", True, "dative"),
+        ("komissiya", "komissiyaya", False, "dative"),
+        ("xidmət", "xidmətində", True, "locative"),
+        ("xidmət", "xidmətlə", False, "instrumental"),
+        ("şura", "şuranın", False, "genitive"),
+        ("şura", "şurasının", True, "genitive"),
+        ("qrup", "qrupunun", True, "genitive"),
+        ("prokurorluq", "prokurorluğunun", True, "genitive"),
+        ("ittifaq", "ittifaqının", True, "genitive"),  # a loan: no softening
+        ("mərkəz", "mərkəzlərində", True, "locative"),
+        ("mərkəz", "mərkəzindəki", True, "locative_ki"),
+    ],
+)
 def test_noun_forms_follow_vowel_harmony(lemma, form, possessive, case):
     analysis = noun_forms(lemma)[form]
     assert (analysis.lemma, analysis.possessive, analysis.case) == (lemma, possessive, case)
@@ -62,7 +65,13 @@ def test_noun_forms_follow_vowel_harmony(lemma, form, possessive, case):
 
 def test_possessive_nominative():
     assert [possessive_form(w) for w in ("şura", "nazirlik", "xidmət", "fond", "prokurorluq", "ittifaq")] == [
-        "şurası", "nazirliyi", "xidməti", "fondu", "prokurorluğu", "ittifaqı"]
+        "şurası",
+        "nazirliyi",
+        "xidməti",
+        "fondu",
+        "prokurorluğu",
+        "ittifaqı",
+    ]
 
 
 def test_doctests():
@@ -72,37 +81,70 @@ def test_doctests():
 
 # --- inflected heads and canonical names ----------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "surface", "name"), [
-    ("Qeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyinin nümayəndəsi çıxış etdi.",
-     "Qeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyinin",
-     "Azərbaycan Respublikasının Qeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyi"),
-    ("Layihə Dövlət Qulluğu Məsələləri üzrə Komissiyasına göndərilmişdir.",
-     "Dövlət Qulluğu Məsələləri üzrə Komissiyasına", "Azərbaycan Respublikasının Dövlət Qulluğu Məsələləri üzrə Komissiyası"),
-    ("Sənəd Dövlət Miqrasiya Xidmətində hazırlanmışdır.", "Dövlət Miqrasiya Xidmətində", DMX),
-    ("Hesabat Dövlət Sərhəd Xidmətiylə razılaşdırılıb.", "Dövlət Sərhəd Xidmətiylə",
-     "Azərbaycan Respublikasının Dövlət Sərhəd Xidməti"),
-    ("Görüşdə “İşgəncələr Əleyhinə Araşdırmalar Mərkəzi”ndən iki nəfər iştirak etdi.",
-     "“İşgəncələr Əleyhinə Araşdırmalar Mərkəzi”ndən", "“İşgəncələr Əleyhinə Araşdırmalar Mərkəzi”"),
-    ("Məsələ “Vətəndaşsızlıq məsələləri ilə əlaqədar işçi qrupu”nun iclasında müzakirə edildi.",
-     "“Vətəndaşsızlıq məsələləri ilə əlaqədar işçi qrupu”nun", "Vətəndaşsızlıq məsələləri ilə əlaqədar işçi qrupu"),
-    ("Tədbirdə “Təmiz Dünya” Qadınlara Yardım İctimai Birliyinin üzvləri iştirak etdi.",
-     "“Təmiz Dünya” Qadınlara Yardım İctimai Birliyinin", "“Təmiz Dünya” Qadınlara Yardım İctimai Birliyi"),
-    ("Tələbələr Azərbaycan Tibb Universitetində təlim keçdilər.", "Azərbaycan Tibb Universitetində",
-     "Azərbaycan Tibb Universiteti"),
-    ("Məqalə “İnjuria” hüquq jurnalının sayında dərc edildi.", "“İnjuria” hüquq jurnalının", "“İnjuria” hüquq jurnalı"),
-    ("AZƏRBAYCAN RESPUBLİKASI NAZİRLƏR KABİNETİNİN QƏRARI", "AZƏRBAYCAN RESPUBLİKASI NAZİRLƏR KABİNETİNİN",
-     "Azərbaycan Respublikasının Nazirlər Kabineti"),
-    ("Milli Məclisin deputatları iştirak etmişlər.", "Milli Məclisin", "Azərbaycan Respublikasının Milli Məclisi"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        (
+            "Qeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyinin nümayəndəsi çıxış etdi.",
+            "Qeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyinin",
+            "Azərbaycan Respublikasının Qeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyi",
+        ),
+        (
+            "Layihə Dövlət Qulluğu Məsələləri üzrə Komissiyasına göndərilmişdir.",
+            "Dövlət Qulluğu Məsələləri üzrə Komissiyasına",
+            "Azərbaycan Respublikasının Dövlət Qulluğu Məsələləri üzrə Komissiyası",
+        ),
+        ("Sənəd Dövlət Miqrasiya Xidmətində hazırlanmışdır.", "Dövlət Miqrasiya Xidmətində", DMX),
+        (
+            "Hesabat Dövlət Sərhəd Xidmətiylə razılaşdırılıb.",
+            "Dövlət Sərhəd Xidmətiylə",
+            "Azərbaycan Respublikasının Dövlət Sərhəd Xidməti",
+        ),
+        (
+            "Görüşdə “İşgəncələr Əleyhinə Araşdırmalar Mərkəzi”ndən iki nəfər iştirak etdi.",
+            "“İşgəncələr Əleyhinə Araşdırmalar Mərkəzi”ndən",
+            "“İşgəncələr Əleyhinə Araşdırmalar Mərkəzi”",
+        ),
+        (
+            "Məsələ “Vətəndaşsızlıq məsələləri ilə əlaqədar işçi qrupu”nun iclasında müzakirə edildi.",
+            "“Vətəndaşsızlıq məsələləri ilə əlaqədar işçi qrupu”nun",
+            "Vətəndaşsızlıq məsələləri ilə əlaqədar işçi qrupu",
+        ),
+        (
+            "Tədbirdə “Təmiz Dünya” Qadınlara Yardım İctimai Birliyinin üzvləri iştirak etdi.",
+            "“Təmiz Dünya” Qadınlara Yardım İctimai Birliyinin",
+            "“Təmiz Dünya” Qadınlara Yardım İctimai Birliyi",
+        ),
+        (
+            "Tələbələr Azərbaycan Tibb Universitetində təlim keçdilər.",
+            "Azərbaycan Tibb Universitetində",
+            "Azərbaycan Tibb Universiteti",
+        ),
+        (
+            "Məqalə “İnjuria” hüquq jurnalının sayında dərc edildi.",
+            "“İnjuria” hüquq jurnalının",
+            "“İnjuria” hüquq jurnalı",
+        ),
+        (
+            "AZƏRBAYCAN RESPUBLİKASI NAZİRLƏR KABİNETİNİN QƏRARI",
+            "AZƏRBAYCAN RESPUBLİKASI NAZİRLƏR KABİNETİNİN",
+            "Azərbaycan Respublikasının Nazirlər Kabineti",
+        ),
+        ("Milli Məclisin deputatları iştirak etmişlər.", "Milli Məclisin", "Azərbaycan Respublikasının Milli Məclisi"),
+    ],
+)
 def test_inflected_heads_give_the_nominative_official_name(text, surface, name):
     mention = only(text)
     assert (mention.text, mention.name) == (surface, name)
-    assert text[mention.start:mention.end] == surface
+    assert text[mention.start : mention.end] == surface
 
 
 def test_known_bodies_become_one_entity_whatever_the_form():
-    text = ("Plan Korrupsiyaya qarşı mübarizə üzrə Komissiyaya göndərilmiş, hesabat isə Azərbaycan "
-            "Respublikasının Korrupsiyaya qarşı mübarizə üzrə Komissiyasına təqdim edilmişdir.")
+    text = (
+        "Plan Korrupsiyaya qarşı mübarizə üzrə Komissiyaya göndərilmiş, hesabat isə Azərbaycan "
+        "Respublikasının Korrupsiyaya qarşı mübarizə üzrə Komissiyasına təqdim edilmişdir."
+    )
     first, second = find_organizations(text)
     assert first.text == "Korrupsiyaya qarşı mübarizə üzrə Komissiyaya"
     assert second.text == "Azərbaycan Respublikasının Korrupsiyaya qarşı mübarizə üzrə Komissiyasına"
@@ -112,13 +154,17 @@ def test_known_bodies_become_one_entity_whatever_the_form():
 
 
 def test_a_name_written_once_with_the_national_prefix_is_national_everywhere():
-    text = ("Azərbaycan Respublikası Rəqəmsal Tədris Resursları Agentliyinin hesabatı. "
-            "Bu işdə Rəqəmsal Tədris Resursları Agentliyi iştirak etdi.")
+    text = (
+        "Azərbaycan Respublikası Rəqəmsal Tədris Resursları Agentliyinin hesabatı. "
+        "Bu işdə Rəqəmsal Tədris Resursları Agentliyi iştirak etdi."
+    )
     assert {m.name for m in find_organizations(text)} == {
-        "Azərbaycan Respublikasının Rəqəmsal Tədris Resursları Agentliyi"}
+        "Azərbaycan Respublikasının Rəqəmsal Tədris Resursları Agentliyi"
+    }
 
 
 # --- structure ------------------------------------------------------------------------------------
+
 
 def test_attached_body_is_one_mention_and_its_parent_is_recognised():
     mention = only("Dövlət Miqrasiya Xidməti yanında Miqrant Şurasının iclası keçirilmişdir.")
@@ -132,39 +178,48 @@ def test_attached_body_is_one_mention_and_its_parent_is_recognised():
 
 def test_attached_to_the_president_or_the_cabinet_keeps_the_national_prefix():
     assert only("Azərbaycan Respublikası Prezidenti yanında Dövlət İdarəçilik Akademiyasının tələbələri.").name == (
-        "Azərbaycan Respublikasının Prezidenti yanında Dövlət İdarəçilik Akademiyası")
+        "Azərbaycan Respublikasının Prezidenti yanında Dövlət İdarəçilik Akademiyası"
+    )
     assert only("Azərbaycan Respublikasının Nazirlər Kabineti yanında Operativ Qərargahın qərarı.").name == (
-        "Azərbaycan Respublikasının Nazirlər Kabineti yanında Operativ Qərargah")
+        "Azərbaycan Respublikasının Nazirlər Kabineti yanında Operativ Qərargah"
+    )
 
 
 def test_short_form_links_to_the_full_name_met_before():
-    text = ("Dövlət Miqrasiya Xidməti yanında Miqrant Şurası yaradılmışdır. Miqrant Şurasının ilk iclası "
-            "keçirilmişdir.")
+    text = "Dövlət Miqrasiya Xidməti yanında Miqrant Şurası yaradılmışdır. Miqrant Şurasının ilk iclası keçirilmişdir."
     first, second = find_organizations(text)
     assert second.text == "Miqrant Şurasının" and second.name == first.name and second.key == first.key
 
 
 def test_unit_after_its_parent_in_the_genitive():
-    mention = only("Azərbaycan Respublikası Daxili İşlər Nazirliyinin İnsan Alverinə qarşı Mübarizə Baş İdarəsinə "
-                   "müraciət edilmişdir.")
+    mention = only(
+        "Azərbaycan Respublikası Daxili İşlər Nazirliyinin İnsan Alverinə qarşı Mübarizə Baş İdarəsinə "
+        "müraciət edilmişdir."
+    )
     assert mention.name == "Daxili İşlər Nazirliyinin İnsan Alverinə qarşı Mübarizə Baş İdarəsi"
     assert only("Layihə BMT-nin İnkişaf Proqramının dəstəyi ilə icra olunur.").name == (
-        "Birləşmiş Millətlər Təşkilatının İnkişaf Proqramı")
+        "Birləşmiş Millətlər Təşkilatının İnkişaf Proqramı"
+    )
 
 
 def test_coordinated_ministries_under_a_plural_head():
-    text = ("Tədbirdə Əmək və Əhalinin Sosial Müdafiəsi, Elm və Təhsil və Daxili İşlər nazirliklərinin "
-            "nümayəndələri iştirak etmişdir.")
+    text = (
+        "Tədbirdə Əmək və Əhalinin Sosial Müdafiəsi, Elm və Təhsil və Daxili İşlər nazirliklərinin "
+        "nümayəndələri iştirak etmişdir."
+    )
     assert names(text) == [
         ("Əmək və Əhalinin Sosial Müdafiəsi", "Azərbaycan Respublikasının Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"),
         ("Elm və Təhsil", "Azərbaycan Respublikasının Elm və Təhsil Nazirliyi"),
         ("Daxili İşlər nazirliklərinin", "Azərbaycan Respublikasının Daxili İşlər Nazirliyi"),
     ]
     assert names("Ədliyyə və Daxili İşlər nazirlikləri birgə iş aparır.")[0] == (
-        "Ədliyyə", "Azərbaycan Respublikasının Ədliyyə Nazirliyi")
+        "Ədliyyə",
+        "Azərbaycan Respublikasının Ədliyyə Nazirliyi",
+    )
     # A ministry whose own name has "və" stays whole.
     assert names("Gənclər və İdman nazirliklərinin nümayəndələri.") == [
-        ("Gənclər və İdman nazirliklərinin", "Azərbaycan Respublikasının Gənclər və İdman Nazirliyi")]
+        ("Gənclər və İdman nazirliklərinin", "Azərbaycan Respublikasının Gənclər və İdman Nazirliyi")
+    ]
 
 
 @pytest.mark.parametrize("surface", ["Xidmət", "Xidmətin", "Xidmətə", "Xidmətlə"])
@@ -176,8 +231,10 @@ def test_bare_heads_are_linked_to_the_reporting_body_and_flagged(surface):
 
 
 def test_bare_heads_link_to_the_last_body_of_that_kind():
-    text = ("Tədbirdə Dövlət Turizm Agentliyi iştirak etmişdir. Agentlik yeni layihə təklif etmişdir. "
-            "Şuranın üzvləri də dəvət olunub.")
+    text = (
+        "Tədbirdə Dövlət Turizm Agentliyi iştirak etmişdir. Agentlik yeni layihə təklif etmişdir. "
+        "Şuranın üzvləri də dəvət olunub."
+    )
     agency = next(m for m in find_organizations(text, reporting_body=DMX) if m.text == "Agentlik")
     assert agency.anaphoric and agency.name == "Azərbaycan Respublikasının Dövlət Turizm Agentliyi"
     assert "Şuranın" not in [m.text for m in find_organizations(text, reporting_body=DMX)]  # nothing to link to
@@ -185,13 +242,15 @@ def test_bare_heads_link_to_the_last_body_of_that_kind():
 
 def test_anaphoric_parent_of_an_attached_body():
     assert only("Xidmət yanında İctimai Şuranın iclası keçirilmişdir.", reporting_body=DMX).name == (
-        "Dövlət Miqrasiya Xidməti yanında İctimai Şura")
-    assert only("Agentliyin İdarə Heyətinin qərarı ilə.",
-                reporting_body="Azərbaycan Respublikasının Dövlət Turizm Agentliyi").name == (
-        "Dövlət Turizm Agentliyinin İdarə Heyəti")
+        "Dövlət Miqrasiya Xidməti yanında İctimai Şura"
+    )
+    assert only(
+        "Agentliyin İdarə Heyətinin qərarı ilə.", reporting_body="Azərbaycan Respublikasının Dövlət Turizm Agentliyi"
+    ).name == ("Dövlət Turizm Agentliyinin İdarə Heyəti")
 
 
 # --- abbreviations, types, ids --------------------------------------------------------------------
+
 
 def test_abbreviations_of_specific_bodies_but_not_class_words():
     text = "QHT-lər və dövlət orqanları ilə yanaşı ATƏT, BMT-nin, DİN-in və UNICEF-in nümayəndələri iştirak etdi."
@@ -204,16 +263,19 @@ def test_abbreviations_of_specific_bodies_but_not_class_words():
     }
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("Dövlət Gömrük Komitəsinin əməkdaşları.", "state_body"),
-    ("Miqrant Şurasının iclası.", "council"),
-    ("Reinteqrasiya üzrə İşçi Qrupunun iclası.", "working_group"),
-    ("“Açıq Büdcə” İctimai Birliyinin üzvləri.", "ngo"),
-    ("Beynəlxalq Əmək Təşkilatının ekspertləri.", "international"),
-    ("Bakı Dövlət Universitetinin tələbələri.", "education"),
-    ("“Azərbaycan” qəzetində dərc edilib.", "media"),
-    ("Miqrasiya üzrə Regional Təlim Mərkəzində təlim.", "education"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Dövlət Gömrük Komitəsinin əməkdaşları.", "state_body"),
+        ("Miqrant Şurasının iclası.", "council"),
+        ("Reinteqrasiya üzrə İşçi Qrupunun iclası.", "working_group"),
+        ("“Açıq Büdcə” İctimai Birliyinin üzvləri.", "ngo"),
+        ("Beynəlxalq Əmək Təşkilatının ekspertləri.", "international"),
+        ("Bakı Dövlət Universitetinin tələbələri.", "education"),
+        ("“Azərbaycan” qəzetində dərc edilib.", "media"),
+        ("Miqrasiya üzrə Regional Təlim Mərkəzində təlim.", "education"),
+    ],
+)
 def test_types(text, kind):
     assert only(text).type == kind
 
@@ -224,29 +286,45 @@ def test_one_id_per_entity_across_documents():
     both = pd.concat([first["organizations"], second["organizations"]])
     assert both["org_id"].nunique() == 1
     entities = entities_table(both)
-    assert entities.to_dict("records") == [{
-        "org_id": "dovlet-miqrasiya-xidmeti", "name": DMX, "type": "state_body",
-        "aliases": "Dövlət Miqrasiya Xidmətinin; Azərbaycan Respublikası Dövlət Miqrasiya Xidməti",
-        "n_mentions": 2, "n_documents": 2}]
+    assert entities.to_dict("records") == [
+        {
+            "org_id": "dovlet-miqrasiya-xidmeti",
+            "name": DMX,
+            "type": "state_body",
+            "aliases": "Dövlət Miqrasiya Xidmətinin; Azərbaycan Respublikası Dövlət Miqrasiya Xidməti",
+            "n_mentions": 2,
+            "n_documents": 2,
+        }
+    ]
 
 
 def test_entities_table_of_nothing_has_its_columns():
     assert list(entities_table(extract_tables(load_text("Heç nə."))["organizations"]).columns) == [
-        "org_id", "name", "type", "aliases", "n_mentions", "n_documents"]
+        "org_id",
+        "name",
+        "type",
+        "aliases",
+        "n_mentions",
+        "n_documents",
+    ]
 
 
 # --- what is not an organization ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "Məlumatlar Elektron Hökumət İnformasiya Sistemi (EHİS) və İAMAS vasitəsilə ötürülür.",
-    "Milli Fəaliyyət Planı və Konvensiya üzrə öhdəliklər icra edilmişdir.",
-    "“Miqrasiya və inkişaf” layihəsi çərçivəsində “Açıq qapı” günü keçirilmişdir.",
-    "Tədbirlər Bakı şəhərində və Gəncədə keçirilmişdir.",
-    "Ehtiyat Fondundan vəsait ayrılmışdır.",
-    "İşçi qrupun üzvləri toplantı keçirmişdir.",
-    "İşçi Qruplarında müzakirələr aparılıb.",
-    "Dövlət Proqramının icrası davam edir.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Məlumatlar Elektron Hökumət İnformasiya Sistemi (EHİS) və İAMAS vasitəsilə ötürülür.",
+        "Milli Fəaliyyət Planı və Konvensiya üzrə öhdəliklər icra edilmişdir.",
+        "“Miqrasiya və inkişaf” layihəsi çərçivəsində “Açıq qapı” günü keçirilmişdir.",
+        "Tədbirlər Bakı şəhərində və Gəncədə keçirilmişdir.",
+        "Ehtiyat Fondundan vəsait ayrılmışdır.",
+        "İşçi qrupun üzvləri toplantı keçirmişdir.",
+        "İşçi Qruplarında müzakirələr aparılıb.",
+        "Dövlət Proqramının icrası davam edir.",
+    ],
+)
 def test_things_that_are_not_organizations(text):
     assert names(text) == []
 
@@ -258,20 +336,58 @@ def test_posts_are_not_part_of_the_mention():
 
 def test_sentence_openers_are_not_part_of_a_name():
     assert names("Tədbir Bakı Dövlət Universitetində keçirilmişdir.") == [
-        ("Bakı Dövlət Universitetində", "Bakı Dövlət Universiteti")]
+        ("Bakı Dövlət Universitetində", "Bakı Dövlət Universiteti")
+    ]
     assert names("Seminarlar Azərbaycan Otellər Assosiasiyasının dəstəyi ilə keçirilib.") == [
-        ("Azərbaycan Otellər Assosiasiyasının", "Azərbaycan Otellər Assosiasiyası")]
+        ("Azərbaycan Otellər Assosiasiyasının", "Azərbaycan Otellər Assosiasiyası")
+    ]
     assert names("Tədbirlər Planında Azərbaycan Respublikasının Dövlət Turizm Agentliyinə tapşırıq verilib.") == [
-        ("Azərbaycan Respublikasının Dövlət Turizm Agentliyinə", "Azərbaycan Respublikasının Dövlət Turizm Agentliyi")]
+        ("Azərbaycan Respublikasının Dövlət Turizm Agentliyinə", "Azərbaycan Respublikasının Dövlət Turizm Agentliyi")
+    ]
 
 
 # --- offsets ----------------------------------------------------------------------------------------
 
-_PIECES = st.sampled_from([
-    "Dövlət", "Miqrasiya", "Xidmətinin", "Xidmət", "yanında", "İctimai", "Şuranın", "“", "”", "”ndən", "Mərkəzi",
-    "və", "üzrə", "qarşı", "nazirliklərinin", "Azərbaycan", "Respublikasının", "DİN-in", "BMT-nin", ",", ".", "\n",
-    "\n\n", " ", "2", "saylı", "işçi", "qrupu", "Agentliyi", "(", ")", "Elm", "Təhsil", "–", "İ", "ı",
-])
+_PIECES = st.sampled_from(
+    [
+        "Dövlət",
+        "Miqrasiya",
+        "Xidmətinin",
+        "Xidmət",
+        "yanında",
+        "İctimai",
+        "Şuranın",
+        "“",
+        "”",
+        "”ndən",
+        "Mərkəzi",
+        "və",
+        "üzrə",
+        "qarşı",
+        "nazirliklərinin",
+        "Azərbaycan",
+        "Respublikasının",
+        "DİN-in",
+        "BMT-nin",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        " ",
+        "2",
+        "saylı",
+        "işçi",
+        "qrupu",
+        "Agentliyi",
+        "(",
+        ")",
+        "Elm",
+        "Təhsil",
+        "–",
+        "İ",
+        "ı",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -279,7 +395,7 @@ _PIECES = st.sampled_from([
 def test_offsets_match_surfaces_on_random_text(text, body):
     for mention in find_organizations(text, reporting_body=body):
         assert 0 <= mention.start < mention.end <= len(text)
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
         assert mention.name and mention.key
 
 
@@ -292,6 +408,7 @@ def test_canonicalize_surface_names_spans_found_by_other_means():
 
 
 # --- the table, the component and the evaluation ---------------------------------------------------
+
 
 def test_organizations_table_columns_and_items():
     text = "1-ci bəndin icrasına dair:\nDövlət Miqrasiya Xidməti yanında Miqrant Şurasının iclası keçirilib.\n"
@@ -306,7 +423,9 @@ def test_spacy_component():
     doc = nlp("Xidmət yanında İctimai Şuranın iclası Elm və Təhsil Nazirliyində keçirilib.")
     spans = doc.spans["organizations"]
     assert [(s.text, s.label_) for s in spans] == [
-        ("Xidmət yanında İctimai Şuranın", "council"), ("Elm və Təhsil Nazirliyində", "state_body")]
+        ("Xidmət yanında İctimai Şuranın", "council"),
+        ("Elm və Təhsil Nazirliyində", "state_body"),
+    ]
     assert spans[0]._.organization.name == "Dövlət Miqrasiya Xidməti yanında İctimai Şura"
     with pytest.raises(ValueError, match="ner mode"):
         nlp.add_pipe("az_organizations", name="bad", config={"ner": "magic"})
@@ -320,15 +439,19 @@ def test_evaluation_floors_on_the_own_corpus():
     assert score.value_accuracy >= 0.97
 
 
-@pytest.mark.parametrize(("gold", "f1", "names"), [
-    ("corpus/heldout/gold.jsonl", 0.97, 0.97),
-    ("corpus/heldout2/gold.jsonl", 0.97, 0.90),
-    ("corpus/heldout3/gold.jsonl", 0.96, 0.88),
-])
+@pytest.mark.parametrize(
+    ("gold", "f1", "names"),
+    [
+        ("corpus/heldout/gold.jsonl", 0.97, 0.97),
+        ("corpus/heldout2/gold.jsonl", 0.97, 0.90),
+        ("corpus/heldout3/gold.jsonl", 0.96, 0.88),
+    ],
+)
 def test_evaluation_floors_on_the_held_out_sets(gold, f1, names):
     """Documents written by other hands than the rules' author (README, "Organizations")."""
     score = evaluate(PROJECT_ROOT / "corpus", tables=["organizations"], gold_file=PROJECT_ROOT / gold).totals()[
-        "organizations"]
+        "organizations"
+    ]
     assert score.gold >= 90
     assert score.f1() >= f1
     assert score.value_accuracy >= names

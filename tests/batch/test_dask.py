@@ -10,12 +10,11 @@ import pytest
 import reportparse
 from reportparse.batch.dask import partition_size
 from reportparse.pipeline import TABLES
-
-from .test_cli import run
+from tests.cli.test_cli import run
 
 distributed = pytest.importorskip("distributed")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -33,10 +33,12 @@ TABLE_FILES = ("documents", "sections", "dates", "organizations", "counts", "ref
 
 def _report(index: int) -> str:
     day, month = index % 28 + 1, ("mart", "aprel", "may", "iyun")[index % 4]
-    return (f"Dövlət Xidmətinin 2022-ci il üzrə hesabatı № {index}\n\n"
-            f"1-ci bəndin icrasına dair (Təlim {index}):\n"
-            f"{day} {month} 2022-ci il tarixdə {index % 90 + 10} nəfər əməkdaş təlimdə iştirak etmişdir.\n\n"
-            f"2-ci bənd üzrə:\nHesabat dekabrın 30-dək Nazirlər Kabinetinə təqdim edilmişdir.\n")
+    return (
+        f"Dövlət Xidmətinin 2022-ci il üzrə hesabatı № {index}\n\n"
+        f"1-ci bəndin icrasına dair (Təlim {index}):\n"
+        f"{day} {month} 2022-ci il tarixdə {index % 90 + 10} nəfər əməkdaş təlimdə iştirak etmişdir.\n\n"
+        f"2-ci bənd üzrə:\nHesabat dekabrın 30-dək Nazirlər Kabinetinə təqdim edilmişdir.\n"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +46,11 @@ def batch(tmp_path_factory) -> Path:
     """1,000 inputs: 950 distinct reports and 50 broken files, shuffled into 10 folders."""
     root = tmp_path_factory.mktemp("batch")
     rng = random.Random(1000)
-    broken = [("txt", b"hesabat \xc3\x28 pozulub "), ("pdf", hostile.garbage_pdf(512, seed=0)),
-              ("docx", hostile.docx_not_zip())]
+    broken = [
+        ("txt", b"hesabat \xc3\x28 pozulub "),
+        ("pdf", hostile.garbage_pdf(512, seed=0)),
+        ("docx", hostile.docx_not_zip()),
+    ]
     files = [(f"report-{i:04d}.txt", _report(i).encode()) for i in range(GOOD)]
     for i in range(BROKEN):
         suffix, data = broken[i % 3]
@@ -62,8 +67,12 @@ def _parse(inputs: Path, out: Path, *extra: str, checkpoint: float | None = None
     code = "import sys; from reportparse.cli.app import main; sys.exit(main(sys.argv[1:]))"
     if checkpoint is not None:  # checkpoint often, so a kill lands after some files are written
         code = f"import reportparse.cli.parse as p; p.CHECKPOINT_SECONDS = {checkpoint}; " + code
-    return subprocess.Popen([sys.executable, "-c", code, "parse", str(inputs), "--out", str(out), "--jobs", "2",
-                             "--quiet", *extra], stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", code, "parse", str(inputs), "--out", str(out), "--jobs", "2", "--quiet", *extra],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def _lines(path: Path) -> list[str]:

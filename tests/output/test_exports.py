@@ -13,10 +13,9 @@ import reportparse
 from reportparse.pipeline import TABLES
 from reportparse.tables import datapackage
 from reportparse.tables.build import TABLE_COLUMNS
+from tests.cli.test_cli import run
 
-from .test_cli import run
-
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "corpus" / "reports"
 SAMPLE_TEXT = reportparse.sample_report_path().read_text(encoding="utf-8")
 
@@ -62,7 +61,9 @@ def test_datapackage_describes_every_table_and_validates(corpus, tmp_path):
     assert resources["documents"]["schema"]["primaryKey"] == ["doc_id"]
     for name in set(TABLES) - {"documents"}:
         assert resources[name]["schema"]["foreignKeys"][0] == {
-            "fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}
+            "fields": ["doc_id"],
+            "reference": {"resource": "documents", "fields": ["doc_id"]},
+        }
     assert datapackage.validate(tmp_path) == []
 
 
@@ -107,9 +108,9 @@ def test_cli_format_parquet_and_excel_only_with_csv(tmp_path):
     source.write_text(SAMPLE_TEXT, encoding="utf-8")
     assert run("parse", str(source), "--out", str(tmp_path / "out"), "--format", "parquet").returncode == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        [f"{name}.parquet" for name in (*TABLES, "entities")] + ["errors.csv", "datapackage.json"])
+        [f"{name}.parquet" for name in (*TABLES, "entities")] + ["errors.csv", "datapackage.json"]
+    )
     assert run("parse", str(source), "--out", str(tmp_path / "x"), "--format", "parquet", "--excel").returncode == 2
-
 
 
 def test_entities_table_is_written_and_described(tmp_path):
@@ -126,5 +127,6 @@ def test_entities_table_is_written_and_described(tmp_path):
     resources = {entry["name"]: entry for entry in descriptor["resources"]}
     assert resources["entities"]["schema"]["primaryKey"] == ["org_id"]
     assert {"fields": ["org_id"], "reference": {"resource": "entities", "fields": ["org_id"]}} in resources[
-        "organizations"]["schema"]["foreignKeys"]
+        "organizations"
+    ]["schema"]["foreignKeys"]
     assert datapackage.validate(tmp_path) == []

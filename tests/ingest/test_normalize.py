@@ -21,6 +21,7 @@ def text_of(raw: str) -> str:
 
 # --- steps ---------------------------------------------------------------------------------
 
+
 def test_lines_inside_a_sentence_are_joined_and_paragraphs_kept():
     raw = (
         "Həmin Tədbirlər planının icrası barədə hesabat Azərbaycan Respublikasının Nazirlər \n"
@@ -72,10 +73,19 @@ def test_letter_spacing_needs_three_letters_and_a_line_of_its_own():
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("Azərbaycan Respublikasının Qeyri-\nHökumət Təşkilatlarına", "Azərbaycan Respublikasının Qeyri-Hökumət Təşkilatlarına"),
-        ("“Əcnəbi işçi qüvvəsinə tələbat haqqında proqnoz-\nməlumatın hazırlanması”", "“Əcnəbi işçi qüvvəsinə tələbat haqqında proqnoz-məlumatın hazırlanması”"),
+        (
+            "Azərbaycan Respublikasının Qeyri-\nHökumət Təşkilatlarına",
+            "Azərbaycan Respublikasının Qeyri-Hökumət Təşkilatlarına",
+        ),
+        (
+            "“Əcnəbi işçi qüvvəsinə tələbat haqqında proqnoz-\nməlumatın hazırlanması”",
+            "“Əcnəbi işçi qüvvəsinə tələbat haqqında proqnoz-məlumatın hazırlanması”",
+        ),
         # a word broken by hyphenation, whose whole form occurs elsewhere
-        ("təşkilatlarına dəstək; qeyri-hökumət təşki-\nlatlarına dəstək", "təşkilatlarına dəstək; qeyri-hökumət təşkilatlarına dəstək"),
+        (
+            "təşkilatlarına dəstək; qeyri-hökumət təşki-\nlatlarına dəstək",
+            "təşkilatlarına dəstək; qeyri-hökumət təşkilatlarına dəstək",
+        ),
         # unknown fragments: hyphenation of one word
         ("müəyyənləş-\ndirilməsi", "müəyyənləşdirilməsi"),
         ("soft\u00ad\nhyphen and in\u00adside", "softhyphen and inside"),
@@ -137,6 +147,7 @@ def test_furniture_spans_are_dropped_without_a_paragraph_break():
 
 # --- offset map ----------------------------------------------------------------------------
 
+
 def test_offsets_map_words_back_to_the_raw_text():
     raw = "1-ci bəndin icrasına dair (Azərbaycan Respublikası Dövlət \nMiqrasiya  Xidməti):\n\n\nH E S A B A T"
     doc = load_text(raw)
@@ -161,8 +172,32 @@ def canonical_letters(text: str) -> str:
 _PIECES = st.sampled_from(
     list("abcçdeəfgğhxıijkqlmnoöprsştuüvyzAƏİIŞÇĞÖÜQXqxz0123456789.,;:()“”«»")
     + list(CYRILLIC_HOMOGLYPHS)[:12]
-    + ["и", "д", " ", "  ", "\n", "\n\n", "\r\n", "\f", "\t", "-", "-\n", "–", "─", "\u00ad", "\u00ad\n",
-       "\u0301", "\u0308", "\u200b", "\ufeff", "\u00a0", "H E S A B A T", "\n- ", "1. ", "Qeyri-\nHökumət"]
+    + [
+        "и",
+        "д",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\f",
+        "\t",
+        "-",
+        "-\n",
+        "–",
+        "─",
+        "\u00ad",
+        "\u00ad\n",
+        "\u0301",
+        "\u0308",
+        "\u200b",
+        "\ufeff",
+        "\u00a0",
+        "H E S A B A T",
+        "\n- ",
+        "1. ",
+        "Qeyri-\nHökumət",
+    ]
 )
 _RANDOM_TEXT = st.lists(_PIECES, max_size=60).map("".join)
 

@@ -23,10 +23,9 @@ from reportparse.batch.workers import run_pool
 from reportparse.devtools import pdfgen
 from reportparse.output.folder import read_output
 from reportparse.tables import datapackage
+from tests.cli.test_cli import run
 
-from .test_cli import run
-
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_TEXT = reportparse.sample_report_path().read_text(encoding="utf-8")
 TABLE_FILES = ("documents", "sections", "dates", "organizations", "counts", "references")
 
@@ -68,8 +67,10 @@ def test_a_folder_with_bad_files_parses_the_good_ones_and_lists_the_others(mixed
     errors = read(out / "errors.csv")
     assert list(errors.columns) == ["path", "error_type", "message"]
     assert dict(zip(errors["path"].map(lambda p: Path(p).name), errors["error_type"])) == {
-        "corrupt.docx": "CorruptFileError", "corrupt.pdf": "CorruptFileError",
-        "empty.txt": "EmptyDocumentError", "locked.pdf": "EncryptedPDFError",
+        "corrupt.docx": "CorruptFileError",
+        "corrupt.pdf": "CorruptFileError",
+        "empty.txt": "EmptyDocumentError",
+        "locked.pdf": "EncryptedPDFError",
     }
     assert all(errors["message"].str.len() > 10) and not errors["message"].str.contains(str(mixed_folder)).any()
     error_lines = [line for line in result.stderr.splitlines() if "error:" in line]
@@ -101,7 +102,9 @@ def test_resume_skips_parsed_files_and_gives_the_same_tables_as_one_run(tmp_path
     fresh = run("parse", str(folder), "--out", str(tmp_path / "fresh"))
     assert fresh.returncode == 0
     for name in (*TABLE_FILES, "errors"):
-        assert (tmp_path / "out" / f"{name}.csv").read_bytes() == (tmp_path / "fresh" / f"{name}.csv").read_bytes(), name
+        assert (tmp_path / "out" / f"{name}.csv").read_bytes() == (tmp_path / "fresh" / f"{name}.csv").read_bytes(), (
+            name
+        )
 
 
 def test_resume_drops_rows_of_documents_the_documents_table_does_not_list(tmp_path):
@@ -131,8 +134,19 @@ def test_a_file_needing_too_much_memory_fails_alone(tmp_path):
     big.write_text("ə" * 40_000_000, encoding="utf-8")  # 80 MB of bytes, far more once decoded
     good = tmp_path / "good.txt"
     good.write_text(variant(1), encoding="utf-8")
-    result = run("parse", str(big), str(good), "--out", str(tmp_path / "out"), "--jobs", "1",
-                 "--memory-limit", "60", "--timeout", "60")
+    result = run(
+        "parse",
+        str(big),
+        str(good),
+        "--out",
+        str(tmp_path / "out"),
+        "--jobs",
+        "1",
+        "--memory-limit",
+        "60",
+        "--timeout",
+        "60",
+    )
     assert result.returncode == 3, result.stderr
     errors = read(tmp_path / "out" / "errors.csv")
     assert list(errors["error_type"]) in (["MemoryLimit"], ["WorkerCrash"])
@@ -146,8 +160,18 @@ def test_an_interrupted_run_leaves_complete_tables_of_the_finished_files(tmp_pat
     for index in range(20):
         (folder / f"r{index:02}.txt").write_text("\n\n".join([variant(index)] * 3), encoding="utf-8")
     out = tmp_path / "out"
-    command = [str(Path(sys.executable).with_name("reportparse")), "parse", str(folder), "--out", str(out), "--jobs", "1"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    command = [
+        str(Path(sys.executable).with_name("reportparse")),
+        "parse",
+        str(folder),
+        "--out",
+        str(out),
+        "--jobs",
+        "1",
+    ]
+    process = subprocess.Popen(
+        command, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"}
+    )
     deadline = time.monotonic() + 60
     for line in process.stderr:  # progress lines: "reportparse: 2/20 files, ..."
         if "/20 files" in line or time.monotonic() > deadline:
@@ -169,11 +193,19 @@ def test_discover_expands_folders_and_globs_and_reports_what_matches_nothing(tmp
     (tmp_path / "a" / "b").mkdir(parents=True)
     for name in ("a/one.txt", "a/b/two.TXT", "a/b/three.pdf", "a/skip.png"):
         (tmp_path / name).write_bytes(b"x")
-    found = discover([tmp_path / "a", str(tmp_path / "a" / "**" / "*.txt"), str(tmp_path / "nope-*.pdf"),
-                      str(tmp_path / "missing.docx")])
+    found = discover(
+        [
+            tmp_path / "a",
+            str(tmp_path / "a" / "**" / "*.txt"),
+            str(tmp_path / "nope-*.pdf"),
+            str(tmp_path / "missing.docx"),
+        ]
+    )
     assert [p.relative_to(tmp_path).as_posix() for p in found.files] == ["a/b/three.pdf", "a/b/two.TXT", "a/one.txt"]
     assert [(Path(f.path).name, f.error_type) for f in found.failures] == [
-        ("nope-*.pdf", "MissingFileError"), ("missing.docx", "MissingFileError")]
+        ("nope-*.pdf", "MissingFileError"),
+        ("missing.docx", "MissingFileError"),
+    ]
     assert discover([str(tmp_path / "a" / "*.txt")]).files == [tmp_path / "a" / "one.txt"]
 
 
@@ -204,7 +236,9 @@ def test_a_missing_extra_is_a_usage_error_before_any_file_is_parsed(tmp_path, mo
 
     (tmp_path / "a.txt").write_text(variant(1), encoding="utf-8")
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in ("pyarrow", "distributed") else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name in ("pyarrow", "distributed") else real(name, *a)
+    )
     for option in (["--format", "parquet"], ["--dask", "local"]):
         assert cli.main(["parse", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), *option]) == 2
         assert 'pip install "reportparse[' in capsys.readouterr().err

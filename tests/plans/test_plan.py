@@ -10,8 +10,7 @@ from reportparse.plans.model import parse_deadline, split_executors
 from reportparse.plans.read import load_plan, plan_from_report
 from reportparse.resources import sample_report_path
 from reportparse.structure.plan_sections import plan_segmentation
-
-from .corpus_paths import PROJECT_ROOT
+from tests.corpus_paths import PROJECT_ROOT
 
 PLANS = PROJECT_ROOT / "corpus" / "plans"
 TABLE_PLANS = {
@@ -43,7 +42,7 @@ def test_text_plan_offsets_point_at_the_item_numbers():
     document = load(PLANS / "ehma-2020-2024-action-plan.txt")
     plan = load_plan(PLANS / "ehma-2020-2024-action-plan.txt")
     for entry in plan:
-        assert document.text[entry.start:entry.end] == entry.item
+        assert document.text[entry.start : entry.end] == entry.item
 
 
 def test_chapters_and_bulleted_executors():
@@ -61,7 +60,11 @@ def test_table_plans_give_the_same_items(form):
     reference = load_plan(TABLE_PLANS["tsv"])
     assert plan.form == f"{form}_table" and len(plan) == 10
     for entry, expected in zip(plan, reference):
-        assert (entry.item, entry.measure, entry.deadline_text) == (expected.item, expected.measure, expected.deadline_text)
+        assert (entry.item, entry.measure, entry.deadline_text) == (
+            expected.item,
+            expected.measure,
+            expected.deadline_text,
+        )
         assert entry.executors == expected.executors and entry.expected_result == expected.expected_result
     assert plan.get("3").executors[1].endswith("Texnologiyalar Nazirliyi")
     assert plan.get("9").deadline_kind == "point" and plan.get("9").deadline_start == "2021-07-01"
@@ -71,24 +74,32 @@ def test_table_plans_give_the_same_items(form):
 def test_table_items_are_located_in_the_document_text():
     document = load(TABLE_PLANS["docx"])
     plan = load_plan(TABLE_PLANS["docx"])
-    assert all(document.text[entry.start:entry.end] == entry.item for entry in plan)
+    assert all(document.text[entry.start : entry.end] == entry.item for entry in plan)
 
 
 def test_split_executors():
     assert split_executors("Ədliyyə Nazirliyi, Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyi") == [
-        "Ədliyyə Nazirliyi", "Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyi"]
+        "Ədliyyə Nazirliyi",
+        "Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyi",
+    ]
     assert split_executors("- A Agentliyi\n- B Xidməti (razılıq əsasında)") == ["A Agentliyi", "B Xidməti"]
-    assert split_executors("X Xidməti; yerli icra hakimiyyəti orqanları") == ["X Xidməti", "yerli icra hakimiyyəti orqanları"]
+    assert split_executors("X Xidməti; yerli icra hakimiyyəti orqanları") == [
+        "X Xidməti",
+        "yerli icra hakimiyyəti orqanları",
+    ]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2020–2022-ci illər", ("range", "2020-01-01", "2022-12-31")),
-    ("2021-ci ilin sonunadək", ("deadline", "2021-12-31", "2021-12-31")),
-    ("mütəmadi", ("continuous", "2020-01-01", "2022-12-31")),
-    ("hər il, martın 1-dək", ("recurring", "2020-01-01", "2022-12-31")),
-    ("2021-ci il 1 iyul", ("point", "2021-07-01", "2021-07-01")),
-    ("vaxtaşırı", ("", "", "")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2020–2022-ci illər", ("range", "2020-01-01", "2022-12-31")),
+        ("2021-ci ilin sonunadək", ("deadline", "2021-12-31", "2021-12-31")),
+        ("mütəmadi", ("continuous", "2020-01-01", "2022-12-31")),
+        ("hər il, martın 1-dək", ("recurring", "2020-01-01", "2022-12-31")),
+        ("2021-ci il 1 iyul", ("point", "2021-07-01", "2021-07-01")),
+        ("vaxtaşırı", ("", "", "")),
+    ],
+)
 def test_parse_deadline(text, expected):
     assert parse_deadline(text, period=("2020-01-01", "2022-12-31")) == expected
 
@@ -110,7 +121,7 @@ def test_plan_segmentation_of_a_text_plan():
     segmentation = plan_segmentation(document)
     headed = segmentation.headed
     assert [section.items for section in headed] == [[str(n)] for n in range(1, 8)]
-    assert all(document.text[s.heading_start:s.heading_end] == f"{s.items[0]}." for s in headed)
+    assert all(document.text[s.heading_start : s.heading_end] == f"{s.items[0]}." for s in headed)
     assert plan_segmentation(load_text("Heç bir tədbir yoxdur.")) is None
 
 

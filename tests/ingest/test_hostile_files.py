@@ -54,8 +54,11 @@ def _run_case(path: str, connection) -> None:
             warnings.simplefilter("always")
             document = reportparse.load(path)
             tables = extract_tables(document)
-        outcome = ("ok", f"{len(document.pages)} pages, {len(document.text)} chars, {len(tables['dates'])} dates",
-                   [type(w.message).__name__ for w in caught])
+        outcome = (
+            "ok",
+            f"{len(document.pages)} pages, {len(document.text)} chars, {len(tables['dates'])} dates",
+            [type(w.message).__name__ for w in caught],
+        )
     except ReportParseError as exc:
         outcome = (type(exc).__name__, str(exc), [])
     except BaseException as exc:  # noqa: BLE001 - reported to the parent as a failure
@@ -93,6 +96,7 @@ def test_good_control_pdf_loads(tmp_path):
 
 
 # --- the limits themselves -------------------------------------------------------------------
+
 
 def test_limits_are_configurable_and_named_in_the_error(hostile_files):
     with pytest.raises(ResourceLimitError, match=r"1,000 pages, more than the limit of 500 \(max_pages\)"):
@@ -141,6 +145,7 @@ def test_zip_bomb_docx_is_refused_before_inflating(tmp_path):
 
 # --- a batch of them -------------------------------------------------------------------------
 
+
 def test_batch_with_every_hostile_file_parses_the_good_ones(hostile_files, tmp_path):
     folder = hostile_files["bomb"].parent
     good = tmp_path / "good"
@@ -149,9 +154,25 @@ def test_batch_with_every_hostile_file_parses_the_good_ones(hostile_files, tmp_p
     (good / "report.pdf").write_bytes(hostile.good_pdf(2))
     out = tmp_path / "out"
     run = subprocess.run(
-        [sys.executable, "-m", "reportparse", "parse", str(folder), str(good), "--out", str(out), "--jobs", "2",
-         "--timeout", "60", "--quiet"],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "reportparse",
+            "parse",
+            str(folder),
+            str(good),
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+            "--timeout",
+            "60",
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert run.returncode == 3, run.stderr  # some failed
     documents = pd.read_csv(out / "documents.csv")

@@ -1,6 +1,6 @@
 """The Stanza backend's torch-free parts: export, word vectors, tag decoding, wiring, import without stanza.
 
-These run with or without ``reportparse[stanza]``; tests/test_stanza.py trains and loads a real model.
+These run with or without ``reportparse[stanza]``; tests/ner/test_stanza.py trains and loads a real model.
 """
 
 from __future__ import annotations
@@ -38,11 +38,12 @@ from reportparse.training.stanza_export import (
     export_gold,
 )
 from reportparse.training.stanza_ner import split_dev
+from tests.corpus_paths import PROJECT_ROOT
 
-from .corpus_paths import PROJECT_ROOT
-
-TEXT = ("Tədbirdə Azərbaycan Respublikasının Dövlət Miqrasiya Xidmətinin əməkdaşları və "
-        "“Təmiz Dünya” Qadınlara Yardım İctimai Birliyi iştirak etmişdir.\n\nİkinci abzasda Azercell və DİN-in nümayəndəsi.")
+TEXT = (
+    "Tədbirdə Azərbaycan Respublikasının Dövlət Miqrasiya Xidmətinin əməkdaşları və "
+    "“Təmiz Dünya” Qadınlara Yardım İctimai Birliyi iştirak etmişdir.\n\nİkinci abzasda Azercell və DİN-in nümayəndəsi."
+)
 
 
 def test_export_tags_the_gold_spans_in_bio(tmp_path):
@@ -50,9 +51,18 @@ def test_export_tags_the_gold_spans_in_bio(tmp_path):
     end = text.index(" və")
     sentence = example_sentence(Example("x", text, [(0, end), (text.index("DİN"), text.index("\n"))]))
     assert [(t["text"], t["ner"]) for t in sentence] == [
-        ("“", "B-ORG"), ("İşgəncələr", "I-ORG"), ("Əleyhinə", "I-ORG"), ("Araşdırmalar", "I-ORG"),
-        ("Mərkəzi”ndən", "I-ORG"), ("və", "O"), ("DİN", "B-ORG"), ("-", "I-ORG"), ("in", "I-ORG"),
-        ("nümayəndələri", "O"), (".", "O")]
+        ("“", "B-ORG"),
+        ("İşgəncələr", "I-ORG"),
+        ("Əleyhinə", "I-ORG"),
+        ("Araşdırmalar", "I-ORG"),
+        ("Mərkəzi”ndən", "I-ORG"),
+        ("və", "O"),
+        ("DİN", "B-ORG"),
+        ("-", "I-ORG"),
+        ("in", "I-ORG"),
+        ("nümayəndələri", "O"),
+        (".", "O"),
+    ]
     count = export_gold(PROJECT_ROOT / "corpus" / "gold.jsonl", tmp_path / "train.json")
     sentences = json.loads((tmp_path / "train.json").read_text(encoding="utf-8"))
     assert len(sentences) == count >= 250  # 288 paragraphs in our own documents, more with ../shared
@@ -79,13 +89,22 @@ def test_token_ranges_are_disjoint_and_ordered(tags):
 
 def test_token_ranges_read_bio_and_bioes():
     assert entity_token_ranges(["B-ORG", "I-ORG", "O", "S-ORG", "B-ORG", "E-ORG", "I-ORG"]) == [
-        (0, 2), (3, 4), (4, 6), (6, 7)]
+        (0, 2),
+        (3, 4),
+        (4, 6),
+        (6, 7),
+    ]
 
 
 def test_word_vectors_put_similar_contexts_together(tmp_path):
-    sentences = [["Ədliyyə", "Nazirliyi", "iclas", "keçirdi"], ["Vergilər", "Nazirliyi", "iclas", "keçirdi"],
-                 ["Ədliyyə", "Nazirliyi", "təlim", "təşkil", "etdi"], ["Vergilər", "Nazirliyi", "təlim", "təşkil", "etdi"],
-                 ["uşaqlar", "üçün", "kitab", "çap", "edildi"], ["gənclər", "üçün", "kitab", "çap", "edildi"]] * 3
+    sentences = [
+        ["Ədliyyə", "Nazirliyi", "iclas", "keçirdi"],
+        ["Vergilər", "Nazirliyi", "iclas", "keçirdi"],
+        ["Ədliyyə", "Nazirliyi", "təlim", "təşkil", "etdi"],
+        ["Vergilər", "Nazirliyi", "təlim", "təşkil", "etdi"],
+        ["uşaqlar", "üçün", "kitab", "çap", "edildi"],
+        ["gənclər", "üçün", "kitab", "çap", "edildi"],
+    ] * 3
     words, vectors = cooccurrence_vectors(sentences, dim=4, seed=1)
     assert vectors.shape == (len(words), 4) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
@@ -125,7 +144,7 @@ class FakeStanza:
                     start = i
                     while start > 0 and (tokens[start - 1][:1].isupper() or tokens[start - 1] in "“”"):
                         start -= 1
-                    tags[start:i + 1] = ["B-ORG"] + ["I-ORG"] * (i - start)
+                    tags[start : i + 1] = ["B-ORG"] + ["I-ORG"] * (i - start)
             tagged.append(SimpleNamespace(tokens=[SimpleNamespace(ner=tag) for tag in tags]))
         return SimpleNamespace(sentences=tagged)
 
@@ -133,7 +152,10 @@ class FakeStanza:
 def test_stanza_spans_map_back_to_character_offsets():
     spans = stanza_mentions(FakeStanza(), TEXT)
     assert [TEXT[s:e] for s, e in spans] == [
-        "Tədbirdə Azərbaycan Respublikasının Dövlət Miqrasiya Xidmətinin", "“Təmiz Dünya” Qadınlara Yardım İctimai Birliyi", "Azercell"]
+        "Tədbirdə Azərbaycan Respublikasının Dövlət Miqrasiya Xidmətinin",
+        "“Təmiz Dünya” Qadınlara Yardım İctimai Birliyi",
+        "Azercell",
+    ]
     assert stanza_mentions(FakeStanza(), "\n\n  \n\n") == []
 
 
@@ -145,7 +167,7 @@ def test_stanza_modes_feed_the_same_tables(monkeypatch, ner):
     table = extract_tables(document, ner=ner)["organizations"]
     assert len(table) >= 2
     for row in table.itertuples():
-        assert document.text[row.start:row.end] == row.text
+        assert document.text[row.start : row.end] == row.text
     by_text = dict(zip(table["text"], table["name"]))
     assert by_text["“Təmiz Dünya” Qadınlara Yardım İctimai Birliyi"] == "“Təmiz Dünya” Qadınlara Yardım İctimai Birliyi"
     if ner == "stanza":

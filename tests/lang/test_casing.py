@@ -146,7 +146,13 @@ def test_sort_words():
     assert sort_key("Cəbrayıl") < sort_key("Çay") < sort_key("Daşkəsən")
     words = ["Zaqatala", "Xaçmaz", "İsmayıllı", "Imişli", "Qax", "Kəlbəcər", "Hacıqabul"]
     assert sorted(words, key=sort_key) == [
-        "Hacıqabul", "Xaçmaz", "Imişli", "İsmayıllı", "Kəlbəcər", "Qax", "Zaqatala",
+        "Hacıqabul",
+        "Xaçmaz",
+        "Imişli",
+        "İsmayıllı",
+        "Kəlbəcər",
+        "Qax",
+        "Zaqatala",
     ]
 
 
@@ -235,4 +241,3 @@ def test_sort_key_total_order(words, rnd):
         assert (kx < ky) or (ky < kx) or x == y
         if kx <= ky <= kz:
             assert kx <= kz
-

@@ -18,8 +18,15 @@ SCRIPT = Path(sys.executable).with_name("reportparse")
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "reportparse"]
-    return subprocess.run(command + list(args), capture_output=True, text=True, cwd=cwd, timeout=120, check=False,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    return subprocess.run(
+        command + list(args),
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
 
 
 def test_console_script_is_installed():
@@ -101,8 +108,11 @@ def test_usage_errors_exit_2(args):
 
 def test_parse_writes_every_table_and_warns_when_no_headings(tmp_path):
     report = tmp_path / "r.txt"
-    report.write_text("HESABAT\n\n1-ci bəndin icrasına dair (Öhdəlik):\nİcra olunub.\n\n"
-                      "2-ci və 3-cü bəndlərin icrası barədə:\nDavam.", encoding="utf-8")
+    report.write_text(
+        "HESABAT\n\n1-ci bəndin icrasına dair (Öhdəlik):\nİcra olunub.\n\n"
+        "2-ci və 3-cü bəndlərin icrası barədə:\nDavam.",
+        encoding="utf-8",
+    )
     letter = tmp_path / "letter.txt"
     letter.write_text("Sadəcə məktub.", encoding="utf-8")
     result = run("parse", str(report), str(letter), "--out", str(tmp_path / "out"), "--year", "2021")

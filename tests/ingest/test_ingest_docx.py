@@ -89,9 +89,7 @@ def test_table_between_paragraphs_in_reading_order(tmp_path):
     assert all(start < pos < end for pos in positions)
     assert positions == sorted(positions)
     # Each cell on its own line; a blank line before the table and after each row.
-    assert text == (
-        "Giriş paraqrafı\n\nRayon\nƏhali\nİl\n\nŞəki\n184 600\n2023\n\nYekun paraqrafı\n"
-    )
+    assert text == ("Giriş paraqrafı\n\nRayon\nƏhali\nİl\n\nŞəki\n184 600\n2023\n\nYekun paraqrafı\n")
 
 
 def test_merged_cells_are_written_once(tmp_path):
@@ -154,7 +152,9 @@ def test_page_break_before_direct_and_from_style(tmp_path):
     off.paragraph_format.page_break_before = False
     raw = _read(document, tmp_path)
     assert raw.pages == (
-        "başlanğıc\n", "ikinci səhifə\n", "Üçüncü fəsil\neyni səhifə\n",
+        "başlanğıc\n",
+        "ikinci səhifə\n",
+        "Üçüncü fəsil\neyni səhifə\n",
     )
 
 

@@ -19,9 +19,12 @@ def test_plain_string_is_text():
     doc = reportparse.load("15 mart 2022-ci il tarixdə\nMiqrant Şurasının iclası keçirilmişdir.")
     assert doc.source is None
     assert doc.text == "15 mart 2022-ci il tarixdə Miqrant Şurasının iclası keçirilmişdir."
-    assert doc.doc_id == hashlib.sha256(
-        "15 mart 2022-ci il tarixdə\nMiqrant Şurasının iclası keçirilmişdir.".encode()
-    ).hexdigest()[:12]
+    assert (
+        doc.doc_id
+        == hashlib.sha256("15 mart 2022-ci il tarixdə\nMiqrant Şurasının iclası keçirilmişdir.".encode()).hexdigest()[
+            :12
+        ]
+    )
     assert doc.raw.format == "text"
 
 
@@ -55,8 +58,13 @@ def test_folder_is_rejected_with_advice(tmp_path):
 
 
 def test_errors_share_one_base_class():
-    for error in (MissingFileError, UnsupportedFormatError, reportparse.DecodingError,
-                  reportparse.EncryptedPDFError, reportparse.CorruptFileError):
+    for error in (
+        MissingFileError,
+        UnsupportedFormatError,
+        reportparse.DecodingError,
+        reportparse.EncryptedPDFError,
+        reportparse.CorruptFileError,
+    ):
         assert issubclass(error, ReportParseError)
 
 

@@ -20,7 +20,7 @@ from reportparse.errors import CorruptFileError, EncryptedPDFError, NoTextLayerW
 from reportparse.ingest import pdf as pdf_reader
 from reportparse.ingest.furniture import Line, find_furniture
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared" / "corpus"
 REFERENCE = SHARED / "reports" / "dmx-2022-opengov-execution-report.txt"
 PDF_DIR = SHARED / "pdf"
@@ -74,6 +74,7 @@ def encrypted(request, tmp_path_factory, font) -> tuple[Path, str]:
 
 # --- round trips: text → PDF (header, page numbers, justified) → text -----------------------
 
+
 @pytest.mark.shared_corpus
 @pytest.mark.parametrize("engine", ENGINES)
 def test_reference_report_round_trip_word_for_word(reference_pdf, engine):
@@ -111,9 +112,14 @@ def test_pages_are_contiguous_and_page_at_finds_page_two(sample_pdf, engine):
         assert page.start < page.end == following.start
     # A word found only on page 2 of the raw text, once in the normalized text.
     counts = [Counter(WORD.findall(page)) for page in doc.raw.pages]
-    only_on_two = [w for w, n in counts[1].items() if n == 1 and len(w) > 6
-                   and all(w not in other for i, other in enumerate(counts) if i != 1)
-                   and len(re.findall(rf"\b{re.escape(w)}\b", doc.text)) == 1]
+    only_on_two = [
+        w
+        for w, n in counts[1].items()
+        if n == 1
+        and len(w) > 6
+        and all(w not in other for i, other in enumerate(counts) if i != 1)
+        and len(re.findall(rf"\b{re.escape(w)}\b", doc.text)) == 1
+    ]
     assert only_on_two
     for word in only_on_two[:5]:
         offset = re.search(rf"\b{re.escape(word)}\b", doc.text).start()
@@ -138,6 +144,7 @@ def test_offsets_map_back_to_raw_text(sample_pdf, engine):
 
 
 # --- errors ---------------------------------------------------------------------------------
+
 
 def _zero_page_pdf() -> bytes:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
@@ -291,6 +298,7 @@ def test_real_pdfs_have_no_pdfium_hyphen_placeholder(engine):
 
 
 # --- the generator itself -------------------------------------------------------------------
+
 
 def test_text_to_pdf_min_pages_and_missing_font(tmp_path, font):
     text = reportparse.sample_report_path().read_text(encoding="utf-8")

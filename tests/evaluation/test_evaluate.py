@@ -9,8 +9,7 @@ import pytest
 
 from reportparse.evaluation.score import Score, evaluate, format_evaluation, score_rows
 from reportparse.pipeline import TABLES, extract_tables
-
-from .corpus_paths import PROJECT_ROOT
+from tests.corpus_paths import PROJECT_ROOT
 
 
 def row(start, end, **values):
@@ -18,9 +17,15 @@ def row(start, end, **values):
 
 
 def test_strict_and_lenient_matching():
-    gold = [row(0, 18, date_start="2022-03-15", date_end="2022-03-15"), row(30, 40, date_start="2022-01-01", date_end="2022-12-31")]
-    predicted = [row(0, 18, date_start="2022-03-15", date_end="2022-03-15"), row(32, 45, date_start="2021-01-01", date_end="2021-12-31"),
-                 row(50, 55, date_start="2022-01-01", date_end="2022-01-01")]
+    gold = [
+        row(0, 18, date_start="2022-03-15", date_end="2022-03-15"),
+        row(30, 40, date_start="2022-01-01", date_end="2022-12-31"),
+    ]
+    predicted = [
+        row(0, 18, date_start="2022-03-15", date_end="2022-03-15"),
+        row(32, 45, date_start="2021-01-01", date_end="2021-12-31"),
+        row(50, 55, date_start="2022-01-01", date_end="2022-01-01"),
+    ]
     score = score_rows("dates", predicted, gold)
     assert (score.gold, score.predicted, score.strict, score.lenient) == (2, 3, 1, 2)
     assert score.precision() == pytest.approx(1 / 3) and score.recall() == 0.5
@@ -36,12 +41,21 @@ def test_matching_is_one_to_one():
 
 
 def test_value_checks_per_table():
-    assert score_rows("organizations", [row(0, 5, name="Azərbaycan Respublikasının NAZİRLƏR Kabineti")],
-                      [row(0, 5, name="Azərbaycan Respublikasının Nazirlər Kabineti")]).value_accuracy == 1.0
+    assert (
+        score_rows(
+            "organizations",
+            [row(0, 5, name="Azərbaycan Respublikasının NAZİRLƏR Kabineti")],
+            [row(0, 5, name="Azərbaycan Respublikasının Nazirlər Kabineti")],
+        ).value_accuracy
+        == 1.0
+    )
     assert score_rows("counts", [row(0, 5, value="50")], [row(0, 5, value=50)]).value_accuracy == 1.0
     assert score_rows("counts", [row(0, 5, value=float("nan"))], [row(0, 5, value=50)]).value_accuracy == 0.0
-    sections = score_rows("sections", [row(10, 400, item="2", commitment="Təlimlər  keçirilməsi")],
-                          [row(10, 60, item="2", commitment="Təlimlər keçirilməsi")])
+    sections = score_rows(
+        "sections",
+        [row(10, 400, item="2", commitment="Təlimlər  keçirilməsi")],
+        [row(10, 60, item="2", commitment="Təlimlər keçirilməsi")],
+    )
     assert sections.strict == 1 and sections.value_accuracy == 1.0
 
 
@@ -96,5 +110,8 @@ def test_metadata_of_every_report_matches_the_gold():
         row = extract_tables(record.load(PROJECT_ROOT))["documents"].iloc[0]
         assert row["organization"] == record.document["organization"], record.id
         assert row["year"] == record.year, record.id
-        assert (row["period_start"], row["period_end"]) == (record.document["period_start"], record.document["period_end"])
+        assert (row["period_start"], row["period_end"]) == (
+            record.document["period_start"],
+            record.document["period_end"],
+        )
         assert row["n_sections"] == len({r["start"] for r in record.rows["sections"]}), record.id

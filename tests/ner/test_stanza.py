@@ -26,11 +26,12 @@ from reportparse.tables.build import TABLE_COLUMNS
 from reportparse.training.examples import gold_examples
 from reportparse.training.stanza_ner import main as train_main
 from reportparse.training.stanza_ner import train_stanza
+from tests.corpus_paths import PROJECT_ROOT
 
-from .corpus_paths import PROJECT_ROOT
-
-TEXT = ("H E S A B A T\n\n1-ci bəndin icrasına dair (maarifləndirmə):\n\nTədbirdə Azərbaycan Respublikasının "
-        "Ədliyyə Nazirliyinin və Dövlət Miqrasiya Xidmətinin əməkdaşları iştirak etmişdir.")
+TEXT = (
+    "H E S A B A T\n\n1-ci bəndin icrasına dair (maarifləndirmə):\n\nTədbirdə Azərbaycan Respublikasının "
+    "Ədliyyə Nazirliyinin və Dövlət Miqrasiya Xidmətinin əməkdaşları iştirak etmişdir."
+)
 TINY = {"hidden_dim": 16, "char_hidden_dim": 16, "char_emb_dim": 16, "lr": 0.01}
 
 
@@ -89,9 +90,9 @@ def test_tables_through_the_backend(tiny_model, ner):
     out, _, _ = tiny_model
     report = reportparse.parse(TEXT, ner=ner, stanza_model=str(out))
     table = report.organizations
-    assert list(table.columns[:len(TABLE_COLUMNS["organizations"])]) == list(TABLE_COLUMNS["organizations"])
+    assert list(table.columns[: len(TABLE_COLUMNS["organizations"])]) == list(TABLE_COLUMNS["organizations"])
     for row in table.itertuples():
-        assert report.text[row.start:row.end] == row.text and row.org_id and row.name
+        assert report.text[row.start : row.end] == row.text and row.org_id and row.name
     allowed = {"stanza"} if ner == "stanza" else set(reportparse.parse(TEXT).organizations["source"]) | {"stanza"}
     assert set(table["source"]) <= allowed
     if ner == "rules+stanza":  # the rules' mentions all stand
@@ -105,25 +106,58 @@ def test_command_line_and_worker_processes(tiny_model, tmp_path):
     report = tmp_path / "in" / "hesabat.txt"
     report.parent.mkdir()
     report.write_text(TEXT, encoding="utf-8")
-    assert main(["parse", str(report), "--out", str(tmp_path / "tables"), "--jobs", "0", "--quiet",
-                 "--ner", "rules+stanza", "--stanza-model", str(out)]) == 0
+    assert (
+        main(
+            [
+                "parse",
+                str(report),
+                "--out",
+                str(tmp_path / "tables"),
+                "--jobs",
+                "0",
+                "--quiet",
+                "--ner",
+                "rules+stanza",
+                "--stanza-model",
+                str(out),
+            ]
+        )
+        == 0
+    )
     written = pd.read_csv(tmp_path / "tables" / "organizations.csv", keep_default_na=False)
     assert len(written) >= 2 and set(written["source"]) <= {"rules", "stanza"}
-    assert main(["parse", str(report), "--out", str(tmp_path / "x"), "--quiet", "--ner", "stanza",
-                 "--stanza-model", str(tmp_path / "nothing")]) == 2
+    assert (
+        main(
+            [
+                "parse",
+                str(report),
+                "--out",
+                str(tmp_path / "x"),
+                "--quiet",
+                "--ner",
+                "stanza",
+                "--stanza-model",
+                str(tmp_path / "nothing"),
+            ]
+        )
+        == 2
+    )
     corpus = reportparse.parse_many([report], jobs=1, progress=False, ner="stanza", stanza_model=str(out))
     assert len(corpus) == 1 and corpus.errors.empty  # a worker loads torch and the model, then its memory limit
 
 
 def test_training_command(tmp_path, monkeypatch, capsys):
-    records = [json.loads(line) for line in (PROJECT_ROOT / "corpus" / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = [
+        json.loads(line) for line in (PROJECT_ROOT / "corpus" / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     sample = next(r for r in records if r["path"] == "src/reportparse/data/sample_report.txt")
     (tmp_path / "corpus").mkdir()
     gold = tmp_path / "corpus" / "gold.jsonl"
     gold.write_text(json.dumps(sample, ensure_ascii=False) + "\n", encoding="utf-8")
     (tmp_path / "src" / "reportparse" / "data").mkdir(parents=True)
     (tmp_path / "src" / "reportparse" / "data" / "sample_report.txt").write_bytes(
-        (PROJECT_ROOT / sample["path"]).read_bytes())
+        (PROJECT_ROOT / sample["path"]).read_bytes()
+    )
     monkeypatch.chdir(tmp_path)
     assert train_main(["--gold", str(gold), "--out", "model", "--max-steps", "4"]) == 0
     assert (tmp_path / "model" / MODEL_FILE).is_file()
@@ -149,8 +183,11 @@ def test_shipped_model_scores_on_a_held_out_set(ner, floor):
     from reportparse.evaluation.score import evaluate
     from reportparse.pipeline import extract_tables
 
-    result = evaluate(PROJECT_ROOT / "corpus", tables=["organizations"],
-                      gold_file=PROJECT_ROOT / "corpus" / "heldout3" / "gold.jsonl",
-                      extract=partial(extract_tables, ner=ner))
+    result = evaluate(
+        PROJECT_ROOT / "corpus",
+        tables=["organizations"],
+        gold_file=PROJECT_ROOT / "corpus" / "heldout3" / "gold.jsonl",
+        extract=partial(extract_tables, ner=ner),
+    )
     score = result.totals()["organizations"]
     assert score.gold == 111 and score.f1() >= floor
