@@ -36,6 +36,7 @@ from reportparse.ingest.pdf import DEFAULT_ENGINE
 from reportparse.output.folder import Collector, write_output
 from reportparse.pipeline import TABLES, ParseOptions, parse_document
 from reportparse.tables.build import entities_table
+from reportparse.tables.schema import COUNTS, DATES, DOCUMENTS, ORGANIZATIONS, REFERENCES, SECTIONS
 
 ENGINES = ("processes", "dask")
 """Engines of :func:`parse_many`."""
@@ -49,37 +50,37 @@ class _Tables:
     @property
     def documents(self) -> pd.DataFrame:
         """One row per document."""
-        return self.tables["documents"]
+        return self.tables[DOCUMENTS]
 
     @property
     def sections(self) -> pd.DataFrame:
         """One row per plan item, with its commitment and narrative."""
-        return self.tables["sections"]
+        return self.tables[SECTIONS]
 
     @property
     def dates(self) -> pd.DataFrame:
         """One row per date mention."""
-        return self.tables["dates"]
+        return self.tables[DATES]
 
     @property
     def organizations(self) -> pd.DataFrame:
         """One row per organization mention."""
-        return self.tables["organizations"]
+        return self.tables[ORGANIZATIONS]
 
     @property
     def entities(self) -> pd.DataFrame:
         """One row per organization (``org_id``): name, type, aliases, mention and document counts."""
-        return entities_table(self.tables["organizations"])
+        return entities_table(self.tables[ORGANIZATIONS])
 
     @property
     def counts(self) -> pd.DataFrame:
         """One row per count, amount or percentage."""
-        return self.tables["counts"]
+        return self.tables[COUNTS]
 
     @property
     def references(self) -> pd.DataFrame:
         """One row per reference to an act, a plan item or an article."""
-        return self.tables["references"]
+        return self.tables[REFERENCES]
 
     def _errors(self) -> pd.DataFrame | None:
         return None

@@ -13,6 +13,17 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from reportparse.tables.schema import (
+    COUNTS,
+    DATES,
+    DOCUMENTS,
+    ERRORS,
+    MENTION_TABLES,
+    ORGANIZATIONS,
+    REFERENCES,
+    SECTIONS,
+)
+
 if TYPE_CHECKING:  # only for annotations: api imports this module lazily
     from reportparse.api import Corpus, Report
 
@@ -23,9 +34,11 @@ MAX_ROWS = 50
 MAX_CELL = 120
 
 COLORS = {"date": "#bfe1d9", "organization": "#7aecec", "count": "#e4e7d2", "reference": "#feca74"}
-"""Highlight colour per kind of mention."""
+"""Highlight colour per kind of mention (a mention table without one is shown in grey)."""
 
-_KIND_OF_TABLE = {"dates": "date", "organizations": "organization", "counts": "count", "references": "reference"}
+_KIND_OF_TABLE = {DATES: "date", ORGANIZATIONS: "organization", COUNTS: "count", REFERENCES: "reference"}
+_LABELS = {"date": "date", "organization": "org", "count": "count", "reference": "ref"}
+_OTHER_COLOR = "#dddddd"
 
 _STYLE = """
 .rp-report{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;line-height:1.6;max-width:60em}
@@ -62,14 +75,17 @@ def _title(kind: str, row: pd.Series) -> str:
         return _cell(row.get("name"))
     if kind == "count":
         return " ".join(filter(None, (_cell(row.get("value")), _cell(row.get("unit")), _cell(row.get("counted")))))
+    if kind != "reference":
+        return _cell(row.get("kind"))
     return " ".join(filter(None, (_cell(row.get(key)) for key in ("kind", "act_type", "number", "target_item"))))
 
 
 def mention_spans(tables: dict[str, pd.DataFrame]) -> list[_Span]:
-    """Every mention of the mention tables, as spans to highlight, outer spans first."""
+    """Every mention of the mention tables (:data:`reportparse.tables.schema.MENTION_TABLES`), as
+    spans to highlight, outer spans first."""
     spans = []
-    for table, kind in _KIND_OF_TABLE.items():
-        frame = tables.get(table)
+    for table in MENTION_TABLES:
+        kind, frame = _KIND_OF_TABLE.get(table, table), tables.get(table)
         if frame is None:
             continue
         for _, row in frame.iterrows():
@@ -79,14 +95,11 @@ def mention_spans(tables: dict[str, pd.DataFrame]) -> list[_Span]:
 
 def _open(span: _Span) -> str:
     title = f' title="{html.escape(span.title)}"' if span.title else ""
-    return f'<mark class="rp-{span.kind}" style="background:{COLORS[span.kind]}"{title}>'
-
-
-_LABELS = {"date": "date", "organization": "org", "count": "count", "reference": "ref"}
+    return f'<mark class="rp-{span.kind}" style="background:{COLORS.get(span.kind, _OTHER_COLOR)}"{title}>'
 
 
 def _close(span: _Span) -> str:
-    return f'<span class="rp-label">{_LABELS[span.kind]}</span></mark>'
+    return f'<span class="rp-label">{_LABELS.get(span.kind, span.kind)}</span></mark>'
 
 
 def highlight(text: str, start: int, end: int, spans: Iterable[_Span]) -> str:
@@ -150,7 +163,7 @@ def report_html(report: Report) -> str:
     """The HTML of a :class:`~reportparse.api.Report`."""
     document, tables = report.document, report.tables
     text, limit = document.text, min(len(document.text), MAX_CHARS)
-    meta = tables["documents"].iloc[0] if len(tables["documents"]) else pd.Series(dtype=object)
+    meta = tables[DOCUMENTS].iloc[0] if len(tables[DOCUMENTS]) else pd.Series(dtype=object)
     facts = [
         f"doc_id {document.doc_id}",
         f"{len(document.pages)} page(s)",
@@ -159,7 +172,7 @@ def report_html(report: Report) -> str:
         document.source or "",
     ]
     spans = mention_spans(tables)
-    sections = tables["sections"].drop_duplicates("section").sort_values("heading_start")
+    sections = tables[SECTIONS].drop_duplicates("section").sort_values("heading_start")
     blocks = []
     for index, (_, row) in enumerate(sections.iterrows()):
         block_start = 0 if index == 0 else int(row["heading_start"])
@@ -199,7 +212,7 @@ def report_html(report: Report) -> str:
         _legend(),
         f'<div class="rp-text">{"".join(blocks)}</div>',
         cut,
-        *(_table_html(name, frame, open_=name == "sections") for name, frame in tables.items()),
+        *(_table_html(name, frame, open_=name == SECTIONS) for name, frame in tables.items()),
     ]
     return f'<div class="rp-report">{"".join(parts)}</div>'
 
@@ -211,9 +224,9 @@ def corpus_html(corpus: Corpus) -> str:
         f"<style>{_STYLE}</style>",
         f"<h3>{len(corpus)} documents, {len(corpus.errors)} failed</h3>",
         f'<div class="rp-meta">{html.escape(counts)}</div>',
-        _table_html("documents", corpus.documents, open_=True),
-        *(_table_html(name, frame) for name, frame in corpus.tables.items() if name != "documents"),
+        _table_html(DOCUMENTS, corpus.documents, open_=True),
+        *(_table_html(name, frame) for name, frame in corpus.tables.items() if name != DOCUMENTS),
     ]
     if len(corpus.errors):
-        parts.append(_table_html("errors", corpus.errors, open_=True))
+        parts.append(_table_html(ERRORS, corpus.errors, open_=True))
     return f'<div class="rp-report">{"".join(parts)}</div>'

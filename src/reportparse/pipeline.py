@@ -24,7 +24,6 @@ from reportparse.ner.backends import NER_MODES, find_organization_mentions
 from reportparse.structure.plan_sections import plan_segmentation
 from reportparse.structure.segment import segment
 from reportparse.tables.build import (
-    TABLE_COLUMNS,
     counts_table,
     dates_table,
     document_row,
@@ -34,9 +33,11 @@ from reportparse.tables.build import (
     references_table,
     sections_table,
 )
+from reportparse.tables.schema import COUNTS, DATES, DOCUMENT_TABLES, DOCUMENTS, ORGANIZATIONS, REFERENCES, SECTIONS
 
-TABLES = tuple(TABLE_COLUMNS)
-"""Names of the per-document tables, in the order they are written."""
+TABLES = DOCUMENT_TABLES
+"""Names of the tables :func:`extract_tables` gives one document, in the order they are written
+(:data:`reportparse.tables.schema.DOCUMENT_TABLES`)."""
 
 
 def extract_tables(
@@ -64,20 +65,20 @@ def extract_tables(
     if not segmentation.headed:  # an action plan: its numbered measures are the sections
         segmentation = plan_segmentation(document) or segmentation
     metadata = extract_metadata(document, segmentation, year=year)
-    tables["documents"] = documents_frame([document_row(document, segmentation, metadata)])
-    tables["sections"] = sections_table(document, segmentation)
+    tables[DOCUMENTS] = documents_frame([document_row(document, segmentation, metadata)])
+    tables[SECTIONS] = sections_table(document, segmentation)
     dates = find_dates(document.text, year=metadata.year)  # found once: counts and references skip or read them
-    tables["dates"] = dates_table(document, dates, tables["sections"])
-    tables["organizations"] = organizations_table(
+    tables[DATES] = dates_table(document, dates, tables[SECTIONS])
+    tables[ORGANIZATIONS] = organizations_table(
         document,
         find_organization_mentions(
             document.text, reporting_body=metadata.organization, ner=ner, ner_model=ner_model, stanza_model=stanza_model
         ),
-        tables["sections"],
+        tables[SECTIONS],
     )
-    tables["counts"] = counts_table(document, find_counts(document.text, dates=dates), tables["sections"])
-    tables["references"] = references_table(
-        document, find_references(document.text, year=metadata.year, dates=dates), tables["sections"]
+    tables[COUNTS] = counts_table(document, find_counts(document.text, dates=dates), tables[SECTIONS])
+    tables[REFERENCES] = references_table(
+        document, find_references(document.text, year=metadata.year, dates=dates), tables[SECTIONS]
     )
     return tables
 

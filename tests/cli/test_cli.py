@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import reportparse
-from reportparse.tables.build import DOCUMENT_COLUMNS
+from reportparse.tables.schema import TABLES as SCHEMA
 
 SCRIPT = Path(sys.executable).with_name("reportparse")
 
@@ -51,7 +51,7 @@ def test_parse_writes_documents_csv(tmp_path):
     result = run("parse", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(tmp_path / "out" / "documents.csv", dtype=str, keep_default_na=False)
-    assert list(table.columns[: len(DOCUMENT_COLUMNS)]) == list(DOCUMENT_COLUMNS)
+    assert list(table.columns[: len(SCHEMA["documents"].contract)]) == list(SCHEMA["documents"].contract)
     assert sorted(Path(p).name for p in table["path"]) == ["a.txt", "b.txt"]
     assert table.loc[table["path"].str.endswith("a.txt"), "title"].item() == "HESABAT"
     assert set(table["n_pages"]) == {"1"}

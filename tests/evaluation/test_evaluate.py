@@ -67,13 +67,13 @@ def test_empty_scores_are_nan_not_errors():
 
 def test_pipeline_returns_every_table_with_its_columns():
     from reportparse import load_text
-    from reportparse.tables.build import TABLE_COLUMNS
+    from reportparse.tables.schema import TABLES as SCHEMA
 
     tables = extract_tables(load_text("Mətn."))
     assert set(tables) == set(TABLES)
     for name, frame in tables.items():
         assert isinstance(frame, pd.DataFrame)
-        assert list(frame.columns[: len(TABLE_COLUMNS[name])]) == list(TABLE_COLUMNS[name])
+        assert list(frame.columns[: len(SCHEMA[name].contract)]) == list(SCHEMA[name].contract)
 
 
 # Lenient-F1 floors the current pipeline reaches, per table (sections: plans are segmented by the

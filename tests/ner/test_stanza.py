@@ -22,7 +22,7 @@ from reportparse.ner.stanza_backend import (
     load_stanza,
     stanza_mentions,
 )
-from reportparse.tables.build import TABLE_COLUMNS
+from reportparse.tables.schema import TABLES as SCHEMA
 from reportparse.training.examples import gold_examples
 from reportparse.training.stanza_ner import main as train_main
 from reportparse.training.stanza_ner import train_stanza
@@ -90,7 +90,7 @@ def test_tables_through_the_backend(tiny_model, ner):
     out, _, _ = tiny_model
     report = reportparse.parse(TEXT, ner=ner, stanza_model=str(out))
     table = report.organizations
-    assert list(table.columns[: len(TABLE_COLUMNS["organizations"])]) == list(TABLE_COLUMNS["organizations"])
+    assert list(table.columns[: len(SCHEMA["organizations"].contract)]) == list(SCHEMA["organizations"].contract)
     for row in table.itertuples():
         assert report.text[row.start : row.end] == row.text and row.org_id and row.name
     allowed = {"stanza"} if ner == "stanza" else set(reportparse.parse(TEXT).organizations["source"]) | {"stanza"}

@@ -12,7 +12,7 @@ import pytest
 import reportparse
 from reportparse.pipeline import TABLES
 from reportparse.tables import datapackage
-from reportparse.tables.build import TABLE_COLUMNS
+from reportparse.tables.schema import TABLES as SCHEMA
 from tests.cli.test_cli import run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +56,8 @@ def test_datapackage_describes_every_table_and_validates(corpus, tmp_path):
         assert [field["name"] for field in fields] == header, name
         assert all(field["type"] in {"string", "integer", "number", "boolean", "date"} for field in fields)
         assert all(field["description"] for field in fields)
-    for name, columns in TABLE_COLUMNS.items():  # the contract's columns are all described specifically
+    for name in (*TABLES, "entities", "errors"):  # every column the schema knows is described specifically
+        columns = SCHEMA[name].names
         assert not [c for c in columns if datapackage.describe(name, c).startswith("Extra column")], name
     assert resources["documents"]["schema"]["primaryKey"] == ["doc_id"]
     for name in set(TABLES) - {"documents"}:
@@ -83,7 +84,7 @@ def test_columns_start_with_the_contract_and_rows_do_not_depend_on_input_order_o
     forward = reportparse.parse_many(files, jobs=2, progress=False)
     backward = reportparse.parse_many(files[::-1], jobs=0, progress=False)
     for name in TABLES:
-        assert list(forward.tables[name].columns[: len(TABLE_COLUMNS[name])]) == list(TABLE_COLUMNS[name])
+        assert list(forward.tables[name].columns[: len(SCHEMA[name].contract)]) == list(SCHEMA[name].contract)
         pd.testing.assert_frame_equal(forward.tables[name], backward.tables[name])
     assert list(forward.documents["path"]) == sorted(map(str, files))
 
@@ -97,9 +98,52 @@ def test_parquet_holds_the_same_tables_as_csv(corpus, tmp_path):
         parquet = pd.read_parquet(tmp_path / "parquet" / f"{name}.parquet")
         csv = pd.read_csv(tmp_path / "csv" / f"{name}.csv", dtype=str, keep_default_na=False)
         assert list(parquet.columns) == list(csv.columns)
+        for column in SCHEMA[name]:  # numbers compare as numbers: 37 in CSV is 37.0 in a float column
+            if column.type == "number":
+                parquet[column.name] = parquet[column.name].astype(float)
+                csv[column.name] = csv[column.name].replace("", None).astype(float)
         as_text = parquet.astype(object).where(parquet.notna(), "").astype(str)
         pd.testing.assert_frame_equal(as_text.reset_index(drop=True), csv.astype(str), check_dtype=False)
-    assert pd.read_parquet(tmp_path / "parquet" / "dates.parquet")["start"].dtype.kind == "i"
+
+
+def test_parquet_columns_have_the_schema_types(corpus, tmp_path):
+    """Integers, numbers, booleans and dates are stored typed, as datapackage.json declares them."""
+    pyarrow = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    corpus.to_parquet(tmp_path)
+    expected = {"integer": pyarrow.types.is_integer, "number": pyarrow.types.is_floating,
+                "boolean": pyarrow.types.is_boolean, "date": pyarrow.types.is_date32,
+                "string": lambda kind: pyarrow.types.is_string(kind) or pyarrow.types.is_large_string(kind)}
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["format"] != "parquet":
+            continue
+        stored = pq.read_schema(tmp_path / resource["path"])
+        for field in resource["schema"]["fields"]:
+            assert expected[field["type"]](stored.field(field["name"]).type), (resource["name"], field)
+    counts = pd.read_parquet(tmp_path / "counts.parquet")
+    assert counts["value"].sum() > 0, "numbers add up (they are not strings)"
+
+
+def test_validate_rejects_values_outside_a_vocabulary(corpus, tmp_path):
+    corpus.to_csv(tmp_path)
+    counts = pd.read_csv(tmp_path / "counts.csv", dtype=str, keep_default_na=False)
+    counts.loc[0, "kind"] = "quantity"
+    counts.to_csv(tmp_path / "counts.csv", index=False)
+    problems = datapackage.validate(tmp_path)
+    assert any(p.startswith("counts.kind: values outside") and "quantity" in p for p in problems), problems
+
+
+def test_a_frictionless_validator_accepts_both_formats(corpus, tmp_path):
+    """An independent implementation of the standard reads our descriptors as we mean them."""
+    frictionless = pytest.importorskip("frictionless")
+    pytest.importorskip("pyarrow")
+    corpus.to_csv(tmp_path / "csv")
+    corpus.to_parquet(tmp_path / "parquet")
+    for folder in ("csv", "parquet"):
+        report = frictionless.validate(str(tmp_path / folder / "datapackage.json"))
+        assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
 
 
 def test_cli_format_parquet_and_excel_only_with_csv(tmp_path):

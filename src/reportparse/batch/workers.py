@@ -22,6 +22,7 @@ from reportparse.batch.result import MEMORY_LIMIT, TIMEOUT, WORKER_CRASH, FileRe
 from reportparse.errors import ReportParseError
 from reportparse.pipeline import ParseOptions, parse_document
 from reportparse.resources import sample_report_path
+from reportparse.tables.schema import SECTIONS
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds one file may take in a worker (a 10-page report takes well under a second)."""
@@ -62,7 +63,7 @@ def parse_file(path: str | os.PathLike[str], options: ParseOptions = ParseOption
             seconds=time.perf_counter() - started,
         )
     notes = [str(warning.message) for warning in caught]
-    if not (tables["sections"]["item"] != "").any() and not document.scanned:
+    if not (tables[SECTIONS]["item"] != "").any() and not document.scanned:
         notes.append(f"{path}: no plan-item headings found; the whole text is one section")
     return FileResult(
         path=str(path), doc_id=document.doc_id, tables=tables, notes=tuple(notes), seconds=time.perf_counter() - started

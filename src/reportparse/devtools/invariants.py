@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from reportparse.document import Document
-from reportparse.tables.build import MENTION_TABLES, TABLE_COLUMNS
+from reportparse.tables.schema import DATES, DOCUMENT_TABLES, DOCUMENTS, MENTION_TABLES, SECTIONS, TABLES, Table
 
 
 def offset_map_violations(document: Document) -> list[str]:
@@ -44,6 +44,39 @@ def _blank(value: object) -> bool:
     return value is None or (not isinstance(value, str) and pd.isna(value)) or value == ""
 
 
+def _date_violations(row: dict) -> list[str]:
+    first, last = row["date_start"], row["date_end"]
+    if _blank(first) != _blank(last):
+        return [f"dates: one end blank: {first!r}..{last!r}"]
+    if _blank(first):
+        return []
+    a, b = _iso(first), _iso(last)
+    if a is None or b is None:
+        return [f"dates: not ISO dates: {first!r}..{last!r}"]
+    return [f"dates: start after end: {first}..{last}"] if a > b else []
+
+
+def _value_violations(table: Table, row: dict) -> list[str]:
+    """Values outside their column's allowed values, numbers that are not finite, dates not ISO."""
+    problems = []
+    for column in table:
+        value = row.get(column.name)
+        if _blank(value):
+            continue
+        if column.values and value not in column.values:
+            problems.append(f"{table.name}: {column.name} {value!r} not one of {column.values}")
+        elif column.type == "number":
+            try:
+                finite = math.isfinite(float(value))  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                finite = False
+            if not finite:
+                problems.append(f"{table.name}: {column.name} {value!r} is not a finite number")
+        elif column.type == "date" and column.name not in ("date_start", "date_end") and _iso(value) is None:
+            problems.append(f"{table.name}: {column.name} {value!r} is not ISO")
+    return problems
+
+
 def _row_violations(name: str, row: dict, text: str) -> list[str]:
     problems = []
     start, end = row["start"], row["end"]
@@ -53,26 +86,9 @@ def _row_violations(name: str, row: dict, text: str) -> list[str]:
         problems.append(f"{name}: span {start}..{end} outside 0..{len(text)} or empty")
     elif text[start:end] != row["text"]:
         problems.append(f"{name}: text[{start}:{end}] = {text[start:end]!r} but the row says {row['text']!r}")
-    if name == "dates":
-        first, last = row["date_start"], row["date_end"]
-        if _blank(first) != _blank(last):
-            problems.append(f"dates: one end blank: {first!r}..{last!r}")
-        elif not _blank(first):
-            a, b = _iso(first), _iso(last)
-            if a is None or b is None:
-                problems.append(f"dates: not ISO dates: {first!r}..{last!r}")
-            elif a > b:
-                problems.append(f"dates: start after end: {first}..{last}")
-    if name == "counts":
-        try:
-            finite = math.isfinite(float(row["value"]))
-        except (TypeError, ValueError):
-            finite = False
-        if not finite:
-            problems.append(f"counts: value {row['value']!r} is not a finite number")
-    if name == "references" and not _blank(row["date"]) and _iso(row["date"]) is None:
-        problems.append(f"references: date {row['date']!r} is not ISO")
-    return problems
+    if name == DATES:
+        problems += _date_violations(row)
+    return problems + _value_violations(TABLES[name], row)
 
 
 def table_violations(document: Document, tables: dict[str, pd.DataFrame]) -> list[str]:
@@ -84,11 +100,13 @@ def table_violations(document: Document, tables: dict[str, pd.DataFrame]) -> lis
 
     Returns:
         Human-readable violations: missing tables or columns, spans outside the text or not
-        matching their ``text``, dates that are not ISO or run backwards, counts that are not
-        finite numbers, sections whose heading or narrative does not match its offsets.
+        matching their ``text``, dates that are not ISO or run backwards, numbers that are not
+        finite, values outside their column's allowed values (:mod:`reportparse.tables.schema`),
+        sections whose heading or narrative does not match its offsets.
     """
     text, problems = document.text, []
-    for name, columns in TABLE_COLUMNS.items():
+    for name in DOCUMENT_TABLES:
+        columns = TABLES[name].contract
         frame = tables.get(name)
         if frame is None:
             problems.append(f"table {name} is missing")
@@ -97,13 +115,13 @@ def table_violations(document: Document, tables: dict[str, pd.DataFrame]) -> lis
         if missing:
             problems.append(f"{name}: missing columns {missing}")
             continue
-        if name != "documents" and len(frame) and set(frame["doc_id"]) != {document.doc_id}:
+        if name != DOCUMENTS and len(frame) and set(frame["doc_id"]) != {document.doc_id}:
             problems.append(f"{name}: doc_id {set(frame['doc_id'])} is not {document.doc_id!r}")
     if problems:
         return problems
-    if len(tables["documents"]) != 1 or tables["documents"]["n_chars"].iloc[0] != len(text):
+    if len(tables[DOCUMENTS]) != 1 or tables[DOCUMENTS]["n_chars"].iloc[0] != len(text):
         problems.append("documents: not one row with n_chars == len(text)")
-    for row in tables["sections"].to_dict("records"):
+    for row in tables[SECTIONS].to_dict("records"):
         if not 0 <= row["start"] <= row["end"] <= len(text) or text[row["start"] : row["end"]] != row["text"]:
             problems.append(f"sections: narrative {row['start']}..{row['end']} does not match its text")
         if text[row["heading_start"] : row["heading_end"]] != row["heading"]:

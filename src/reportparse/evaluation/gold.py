@@ -20,26 +20,25 @@ from pathlib import Path
 from reportparse.document import Document
 from reportparse.extract.organizations import org_key
 from reportparse.ingest.loader import load
+from reportparse.tables.schema import COUNTS, DATES, ORGANIZATIONS, REFERENCES, SECTIONS, TABLES
 
-GOLD_TABLES = ("sections", "dates", "organizations", "counts", "references")
+GOLD_TABLES = (SECTIONS, DATES, ORGANIZATIONS, COUNTS, REFERENCES)
+"""The tables a gold record can annotate."""
+
 KINDS = ("report", "act", "plan")
+"""What a gold document is."""
 
 VOCABULARY: dict[tuple[str, str], frozenset[str]] = {
-    ("dates", "granularity"): frozenset({"day", "month", "quarter", "year"}),
-    ("dates", "kind"): frozenset({"point", "range", "period", "deadline"}),
-    ("organizations", "type"): frozenset(
-        {"state_body", "council", "working_group", "ngo", "international", "education", "media", "business", "other"}
-    ),
-    ("counts", "qualifier"): frozenset({"exact", "more_than", "less_than", "at_least", "at_most", "approx"}),
-    ("counts", "kind"): frozenset({"count", "money", "percent"}),
-    ("references", "kind"): frozenset({"act", "plan_item", "article"}),
+    (table, column.name): frozenset(column.values) for table in GOLD_TABLES for column in TABLES[table] if column.values
 }
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "sections": ("item", "commitment"),
-    "dates": ("date_start", "date_end", "granularity", "kind", "year_inferred"),
-    "organizations": ("name", "org_key", "type"),
-    "counts": ("value", "unit", "counted", "qualifier", "kind"),
-    "references": ("kind", "act_type", "number", "date", "target_item"),
+"""Allowed values of the vocabulary columns, from the schema registry (the extractors' own lists)."""
+
+REQUIRED: dict[str, tuple[str, ...]] = {  # the gold format of corpus/README.md (org_key: the gold's org_id)
+    SECTIONS: ("item", "commitment"),
+    DATES: ("date_start", "date_end", "granularity", "kind", "year_inferred"),
+    ORGANIZATIONS: ("name", "org_key", "type"),
+    COUNTS: ("value", "unit", "counted", "qualifier", "kind"),
+    REFERENCES: ("kind", "act_type", "number", "date", "target_item"),
 }
 _ORG_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ITEM = re.compile(r"^\d+(?:\.\d+)*$")
@@ -219,13 +218,13 @@ def anchor_rows(text: str, rows: list[dict], *, table: str) -> list[dict]:
             # Only sections share spans (one heading for several items).
             span_of = {m: (m, m + len(surface)) for m in matches}
             unclaimed = [m for m in matches if free(*span_of[m])]
-            if not unclaimed and table == "sections":
+            if not unclaimed and table == SECTIONS:
                 unclaimed = [m for m in matches if span_of[m] in claimed]
             if not unclaimed:
                 raise GoldError(f"{table}: {surface!r} not found (or every occurrence already claimed)")
             start = unclaimed[0]
         row["start"], row["end"] = start, start + len(surface)
-        if table == "organizations" and row.get("name") and not row.get("org_key"):
+        if table == ORGANIZATIONS and row.get("name") and not row.get("org_key"):
             row["org_key"] = org_key_for(row["name"])
         row.pop("occurrence", None), row.pop("context", None)
         claimed.append((row["start"], row["end"]))
@@ -249,7 +248,7 @@ def _check_row(table: str, row: dict) -> list[str]:
     for (vocabulary_table, column), allowed in VOCABULARY.items():
         if vocabulary_table == table and column in row and row[column] not in allowed:
             problems.append(f"{column} {row[column]!r} not one of {sorted(allowed)}")
-    if table == "dates" and all(key in row for key in REQUIRED["dates"]):
+    if table == DATES and all(key in row for key in REQUIRED[DATES]):
         if not (_iso(row["date_start"]) and _iso(row["date_end"])):
             problems.append("date_start/date_end must be ISO dates")
         elif row["date_start"] > row["date_end"]:
@@ -257,7 +256,7 @@ def _check_row(table: str, row: dict) -> list[str]:
         if not isinstance(row["year_inferred"], bool):
             problems.append("year_inferred must be true or false")
     if (
-        table == "counts"
+        table == COUNTS
         and "value" in row
         and (
             not isinstance(row["value"], (int, float))
@@ -266,13 +265,13 @@ def _check_row(table: str, row: dict) -> list[str]:
         )
     ):
         problems.append("value must be a finite number")
-    if table == "organizations" and "org_key" in row and not _ORG_KEY.match(str(row["org_key"])):
+    if table == ORGANIZATIONS and "org_key" in row and not _ORG_KEY.match(str(row["org_key"])):
         problems.append("org_key must be a lowercase ASCII slug")
-    if table == "sections" and "item" in row and not _ITEM.match(str(row["item"])):
+    if table == SECTIONS and "item" in row and not _ITEM.match(str(row["item"])):
         problems.append(f"item {row['item']!r} is not a number like 1 or 4.2.10")
-    if table == "references" and row.get("date") and not _iso(row["date"]):
+    if table == REFERENCES and row.get("date") and not _iso(row["date"]):
         problems.append("date must be an ISO date or empty")
-    if table == "references" and row.get("target_item") and not _ITEM.match(str(row["target_item"])):
+    if table == REFERENCES and row.get("target_item") and not _ITEM.match(str(row["target_item"])):
         problems.append("target_item must be an item number or empty")
     return problems
 

@@ -22,8 +22,8 @@ from reportparse.batch.result import FileResult
 from reportparse.output.writers import write_csv, write_json, write_parquet
 from reportparse.pipeline import TABLES
 from reportparse.tables import datapackage
-from reportparse.tables.build import TABLE_COLUMNS, entities_table
-from reportparse.tables.datapackage import ERROR_COLUMNS, ERRORS_TABLE
+from reportparse.tables.build import columns, entities_table
+from reportparse.tables.schema import DOCUMENTS, ENTITIES, ERRORS, ORGANIZATIONS
 
 FORMATS = ("csv", "parquet")
 """Output formats of :func:`write_output`."""
@@ -32,16 +32,16 @@ _BUNDLE = 64  # documents whose tables the collector concatenates into one frame
 
 
 def _columns(name: str, frames: Iterable[pd.DataFrame]) -> list[str]:
-    columns = list(TABLE_COLUMNS[name])
+    names = columns(name)
     for frame in frames:
-        columns += [column for column in frame.columns if column not in columns]
-    return columns
+        names += [column for column in frame.columns if column not in names]
+    return names
 
 
 def _concat(name: str, every: list[pd.DataFrame]) -> pd.DataFrame:
-    columns = _columns(name, every)
+    names = _columns(name, every)
     filled = [frame for frame in every if len(frame)]
-    return pd.concat(filled, ignore_index=True)[columns] if filled else pd.DataFrame(columns=columns)
+    return pd.concat(filled, ignore_index=True)[names] if filled else pd.DataFrame(columns=names)
 
 
 Part = dict[str, "pd.DataFrame | Path"]
@@ -64,7 +64,7 @@ class Combined(Mapping[str, pd.DataFrame]):
 
     def __init__(self, parts: Iterable[Part]) -> None:
         self.parts = list(parts)
-        documents = _concat("documents", [_frame(part["documents"]) for part in self.parts if "documents" in part])
+        documents = _concat(DOCUMENTS, [_frame(part[DOCUMENTS]) for part in self.parts if DOCUMENTS in part])
         order = documents.astype({"path": str, "doc_id": str}).sort_values(["path", "doc_id"], kind="stable")["doc_id"]
         self.rank = {doc_id: index for index, doc_id in enumerate(order)}
 
@@ -85,7 +85,7 @@ class Combined(Mapping[str, pd.DataFrame]):
 def errors_frame(failures: Iterable[FileResult]) -> pd.DataFrame:
     """errors.csv: path, error_type, message of every failed input, ordered by path."""
     rows = [(failure.path, failure.error_type, failure.message) for failure in failures]
-    return pd.DataFrame(sorted(rows), columns=list(ERROR_COLUMNS))
+    return pd.DataFrame(sorted(rows), columns=columns(ERRORS))
 
 
 class Collector:
@@ -106,7 +106,7 @@ class Collector:
         self._recent: list[dict[str, pd.DataFrame]] = []
         self.failures: list[FileResult] = []
         self.parsed: list[str] = []  # paths only: the tables are kept once, in parts
-        documents = prior.get("documents") if prior else None
+        documents = prior.get(DOCUMENTS) if prior else None
         self.paths: dict[str, str] = dict(zip(documents["doc_id"], documents["path"])) if documents is not None else {}
         self.resumed = len(self.paths)
         if prior:
@@ -165,7 +165,7 @@ def read_output(folder: str | os.PathLike[str], *, fmt: str = "csv") -> dict[str
         The tables found; empty when there is no ``documents`` table yet.
     """
     folder = Path(folder)
-    if not _path(folder, "documents", fmt).is_file():
+    if not _path(folder, DOCUMENTS, fmt).is_file():
         return {}
     tables = {}
     for name in TABLES:
@@ -176,7 +176,7 @@ def read_output(folder: str | os.PathLike[str], *, fmt: str = "csv") -> dict[str
             tables[name] = pd.read_parquet(path)
         else:
             tables[name] = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    done = set(tables["documents"]["doc_id"])
+    done = set(tables[DOCUMENTS]["doc_id"])
     return {name: frame[frame["doc_id"].isin(done)].reset_index(drop=True) for name, frame in tables.items()}
 
 
@@ -204,26 +204,29 @@ def write_output(
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     folder = Path(folder)
     paths = [write_errors(folder, errors, excel=excel)] if errors is not None else []
-    columns = {}
-    names = list(tables) + ([datapackage.ENTITIES_TABLE] if "organizations" in tables else [])
-    for name in sorted(names, key=lambda name: name == "documents"):
+    written: dict[str, list[str]] = {}
+    names = list(tables) + ([ENTITIES] if ORGANIZATIONS in tables else [])
+    for name in sorted(names, key=lambda name: name == DOCUMENTS):
         path = _path(folder, name, fmt)
-        frame = entities_table(tables["organizations"]) if name == datapackage.ENTITIES_TABLE else tables[name]
-        paths.append(write_parquet(frame, path) if fmt == "parquet" else write_csv(frame, path, excel=excel))
-        columns[name] = list(frame.columns)
+        frame = entities_table(tables[ORGANIZATIONS]) if name == ENTITIES else tables[name]
+        if fmt == "parquet":
+            paths.append(write_parquet(frame, path, table=name))
+        else:
+            paths.append(write_csv(frame, path, excel=excel))
+        written[name] = list(frame.columns)
         del frame  # a Combined table is rebuilt on lookup: hold one at a time
-    resources = [datapackage.resource(name, columns[name], fmt=fmt, excel=excel) for name in names]
+    resources = [datapackage.resource(name, written[name], fmt=fmt, excel=excel) for name in names]
     for entry in resources:  # every mention's org_id names a row of entities
-        if entry["name"] == "organizations" and datapackage.ENTITIES_TABLE in columns:
-            entry["schema"]["foreignKeys"].append(
-                {"fields": ["org_id"], "reference": {"resource": datapackage.ENTITIES_TABLE, "fields": ["org_id"]}}
+        if entry["name"] == ORGANIZATIONS and ENTITIES in written:
+            entry["schema"]["foreignKeys"].append(  # type: ignore[index]
+                {"fields": ["org_id"], "reference": {"resource": ENTITIES, "fields": ["org_id"]}}
             )
     if errors is not None:
-        resources.append(datapackage.resource(ERRORS_TABLE, list(errors.columns), fmt="csv", excel=excel))
+        resources.append(datapackage.resource(ERRORS, list(errors.columns), fmt="csv", excel=excel))
     paths.append(write_json(datapackage.package(resources), folder / datapackage.DESCRIPTOR))
     return paths
 
 
 def write_errors(folder: str | os.PathLike[str], errors: pd.DataFrame, *, excel: bool = False) -> Path:
     """errors.csv (always CSV: people read it), atomically."""
-    return write_csv(errors, Path(folder) / f"{ERRORS_TABLE}.csv", excel=excel)
+    return write_csv(errors, Path(folder) / f"{ERRORS}.csv", excel=excel)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import secrets
@@ -9,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+
+from reportparse.tables.schema import TABLES, TRUE_VALUES
 
 
 def _replace_atomically(path: Path, write: Callable[[str], object]) -> Path:
@@ -51,12 +54,14 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], *, excel: bool 
     return _replace_atomically(Path(path), write)
 
 
-def write_parquet(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+def write_parquet(frame: pd.DataFrame, path: str | os.PathLike[str], *, table: str | None = None) -> Path:
     """Write a table as Parquet (needs pyarrow: ``pip install "reportparse[parquet]"``), atomically.
 
     Args:
         frame: the table.
         path: destination; its folder is created if needed.
+        table: the table's name in the schema registry: its columns are then stored with their
+            schema types (integers, numbers, booleans, dates); other columns are strings.
 
     Returns:
         The destination path.
@@ -68,9 +73,46 @@ def write_parquet(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
         import pyarrow  # noqa: F401  (pandas picks its engine silently; say what to install)
     except ImportError:
         raise ImportError('Parquet output needs pyarrow: pip install "reportparse[parquet]"') from None
-    # object columns mixing str and NA (resumed CSV values, empty tables) must stay strings
-    frame = frame.astype({c: "string" for c in frame.columns if frame[c].dtype == object})
+    frame = arrow_typed(frame, table)
     return _replace_atomically(Path(path), lambda temporary: frame.to_parquet(temporary, index=False))
+
+
+def _blank_to_na(values: pd.Series) -> pd.Series:
+    return values.astype(object).where(values.notna() & (values.astype(object) != ""), None)
+
+
+def _typed_column(values: pd.Series, kind: str) -> pd.Series:
+    if kind == "integer":
+        return pd.to_numeric(_blank_to_na(values)).astype("Int64")
+    if kind == "number":
+        return pd.to_numeric(_blank_to_na(values)).astype("Float64")
+    if kind == "boolean":
+        flags = _blank_to_na(values).map(lambda value: value if value is None else str(value) in TRUE_VALUES)
+        return flags.astype("boolean")
+    if kind == "date":
+        import pyarrow as pa
+
+        days = [None if value is None else dt.date.fromisoformat(str(value)) for value in _blank_to_na(values)]
+        return pd.Series(days, index=values.index, dtype=pd.ArrowDtype(pa.date32()))
+    return values.astype("string")
+
+
+def arrow_typed(frame: pd.DataFrame, table: str | None = None) -> pd.DataFrame:
+    """A table with the column types Parquet should store: the schema's for a known ``table``
+    (:mod:`reportparse.tables.schema`), strings for every other text column.
+
+    Values read back from CSV (``--resume``: strings, ``""`` for missing) are converted too.
+    """
+    known = TABLES.get(table) if table else None
+    kinds = {column.name: column.type for column in known} if known is not None else {}
+    converted = {}
+    for name in frame.columns:
+        kind = kinds.get(name)
+        if kind is not None:
+            converted[name] = _typed_column(frame[name], kind)
+        elif frame[name].dtype == object:  # object columns mixing str and NA must stay strings
+            converted[name] = frame[name].astype("string")
+    return frame.assign(**converted) if converted else frame
 
 
 def write_json(content: object, path: str | os.PathLike[str]) -> Path:

@@ -1,7 +1,7 @@
-"""Documents → pandas DataFrames. The column contract of ../shared/spec/tables.md lives here.
+"""Mentions → pandas DataFrames, one per table, with the columns and dtypes of :mod:`.schema`.
 
-Required columns come first, in the order of the contract; extra columns follow. Later
-stages (sections, dates, organizations, ...) add their tables here.
+Required columns come first, in the order of the contract (../shared/spec/tables.md); extra
+columns follow. Every row carries its ``item``: the section of the document holding it.
 """
 
 from __future__ import annotations
@@ -16,49 +16,32 @@ from reportparse.document import Document
 from reportparse.extract.metadata import Metadata, extract_metadata
 from reportparse.extract.organizations import org_key
 from reportparse.structure.segment import Segmentation, segment
-
-DOCUMENT_COLUMNS = (
-    "doc_id",
-    "path",
-    "title",
-    "organization",
-    "year",
-    "period_start",
-    "period_end",
-    "n_pages",
-    "n_sections",
+from reportparse.tables.schema import (
+    COUNTS,
+    DATES,
+    DOCUMENTS,
+    ENTITIES,
+    ORGANIZATIONS,
+    REFERENCES,
+    SECTIONS,
+    TABLES,
+    pandas_dtypes,
 )
-"""Required columns of documents.csv, in order."""
 
-DOCUMENT_EXTRA_COLUMNS = ("format", "extractor", "sha256", "n_chars", "n_words", "scanned", "warnings")
-"""Extra columns of documents.csv: how the text was obtained and how much there is."""
 
-MENTION_COLUMNS = ("doc_id", "item", "text", "start", "end")
-"""Columns every mention table starts with."""
+def columns(name: str) -> list[str]:
+    """Every column of a table, in order: the contract's, then the extra ones (see :mod:`.schema`)."""
+    return list(TABLES[name].names)
 
-TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "documents": DOCUMENT_COLUMNS,
-    "sections": ("doc_id", "item", "commitment", "text", "start", "end", "page"),
-    "dates": MENTION_COLUMNS + ("date_start", "date_end", "granularity", "kind", "year_inferred"),
-    "organizations": MENTION_COLUMNS + ("name", "org_id", "type"),
-    "counts": MENTION_COLUMNS + ("value", "unit", "counted", "qualifier", "kind"),
-    "references": MENTION_COLUMNS + ("kind", "act_type", "number", "date", "target_item"),
-}
-"""Required columns of every per-document table, in the contract's order."""
 
-MENTION_TABLES = ("dates", "organizations", "counts", "references")
-"""Tables with one row per mention in the text."""
+def typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """A built table with the pandas dtypes of its schema (:func:`.schema.pandas_dtypes`)."""
+    return frame.astype(pandas_dtypes(name))
 
 
 def empty_table(name: str) -> pd.DataFrame:
-    """A table with its required columns and no rows (for stages not run or not built yet)."""
-    return pd.DataFrame(columns=list(TABLE_COLUMNS[name]))
-
-
-SECTION_EXTRA_COLUMNS = ("section", "items", "heading", "heading_start", "heading_end")
-"""Extra columns of sections.csv: ``section`` numbers the sections of a document (0 is the
-preamble when there is one); a heading for several items gives one row per item, all with the
-same ``section``, and ``items`` lists them all (``2;43;44``)."""
+    """A table with its columns and no rows (for stages not run)."""
+    return typed(name, pd.DataFrame(columns=columns(name)))
 
 
 def document_row(document: Document, segmentation: Segmentation, metadata: Metadata) -> dict[str, object]:
@@ -85,10 +68,7 @@ def document_row(document: Document, segmentation: Segmentation, metadata: Metad
 
 def documents_frame(rows: Iterable[dict[str, object]]) -> pd.DataFrame:
     """Rows of documents.csv as a DataFrame with the contract's column order and dtypes."""
-    frame = pd.DataFrame(list(rows), columns=DOCUMENT_COLUMNS + DOCUMENT_EXTRA_COLUMNS)
-    return frame.astype(
-        {"year": "Int64", "n_pages": "Int64", "n_sections": "Int64", "n_chars": "Int64", "n_words": "Int64"}
-    )
+    return typed(DOCUMENTS, pd.DataFrame(list(rows), columns=columns(DOCUMENTS)))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -122,7 +102,7 @@ def sections_table(document: Document, segmentation: Segmentation) -> pd.DataFra
             "heading_end": section.heading_end,
         }
         rows += [{"item": item, **shared} for item in section.items or [""]]
-    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["sections"] + SECTION_EXTRA_COLUMNS))
+    return typed(SECTIONS, pd.DataFrame(rows, columns=columns(SECTIONS)))
 
 
 def documents_table(documents: Iterable[Document], *, year: int | None = None) -> pd.DataFrame:
@@ -133,7 +113,7 @@ def documents_table(documents: Iterable[Document], *, year: int | None = None) -
         year: the reporting year of every document, when known better than the titles say.
 
     Returns:
-        A DataFrame with :data:`DOCUMENT_COLUMNS` then :data:`DOCUMENT_EXTRA_COLUMNS`.
+        A DataFrame with the columns of the ``documents`` table (:mod:`.schema`).
     """
     rows = []
     for document in documents:
@@ -160,17 +140,7 @@ def dates_table(document: Document, mentions: Iterable, sections: pd.DataFrame) 
         }
         for m in mentions
     ]
-    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["dates"]))
-
-
-ORGANIZATION_EXTRA_COLUMNS = ("parent", "parent_id", "anaphoric", "source")
-"""Extra columns of organizations.csv: the body a mention is attached to (``X yanında Y``, a
-unit of a body in the genitive) and its id; ``anaphoric`` marks bare heads (``Xidmətin``)
-linked to the body they stand for (filter them out with ``df[~df.anaphoric]``); ``source`` is
-``rules`` or ``model``."""
-
-ENTITY_COLUMNS = ("org_id", "name", "type", "aliases", "n_mentions", "n_documents")
-"""Columns of entities.csv: one row per organization across a document set."""
+    return typed(DATES, pd.DataFrame(rows, columns=columns(DATES)))
 
 
 def organizations_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
@@ -194,7 +164,7 @@ def organizations_table(document: Document, mentions: Iterable, sections: pd.Dat
         }
         for m in mentions
     ]
-    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["organizations"] + ORGANIZATION_EXTRA_COLUMNS))
+    return typed(ORGANIZATIONS, pd.DataFrame(rows, columns=columns(ORGANIZATIONS)))
 
 
 def counts_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
@@ -219,13 +189,7 @@ def counts_table(document: Document, mentions: Iterable, sections: pd.DataFrame)
         }
         for m in mentions
     ]
-    frame = pd.DataFrame(rows, columns=list(TABLE_COLUMNS["counts"]))
-    return frame.astype({"value": object})
-
-
-REFERENCE_EXTRA_COLUMNS = ("issuer", "title")
-"""Extra columns of references.csv: an act's issuer and quoted title as written (whitespace
-normalized), empty when the text gives none."""
+    return typed(COUNTS, pd.DataFrame(rows, columns=columns(COUNTS))).astype({"value": object})
 
 
 def references_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
@@ -248,7 +212,7 @@ def references_table(document: Document, mentions: Iterable, sections: pd.DataFr
         }
         for m in mentions
     ]
-    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS["references"] + REFERENCE_EXTRA_COLUMNS))
+    return typed(REFERENCES, pd.DataFrame(rows, columns=columns(REFERENCES)))
 
 
 def entities_table(organizations: pd.DataFrame) -> pd.DataFrame:
@@ -262,7 +226,7 @@ def entities_table(organizations: pd.DataFrame) -> pd.DataFrame:
         order of first appearance), ``n_mentions``, ``n_documents``; most mentioned first, then by id.
     """
     if organizations.empty:
-        return pd.DataFrame(columns=list(ENTITY_COLUMNS))
+        return empty_table(ENTITIES)
     rows = []
     for org_id, group in organizations.groupby("org_id", sort=True):
         surfaces = list(dict.fromkeys(" ".join(str(t).split()) for t in group["text"]))
@@ -276,7 +240,7 @@ def entities_table(organizations: pd.DataFrame) -> pd.DataFrame:
                 "n_documents": group["doc_id"].nunique(),
             }
         )
-    frame = pd.DataFrame(rows, columns=list(ENTITY_COLUMNS))
+    frame = typed(ENTITIES, pd.DataFrame(rows, columns=columns(ENTITIES)))
     return frame.sort_values(["n_mentions", "org_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
