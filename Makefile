@@ -1,11 +1,17 @@
 # Two entry points for a fresh machine (see README.md):
 #   make demo  – create .venv, install reportparse, parse the bundled sample report
 #   make test  – create .venv, install reportparse with its test extras, run the whole suite
+# For developers (CI runs them after `make test`):
+#   make lint         – ruff (lint and format), mypy on src/, import-linter contracts
+#   make test-extras  – the optional extras (Stanza with a CPU PyTorch, Dask) in their own .venv-extras
+#   make bench        – the benchmarks (benchmarks/README.md)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+EXTRAS_VENV ?= .venv-extras
+EXTRAS_BIN := $(EXTRAS_VENV)/bin
 
-.PHONY: demo test install install-dev install-stanza bench clean
+.PHONY: demo test install install-dev install-stanza lint test-extras bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +38,24 @@ demo: install
 test: install-dev
 	$(BIN)/python -m pytest
 
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+# The extras get an environment of their own, so that `make test` stays the core install a user gets.
+$(EXTRAS_BIN)/python:
+	$(PYTHON) -m venv $(EXTRAS_VENV)
+	$(EXTRAS_BIN)/python -m pip install --quiet --upgrade pip
+
+test-extras: $(EXTRAS_BIN)/python
+	$(EXTRAS_BIN)/python -m pip install --quiet $(TORCH_OPTIONS) "$(TORCH)"
+	$(EXTRAS_BIN)/python -m pip install --quiet -e ".[dev,stanza,dask]"
+	$(EXTRAS_BIN)/python -m pytest -m extras
+
 bench: install-dev
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench,dask]"
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_dates.py
 	$(BIN)/python benchmarks/bench_organizations.py
@@ -42,4 +65,4 @@ bench: install-dev
 	$(BIN)/python benchmarks/bench_batch.py
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) $(EXTRAS_VENV) build src/*.egg-info .pytest_cache .hypothesis

@@ -68,9 +68,8 @@ def main() -> None:
         f1 = 2 * strict / (gold_rows + predicted_rows) if gold_rows + predicted_rows else math.nan
         print(f"{table}: gold {gold_rows}, predicted {predicted_rows}, strict matches {strict}, strict F1 {f1:.3f}")
         for field in fields:
-            print(
-                f"  {field:<12} correct on {correct[field]}/{strict} = {correct[field] / strict if strict else math.nan:.3f}"
-            )
+            share = correct[field] / strict if strict else math.nan
+            print(f"  {field:<12} correct on {correct[field]}/{strict} = {share:.3f}")
         print(f"  {words / seconds:,.0f} words/s ({words} words, {seconds:.2f} s)\n")
 
 

@@ -96,9 +96,13 @@ def main() -> None:
             f"{fmt(score.f1()):>8}{fmt(score.f1(lenient=True)):>8}{fmt(score.value_accuracy):>8}{speed:>10.0f}"
         )
     (f1, lenient, speed), (pf1, plenient, pspeed) = figures["reportparse"], figures["dateparser"]
-    ratio = lambda a, b: "—" if not b or math.isnan(b) else f"{a / b:.2f}"
+
+    def ratio(a: float, b: float) -> str:
+        return "—" if not b or math.isnan(b) else f"{a / b:.2f}"
+
     print(
-        f"ratio reportparse/dateparser: F1 {ratio(f1, pf1)}, lenient F1 {ratio(lenient, plenient)}, speed {ratio(speed, pspeed)}"
+        f"ratio reportparse/dateparser: F1 {ratio(f1, pf1)}, lenient F1 {ratio(lenient, plenient)}, "
+        f"speed {ratio(speed, pspeed)}"
     )
 
 

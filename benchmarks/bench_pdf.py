@@ -165,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
             summary.append(row)
 
         print("\nspeed ratio pypdfium2 / pdfplumber, and word agreement of their normalized text")
-        header = f"{'file':<{width}} {'extract x':>9} {'load x':>7} {'words pdfium/plumber':>21} {'ratio':>6} {'share':>6}  same"
+        header = f"{'file':<{width}} {'extract x':>9} {'load x':>7} {'words pdfium/plumber':>21}"
+        header += f" {'ratio':>6} {'share':>6}  same"
         print(header)
         print("-" * len(header))
         for row in summary:

@@ -43,7 +43,8 @@ def main() -> None:
             words += len(document.text.split())
         best = min(best, time.perf_counter() - started)
     print(
-        f"{len(paths)} documents ({len(paths) // args.copies} distinct × {args.copies}), {words} words, best of {args.repeat}: {best:.2f} s"
+        f"{len(paths)} documents ({len(paths) // args.copies} distinct × {args.copies}), {words} words, "
+        f"best of {args.repeat}: {best:.2f} s"
     )
     print(f"throughput: {words / best:,.0f} words/s, {len(paths) / best:,.1f} documents/s")
 

@@ -95,8 +95,8 @@ def plan_to_docx(target: Path) -> Path:
     document.add_paragraph(PLAN_TITLE)
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
-    for row, values in zip(table.rows, rows):
-        for cell, value in zip(row.cells, values):
+    for row, values in zip(table.rows, rows, strict=False):
+        for cell, value in zip(row.cells, values, strict=False):
             cell.text = value
     return _save_docx(document, target)
 

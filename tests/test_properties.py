@@ -34,7 +34,7 @@ from reportparse.structure.segment import segment
 def paginated(pages: list[str]) -> RawText:
     """Pages as a PDF reader would hand them over, headers and footers marked as furniture."""
     furniture, offset = [], 0
-    for page, drop in zip(pages, find_furniture([split_lines(page) for page in pages])):
+    for page, drop in zip(pages, find_furniture([split_lines(page) for page in pages]), strict=True):
         furniture += [(offset + line.start, offset + line.end) for line in drop]
         offset += len(page) + 1
     return RawText(

@@ -25,21 +25,14 @@ import pandas as pd
 
 from reportparse.batch.discover import discover
 from reportparse.batch.progress import Progress
-from reportparse.batch.workers import (
-    DEFAULT_MEMORY_LIMIT,
-    DEFAULT_TIMEOUT,
-    run_pool,
-    run_serial,
-)
+from reportparse.batch.run import ENGINES, run_files
+from reportparse.batch.workers import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT
 from reportparse.document import Document
 from reportparse.ingest.pdf import DEFAULT_ENGINE
 from reportparse.output.folder import Collector, write_output
 from reportparse.pipeline import TABLES, ParseOptions, parse_document
 from reportparse.tables.build import entities_table
 from reportparse.tables.schema import COUNTS, DATES, DOCUMENTS, ORGANIZATIONS, REFERENCES, SECTIONS
-
-ENGINES = ("processes", "dask")
-"""Engines of :func:`parse_many`."""
 
 
 class _Tables:
@@ -265,14 +258,9 @@ def parse_many(
     for failure in found.failures:
         collector.add(failure)
     notes = list(found.notes)
-    if engine == "dask":
-        from reportparse.batch.dask import run_dask
-
-        results = run_dask(found.files, options, address=address, workers=jobs)
-    elif jobs == 0:
-        results = run_serial(found.files, options)
-    else:
-        results = run_pool(found.files, options, jobs=jobs, timeout=timeout, memory_limit=memory_limit)
+    results = run_files(
+        found.files, options, engine=engine, jobs=jobs, timeout=timeout, memory_limit=memory_limit, address=address
+    )
     bar = Progress(len(found.files), enabled=progress)
     try:
         for result in results:
@@ -281,7 +269,5 @@ def parse_many(
             bar.advance(failed=not result.ok)
     finally:
         bar.close()
-        close = getattr(results, "close", None)
-        if close is not None:
-            close()
+        results.close()
     return Corpus(dict(collector.tables()), collector.errors(), notes)

@@ -44,9 +44,11 @@ _STYLE = """
 .rp-report{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;line-height:1.6;max-width:60em}
 .rp-report .rp-meta{color:#555;font-size:.9em;margin:.2em 0 .6em}
 .rp-report .rp-legend mark{margin-right:.5em}
-.rp-report .rp-text{white-space:pre-wrap;border:1px solid #ddd;border-radius:4px;padding:.5em .8em;max-height:36em;overflow-y:auto}
+.rp-report .rp-text{white-space:pre-wrap;border:1px solid #ddd;border-radius:4px;padding:.5em .8em;
+  max-height:36em;overflow-y:auto}
 .rp-report .rp-section{border-left:3px solid #999;padding-left:.6em;margin:.4em 0}
-.rp-report .rp-item{display:inline-block;font-size:.75em;font-weight:bold;color:#fff;background:#666;border-radius:3px;padding:0 .4em;margin-right:.4em}
+.rp-report .rp-item{display:inline-block;font-size:.75em;font-weight:bold;color:#fff;background:#666;
+  border-radius:3px;padding:0 .4em;margin-right:.4em}
 .rp-report .rp-heading{font-weight:bold}
 .rp-report mark{color:#000;padding:.1em .25em;border-radius:.3em;line-height:1.9}
 .rp-report .rp-label{font-size:.6em;font-weight:bold;text-transform:uppercase;margin-left:.3em;vertical-align:middle}
@@ -64,7 +66,8 @@ class _Span:
 
 
 def _cell(value: object) -> str:
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    missing = value is None or (not isinstance(value, str) and bool(pd.isna(value)))  # type: ignore[call-overload]
+    return "" if missing else str(value)
 
 
 def _title(kind: str, row: pd.Series) -> str:
@@ -107,7 +110,9 @@ def highlight(text: str, start: int, end: int, spans: Iterable[_Span]) -> str:
 
     A span crossing the end of an enclosing one is cut at that end, so the HTML stays nested.
     """
-    out, stack, position = [], [], start
+    out: list[str] = []
+    stack: list[tuple[_Span, int]] = []
+    position = start
 
     def emit(until: int) -> None:
         nonlocal position
@@ -187,9 +192,10 @@ def report_html(report: Report) -> str:
             else ""
         )
         if heading_end > heading_start:
+            heading = highlight(text, heading_start, min(heading_end, block_end), spans)
             body = (
                 highlight(text, block_start, heading_start, spans)
-                + f'<span class="rp-heading">{highlight(text, heading_start, min(heading_end, block_end), spans)}</span>'
+                + f'<span class="rp-heading">{heading}</span>'
                 + highlight(text, min(heading_end, block_end), block_end, spans)
             )
         else:

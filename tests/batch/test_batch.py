@@ -66,7 +66,7 @@ def test_a_folder_with_bad_files_parses_the_good_ones_and_lists_the_others(mixed
     assert sorted(Path(p).name for p in documents["path"]) == ["good.docx", "good.pdf", "good.txt"]
     errors = read(out / "errors.csv")
     assert list(errors.columns) == ["path", "error_type", "message"]
-    assert dict(zip(errors["path"].map(lambda p: Path(p).name), errors["error_type"])) == {
+    assert dict(zip(errors["path"].map(lambda p: Path(p).name), errors["error_type"], strict=True)) == {
         "corrupt.docx": "CorruptFileError",
         "corrupt.pdf": "CorruptFileError",
         "empty.txt": "EmptyDocumentError",

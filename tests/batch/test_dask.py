@@ -12,6 +12,7 @@ from reportparse.batch.dask import partition_size
 from reportparse.pipeline import TABLES
 from tests.cli.test_cli import run
 
+pytestmark = pytest.mark.extras
 distributed = pytest.importorskip("distributed")
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -62,8 +62,8 @@ def test_decree_with_issuer_date_and_number():
         ),
         (
             (
-                "hazırlanmışdır. “Korrupsiyaya qarşı mübarizə haqqında” Azərbaycan Respublikasının 2004-cü il 13 yanvar "
-                "tarixli 106-IIQ nömrəli Qanununun tələbləri"
+                "hazırlanmışdır. “Korrupsiyaya qarşı mübarizə haqqında” Azərbaycan Respublikasının "
+                "2004-cü il 13 yanvar tarixli 106-IIQ nömrəli Qanununun tələbləri"
             ),
             (
                 "“Korrupsiyaya qarşı mübarizə haqqında” Azərbaycan "

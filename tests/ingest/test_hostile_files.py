@@ -181,4 +181,4 @@ def test_batch_with_every_hostile_file_parses_the_good_ones(hostile_files, tmp_p
     assert parsed == loadable | {"report.txt", "report.pdf"}
     errors = pd.read_csv(out / "errors.csv")
     failing = {case.filename: case.error.__name__ for case in hostile.CASES if case.error is not None}
-    assert dict(zip(errors["path"].map(lambda p: Path(p).name), errors["error_type"])) == failing
+    assert dict(zip(errors["path"].map(lambda p: Path(p).name), errors["error_type"], strict=True)) == failing

@@ -108,7 +108,7 @@ def test_pages_are_contiguous_and_page_at_finds_page_two(sample_pdf, engine):
     assert len(doc.pages) == len(doc.raw.pages) >= 3
     assert [page.number for page in doc.pages] == list(range(1, len(doc.pages) + 1))
     assert doc.pages[0].start == 0 and doc.pages[-1].end == len(doc.text)
-    for page, following in zip(doc.pages, doc.pages[1:]):
+    for page, following in zip(doc.pages, doc.pages[1:], strict=False):
         assert page.start < page.end == following.start
     # A word found only on page 2 of the raw text, once in the normalized text.
     counts = [Counter(WORD.findall(page)) for page in doc.raw.pages]

@@ -138,7 +138,7 @@ def test_sort_letters():
 def test_sort_whole_alphabet():
     shuffled = list(AZ_LETTERS)
     random.Random(0).shuffle(shuffled)
-    expected = [ch for pair in zip(ALPHABET, ALPHABET_UPPER) for ch in pair]
+    expected = [ch for pair in zip(ALPHABET, ALPHABET_UPPER, strict=True) for ch in pair]
     assert sorted(shuffled, key=sort_key) == expected
 
 
@@ -225,7 +225,9 @@ def test_sort_key_consistent_with_alphabet(a, b):
         assert ka < kb
     if az_index(a) == az_index(b):
         # same letters: decided by case, lowercase first
-        flags = lambda w: tuple(int(ch in ALPHABET_UPPER) for ch in w)
+        def flags(word: str) -> tuple[int, ...]:
+            return tuple(int(ch in ALPHABET_UPPER) for ch in word)
+
         assert (ka < kb) == (flags(a) < flags(b)) or a == b
 
 

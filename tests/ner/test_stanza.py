@@ -32,6 +32,8 @@ TEXT = (
     "H E S A B A T\n\n1-ci bəndin icrasına dair (maarifləndirmə):\n\nTədbirdə Azərbaycan Respublikasının "
     "Ədliyyə Nazirliyinin və Dövlət Miqrasiya Xidmətinin əməkdaşları iştirak etmişdir."
 )
+
+pytestmark = pytest.mark.extras
 TINY = {"hidden_dim": 16, "char_hidden_dim": 16, "char_emb_dim": 16, "lr": 0.01}
 
 

@@ -168,7 +168,7 @@ def test_stanza_modes_feed_the_same_tables(monkeypatch, ner):
     assert len(table) >= 2
     for row in table.itertuples():
         assert document.text[row.start : row.end] == row.text
-    by_text = dict(zip(table["text"], table["name"]))
+    by_text = dict(zip(table["text"], table["name"], strict=True))
     assert by_text["“Təmiz Dünya” Qadınlara Yardım İctimai Birliyi"] == "“Təmiz Dünya” Qadınlara Yardım İctimai Birliyi"
     if ner == "stanza":
         assert set(table["source"]) == {"stanza"}

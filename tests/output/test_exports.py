@@ -112,9 +112,13 @@ def test_parquet_columns_have_the_schema_types(corpus, tmp_path):
     import pyarrow.parquet as pq
 
     corpus.to_parquet(tmp_path)
-    expected = {"integer": pyarrow.types.is_integer, "number": pyarrow.types.is_floating,
-                "boolean": pyarrow.types.is_boolean, "date": pyarrow.types.is_date32,
-                "string": lambda kind: pyarrow.types.is_string(kind) or pyarrow.types.is_large_string(kind)}
+    expected = {
+        "integer": pyarrow.types.is_integer,
+        "number": pyarrow.types.is_floating,
+        "boolean": pyarrow.types.is_boolean,
+        "date": pyarrow.types.is_date32,
+        "string": lambda kind: pyarrow.types.is_string(kind) or pyarrow.types.is_large_string(kind),
+    }
     descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
         if resource["format"] != "parquet":

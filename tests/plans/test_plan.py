@@ -59,7 +59,7 @@ def test_table_plans_give_the_same_items(form):
     plan = load_plan(TABLE_PLANS[form])
     reference = load_plan(TABLE_PLANS["tsv"])
     assert plan.form == f"{form}_table" and len(plan) == 10
-    for entry, expected in zip(plan, reference):
+    for entry, expected in zip(plan, reference, strict=True):
         assert (entry.item, entry.measure, entry.deadline_text) == (
             expected.item,
             expected.measure,

@@ -129,7 +129,7 @@ def test_reference_report_has_items_1_to_10_with_their_commitments(reference_rep
         assert section.commitment == " ".join(inner.split())
     # the concatenated sections cover every character after the title
     assert result.sections[0].items == [] and result.sections[1].heading_start == result.sections[0].end
-    for before, after in zip(result.sections, result.sections[1:]):
+    for before, after in zip(result.sections, result.sections[1:], strict=False):
         assert before.end == after.heading_start
     assert result.sections[-1].end == len(doc.text)
     meta = extract_metadata(doc, result)

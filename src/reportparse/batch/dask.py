@@ -97,7 +97,7 @@ def _results(
         size = partition_size(len(paths), len(client.scheduler_info()["workers"]))
         partitions = [paths[start : start + size] for start in range(0, len(paths), size)]
         futures = client.map(parse_partition, partitions, options=options, pure=False)
-        files = {future.key: partition for future, partition in zip(futures, partitions)}
+        files = {future.key: partition for future, partition in zip(futures, partitions, strict=True)}
         for future in distributed.as_completed(futures):
             try:
                 results = future.result()

@@ -26,6 +26,7 @@ from reportparse.ner.backends import NER_MODES
 from reportparse.output.writers import write_csv
 from reportparse.pipeline import TABLES, extract_tables
 from reportparse.resources import sample_report_path
+from reportparse.tables.schema import SECTIONS
 
 
 def _print_tables(tables: dict[str, pd.DataFrame]) -> None:
@@ -49,8 +50,8 @@ def _print_tables(tables: dict[str, pd.DataFrame]) -> None:
 def _tables(documents: list[Document], *, year: int | None) -> dict[str, pd.DataFrame]:
     """Every table of every document, concatenated per table (in TABLES order)."""
     per_document = [extract_tables(document, year=year) for document in documents]
-    for document, tables in zip(documents, per_document):
-        if not (tables["sections"]["item"] != "").any():
+    for document, tables in zip(documents, per_document, strict=True):
+        if not (tables[SECTIONS]["item"] != "").any():
             print(
                 f"reportparse: warning: {document.source or document.doc_id}: no plan-item headings "
                 "found; the whole text is one section",
@@ -65,8 +66,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print(f"Sample report: {path}")
     print(f"{len(document.text)} characters on {len(document.pages)} page(s); doc_id {document.doc_id}")
     tables = _tables([document], year=None)
-    sections = tables["sections"]
-    tables["sections"] = sections.assign(text=sections["text"].str.slice(0, 60) + "…")[
+    sections = tables[SECTIONS]
+    tables[SECTIONS] = sections.assign(text=sections["text"].str.slice(0, 60) + "…")[
         ["item", "commitment", "text", "start", "end", "page"]
     ].assign(commitment=sections["commitment"].str.slice(0, 50))
     _print_tables({name: frame for name, frame in tables.items() if len(frame)})

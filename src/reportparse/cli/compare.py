@@ -1,4 +1,6 @@
-"""``reportparse compare``: a plan against execution reports → commitments.csv (thin; see :mod:`reportparse.plans.compare`)."""
+"""``reportparse compare``: a plan against execution reports → commitments.csv.
+
+A thin command over :mod:`reportparse.plans.compare`."""
 
 from __future__ import annotations
 

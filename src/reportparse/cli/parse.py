@@ -20,12 +20,8 @@ from pathlib import Path
 
 from reportparse.batch.discover import Discovery, discover, file_doc_id
 from reportparse.batch.progress import Progress
-from reportparse.batch.workers import (
-    DEFAULT_MEMORY_LIMIT,
-    DEFAULT_TIMEOUT,
-    run_pool,
-    run_serial,
-)
+from reportparse.batch.run import run_files
+from reportparse.batch.workers import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT
 from reportparse.errors import ReportParseError
 from reportparse.ner.backends import NER_MODES
 from reportparse.output.folder import (
@@ -180,14 +176,8 @@ def run(args: argparse.Namespace) -> int:
         )
 
 
-def _run(args: argparse.Namespace, found: Discovery, collector: Collector) -> int:
-    out = Path(args.out)
-    files, skipped = _pending(found.files, collector.paths) if collector.resumed else (found.files, 0)
-    for failure in found.failures:
-        collector.add(failure)
-        print(_error(f"{failure.path}: {failure.message}"), file=sys.stderr)
-
-    options = ParseOptions(
+def _options(args: argparse.Namespace) -> ParseOptions:
+    return ParseOptions(
         year=args.year,
         password=args.password,
         pdf_engine=args.pdf_engine,
@@ -195,25 +185,67 @@ def _run(args: argparse.Namespace, found: Discovery, collector: Collector) -> in
         ner_model=args.ner_model,
         stanza_model=args.stanza_model,
     )
-    if args.dask:
-        from reportparse.batch.dask import run_dask
 
-        results = run_dask(files, options, address=args.dask, workers=args.jobs)
-    elif args.jobs == 0:
-        results = run_serial(files, options)
-    else:
-        results = run_pool(
-            files, options, jobs=args.jobs, timeout=args.timeout or None, memory_limit=args.memory_limit or None
-        )
 
-    def write() -> None:
+class _Output:
+    """The output folder during a run: rewritten at checkpoints and at the end."""
+
+    def __init__(self, args: argparse.Namespace, collector: Collector) -> None:
+        self.args, self.collector, self.folder = args, collector, Path(args.out)
+        self.next_write, self.written = time.monotonic() + CHECKPOINT_SECONDS, len(collector.parsed)
+
+    def write(self) -> None:
+        """Every table (or, with nothing parsed, only the list of failures: old tables stay)."""
+        collector, args = self.collector, self.args
         if collector.parsed or collector.resumed:
-            write_output(out, collector.tables(), collector.errors(), fmt=args.format, excel=args.excel)
-        elif collector.failures:  # nothing parsed: only the list of failures, old tables stay
-            write_errors(out, collector.errors(), excel=args.excel)
+            write_output(self.folder, collector.tables(), collector.errors(), fmt=args.format, excel=args.excel)
+        elif collector.failures:
+            write_errors(self.folder, collector.errors(), excel=args.excel)
 
-    progress = Progress(len(files), enabled=not args.quiet)
-    interrupted, next_write, written = False, time.monotonic() + CHECKPOINT_SECONDS, len(collector.parsed)
+    def checkpoint(self) -> None:
+        """Write when the checkpoint interval has passed and files were parsed since the last write
+        (a slow write stretches the interval, so writing never dominates the run)."""
+        if time.monotonic() < self.next_write or len(self.collector.parsed) <= self.written:
+            return
+        started = time.monotonic()
+        self.write()
+        self.written = len(self.collector.parsed)
+        self.next_write = time.monotonic() + max(CHECKPOINT_SECONDS, 10 * (time.monotonic() - started))
+
+
+def _summary(collector: Collector, out: Path, skipped: int, interrupted: bool) -> str:
+    parsed, failed = len(collector.parsed), len(collector.failures)
+    summary = f"{parsed} parsed, {failed} failed" + (f", {skipped} already in {out}/" if skipped else "")
+    if collector.parsed or collector.resumed:
+        summary += f"; tables in {out}/"
+    if failed:
+        summary += f"; failures listed in {out / 'errors.csv'}"
+    return f"reportparse: {'interrupted: ' if interrupted else ''}{summary}"
+
+
+def _status(collector: Collector, skipped: int, interrupted: bool) -> int:
+    if interrupted:
+        return INTERRUPTED
+    if not collector.failures:
+        return OK
+    return SOME_FAILED if collector.parsed or skipped else ALL_FAILED
+
+
+def _run(args: argparse.Namespace, found: Discovery, collector: Collector) -> int:
+    files, skipped = _pending(found.files, collector.paths) if collector.resumed else (found.files, 0)
+    for failure in found.failures:
+        collector.add(failure)
+        print(_error(f"{failure.path}: {failure.message}"), file=sys.stderr)
+    results = run_files(
+        files,
+        _options(args),
+        engine="dask" if args.dask else "processes",
+        address=args.dask,
+        jobs=args.jobs,
+        timeout=args.timeout or None,
+        memory_limit=args.memory_limit or None,
+    )
+    output, progress, interrupted = _Output(args, collector), Progress(len(files), enabled=not args.quiet), False
     with _terminate_as_interrupt():
         try:
             for result in results:
@@ -223,27 +255,12 @@ def _run(args: argparse.Namespace, found: Discovery, collector: Collector) -> in
                     progress.note(_error(f"{result.path}: {result.message}"))
                 for note in (*result.notes, duplicate) if duplicate else result.notes:
                     progress.note(f"reportparse: warning: {note}")
-                if time.monotonic() >= next_write and len(collector.parsed) > written:
-                    started = time.monotonic()
-                    write()
-                    written = len(collector.parsed)
-                    next_write = time.monotonic() + max(CHECKPOINT_SECONDS, 10 * (time.monotonic() - started))
+                output.checkpoint()
         except KeyboardInterrupt:
             interrupted = True
         finally:
             results.close()
             progress.close()
-        write()
-
-    parsed, failed = len(collector.parsed), len(collector.failures)
-    summary = f"{parsed} parsed, {failed} failed" + (f", {skipped} already in {out}/" if skipped else "")
-    if collector.parsed or collector.resumed:
-        summary += f"; tables in {out}/"
-    if failed:
-        summary += f"; failures listed in {out / 'errors.csv'}"
-    print(f"reportparse: {'interrupted: ' if interrupted else ''}{summary}", file=sys.stderr)
-    if interrupted:
-        return INTERRUPTED
-    if not failed:
-        return OK
-    return SOME_FAILED if parsed or skipped else ALL_FAILED
+        output.write()
+    print(_summary(collector, output.folder, skipped, interrupted), file=sys.stderr)
+    return _status(collector, skipped, interrupted)

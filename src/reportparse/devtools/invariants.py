@@ -41,7 +41,7 @@ def _iso(value: object) -> dt.date | None:
 
 
 def _blank(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and pd.isna(value)) or value == ""
+    return value is None or value == "" or (not isinstance(value, str) and bool(pd.isna(value)))  # type: ignore[call-overload]
 
 
 def _date_violations(row: dict) -> list[str]:

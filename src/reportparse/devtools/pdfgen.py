@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from types import ModuleType
 
 FONT_FILE = "DejaVuSans.ttf"
 FONT_ENV = "REPORTPARSE_FONT"
@@ -53,7 +54,7 @@ def find_font() -> Path | None:
     return None
 
 
-def _fpdf():
+def _fpdf() -> ModuleType:
     try:
         import fpdf
     except ImportError:
@@ -129,14 +130,16 @@ def text_to_pdf(
         FileNotFoundError: no usable font. ImportError: fpdf2 is not installed.
         ValueError: ``text`` holds no words.
     """
-    fpdf = _fpdf()
+    _fpdf()  # ImportError with an install hint when fpdf2 is missing
+    from fpdf import FPDF
+
     font_file = _font_path(font)
     blocks = paragraphs(text)
     if not blocks:
         raise ValueError("text_to_pdf() needs some text")
     small = max(font_size * 0.75, 6)
 
-    class _Report(fpdf.FPDF):
+    class _Report(FPDF):
         def header(self) -> None:
             if header:
                 self.set_font("body", size=small)

@@ -291,35 +291,41 @@ def validate_record(record: GoldDocument, text: str) -> list[str]:
         problems.append(f"kind {record.kind!r} not one of {KINDS}")
     if not isinstance(record.year, int) or not 1990 <= record.year <= 2100:
         problems.append(f"year {record.year!r} is not a reporting year")
-    for table in record.annotated:
-        if table not in GOLD_TABLES:
-            problems.append(f"annotated table {table!r} unknown")
+    problems += [f"annotated table {table!r} unknown" for table in record.annotated if table not in GOLD_TABLES]
     for table in GOLD_TABLES:
         rows = record.rows[table]
         if rows and table not in record.annotated:
             problems.append(f"{table}: rows given but the table is not listed in 'annotated'")
-        seen = set()
-        spans = sorted(
-            {
-                (r.get("start"), r.get("end"))
-                for r in rows
-                if isinstance(r.get("start"), int) and isinstance(r.get("end"), int)
-            }
-        )
-        for (s1, e1), (s2, e2) in itertools.pairwise(spans):
-            if s2 < e1:
-                problems.append(f"{table}: rows {text[s1:e1]!r} at {s1} and {text[s2:e2]!r} at {s2} overlap")
-        for row in rows:
-            where = f"{table} {row.get('text', '')!r} at {row.get('start')}"
-            start, end = row.get("start"), row.get("end")
-            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
-                problems.append(f"{where}: offsets out of range")
-                continue
-            if text[start:end] != row.get("text"):
-                problems.append(f"{where}: surface differs from the text there ({text[start:end]!r})")
-            key = (start, end, row.get("item"), row.get("target_item"), row.get("org_key"))
-            if key in seen:
-                problems.append(f"{where}: duplicate row")
-            seen.add(key)
-            problems.extend(f"{where}: {p}" for p in _check_row(table, row))
+        problems += _overlaps(table, rows, text) + _rows_problems(table, rows, text)
+    return problems
+
+
+def _overlaps(table: str, rows: list[dict], text: str) -> list[str]:
+    """Rows of one table whose spans overlap (a gold table's mentions never do)."""
+    spans = sorted(
+        {(r["start"], r["end"]) for r in rows if isinstance(r.get("start"), int) and isinstance(r.get("end"), int)}
+    )
+    return [
+        f"{table}: rows {text[s1:e1]!r} at {s1} and {text[s2:e2]!r} at {s2} overlap"
+        for (s1, e1), (s2, e2) in itertools.pairwise(spans)
+        if s2 < e1
+    ]
+
+
+def _rows_problems(table: str, rows: list[dict], text: str) -> list[str]:
+    """Offsets, surfaces, duplicates and values of the rows of one table."""
+    problems, seen = [], set()
+    for row in rows:
+        where = f"{table} {row.get('text', '')!r} at {row.get('start')}"
+        start, end = row.get("start"), row.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            problems.append(f"{where}: offsets out of range")
+            continue
+        if text[start:end] != row.get("text"):
+            problems.append(f"{where}: surface differs from the text there ({text[start:end]!r})")
+        key = (start, end, row.get("item"), row.get("target_item"), row.get("org_key"))
+        if key in seen:
+            problems.append(f"{where}: duplicate row")
+        seen.add(key)
+        problems.extend(f"{where}: {p}" for p in _check_row(table, row))
     return problems

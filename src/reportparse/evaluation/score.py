@@ -16,12 +16,14 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from reportparse.evaluation.gold import GOLD_TABLES, GoldDocument, read_gold
 from reportparse.lang.az.casing import casefold
 from reportparse.pipeline import extract_tables
+from reportparse.tables.schema import COUNTS, DATES, ORGANIZATIONS, REFERENCES, SECTIONS
 
 Row = dict
 
@@ -74,7 +76,7 @@ class Score:
         return {key: None if isinstance(v, float) and math.isnan(v) else v for key, v in ratios.items()}
 
 
-def _same_number(a: object, b: object) -> bool:
+def _same_number(a: Any, b: Any) -> bool:  # any cell value: what float() rejects is no number
     try:
         return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
     except (TypeError, ValueError):
@@ -86,13 +88,13 @@ def _text(value: object) -> str:
 
 
 VALUE_CHECKS: dict[str, Callable[[Row, Row], bool]] = {
-    "sections": lambda p, g: (
+    SECTIONS: lambda p, g: (
         _text(p.get("item")) == g["item"] and casefold(_text(p.get("commitment"))) == casefold(_text(g["commitment"]))
     ),
-    "dates": lambda p, g: _text(p.get("date_start")) == g["date_start"] and _text(p.get("date_end")) == g["date_end"],
-    "organizations": lambda p, g: casefold(_text(p.get("name"))) == casefold(g["name"]),
-    "counts": lambda p, g: _same_number(p.get("value"), g["value"]),
-    "references": lambda p, g: all(_text(p.get(k)) == _text(g[k]) for k in ("kind", "number", "target_item")),
+    DATES: lambda p, g: _text(p.get("date_start")) == g["date_start"] and _text(p.get("date_end")) == g["date_end"],
+    ORGANIZATIONS: lambda p, g: casefold(_text(p.get("name"))) == casefold(g["name"]),
+    COUNTS: lambda p, g: _same_number(p.get("value"), g["value"]),
+    REFERENCES: lambda p, g: all(_text(p.get(k)) == _text(g[k]) for k in ("kind", "number", "target_item")),
 }
 """Whether a predicted row's values agree with the gold row it was matched to."""
 
@@ -113,7 +115,7 @@ def score_rows(table: str, predicted: Sequence[Row], gold: Sequence[Row]) -> Sco
         The counts for P/R/F1 and value accuracy.
     """
     score = Score(gold=len(gold), predicted=len(predicted))
-    if table == "sections":
+    if table == SECTIONS:
 
         def strict_key(row: Row) -> tuple:
             return row["start"], _text(row.get("item"))
@@ -122,7 +124,7 @@ def score_rows(table: str, predicted: Sequence[Row], gold: Sequence[Row]) -> Sco
         def strict_key(row: Row) -> tuple:
             return row["start"], row["end"]
 
-    remaining = {}
+    remaining: dict[tuple, list[Row]] = {}
     for row in gold:
         remaining.setdefault(strict_key(row), []).append(row)
     for row in predicted:
@@ -133,12 +135,14 @@ def score_rows(table: str, predicted: Sequence[Row], gold: Sequence[Row]) -> Sco
         ((_overlap(p, g), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold) if _overlap(p, g) > 0),
         reverse=True,
     )
-    used_p, used_g = set(), set()
+    used_p: set[int] = set()
+    used_g: set[int] = set()
     check = VALUE_CHECKS[table]
     for _size, i, j in pairs:
         if i in used_p or j in used_g:
             continue
-        used_p.add(i), used_g.add(j)
+        used_p.add(i)
+        used_g.add(j)
         score.lenient += 1
         score.values_checked += 1
         score.values_correct += bool(check(predicted[i], gold[j]))
@@ -172,15 +176,15 @@ class Evaluation:
 
 
 def _rows(table: str, frame: pd.DataFrame) -> list[Row]:
-    rows = frame.to_dict("records")
-    if table == "sections" and "heading_start" in frame.columns:
+    rows: list[Row] = frame.to_dict("records")
+    if table == SECTIONS and "heading_start" in frame.columns:
         # Gold anchors a section by its heading; the preamble has none.
         rows = [dict(r, start=r["heading_start"], end=r["heading_end"]) for r in rows if r["item"]]
-    if table == "dates":  # `mütəmadi` is exposed (kind continuous) but is no date in the gold
+    if table == DATES:  # `mütəmadi` is exposed (kind continuous) but is no date in the gold
         rows = [r for r in rows if r.get("kind") != "continuous"]
-    if table == "counts":  # durations (`5 iş günü`) are exposed (kind duration) but are no counts
+    if table == COUNTS:  # durations (`5 iş günü`) are exposed (kind duration) but are no counts
         rows = [r for r in rows if r.get("kind") != "duration"]
-    if table == "organizations":  # bare heads (`Xidmətin`) are linked but are no mentions in the gold
+    if table == ORGANIZATIONS:  # bare heads (`Xidmətin`) are linked but are no mentions in the gold
         rows = [r for r in rows if not r.get("anaphoric")]
     return rows
 

@@ -44,6 +44,10 @@ from reportparse.lang.az.phrases import (
 )
 
 KINDS = ("count", "money", "percent", "duration")
+"""What a count mention measures; ``duration`` (``5 iş günü``) is a span of time, never a count."""
+
+QUALIFIERS = ("exact", "more_than", "less_than", "at_least", "at_most", "approx")
+"""How the number relates to the quantity (``50 nəfərdən çox`` → ``more_than``)."""
 
 
 @dataclass(frozen=True)
@@ -305,10 +309,12 @@ def _qualifier_before(scanner: _Scanner, index: int) -> tuple[str, int] | None:
             continue
         tokens = [scanner.word(first + k) for k in range(len(words))]
         if (
-            all(t is not None and t.text == w for t, w in zip(tokens, words))
+            all(t is not None and t.text == w for t, w in zip(tokens, words, strict=True))
             and not scanner.tokens[index].newline_before
         ):
-            return qualifier, tokens[0].start
+            first_token = tokens[0]
+            assert first_token is not None  # all() above: every token is a word
+            return qualifier, first_token.start
     return None
 
 
@@ -368,59 +374,85 @@ def _measure(
     token = scanner.tokens[index] if index < len(scanner.tokens) else None
     if token is None or token.newline_before or _identifier_follows(scanner, index):
         return None
-    text = token.text
     if token.kind == "word":
-        # percent and money
-        form, up_to = _form(text, _PERCENTS)
-        if form is not None:
-            return _finish(scanner, start, token, amount, decimal_written, "faiz", "", qualifier, "percent", up_to)
-        currency_index = index + 1 if text in nums.CURRENCY_COUNTRIES else index
-        currency = scanner.word(currency_index)
-        if currency is not None:
-            form, up_to = _form(currency.text, _CURRENCY_WORDS)
-            if form is not None:
-                return _finish(
-                    scanner,
-                    start,
-                    currency,
-                    amount,
-                    decimal_written,
-                    nums.CURRENCIES[form.lemma],
-                    "",
-                    qualifier,
-                    "money",
-                    up_to,
-                )
-        # durations
-        if text in _DURATION_UNIT:
-            return _finish(
-                scanner, start, token, amount, decimal_written, _DURATION_UNIT[text], "", qualifier, "duration", ""
-            )
-        unit_index = index + 1 if text in nums.DURATION_MODIFIERS else index
-        unit = scanner.word(unit_index)
-        if unit is not None:
-            form, up_to = _form(unit.text, _TIMES)
-            if form is not None:
-                return _finish(
-                    scanner, start, unit, amount, decimal_written, form.lemma, "", qualifier, "duration", up_to
-                )
-        if text in nums.DURATION_ADJECTIVES or _form(text, _AGES)[0] is not None:
+        found = _percent_or_money(scanner, start, amount, decimal_written, index, qualifier)
+        if found is None:
+            found = _duration(scanner, start, amount, decimal_written, index, qualifier)
+        if found is not None:
+            return found
+        if token.text in nums.DURATION_ADJECTIVES or _form(token.text, _AGES)[0] is not None:
             return None  # an age: 18 yaşınadək, 60 yaşlı
-        # measure words: 8 nəfər üzvdən
-        form, up_to = _form(text, _MEASURES)
+        form, up_to = _form(token.text, _MEASURES)
         if form is not None:
-            mention = _finish(scanner, start, token, amount, decimal_written, form.lemma, "", qualifier, "count", up_to)
-            after = scanner.index_at(mention.end)
-            if form.lemma in nums.NOTHING_COUNTED:
-                counted = ""
-            elif form.possessive:
-                counted = _counted_before(scanner, number_index, genitive_only=True)
-            else:
-                counted = _counted_after(scanner, after) or _counted_before(scanner, number_index, genitive_only=False)
-            return CountMention(
-                mention.start, mention.end, mention.value, mention.unit, counted, mention.qualifier, "count"
-            )
-    # any noun phrase: 44 ali təhsil müəssisəsinin
+            return _measure_word(scanner, start, amount, decimal_written, index, qualifier, number_index, form, up_to)
+    return _noun_phrase_count(scanner, start, amount, decimal_written, index, qualifier)
+
+
+def _percent_or_money(
+    scanner: _Scanner, start: int, amount: Decimal, decimal_written: bool, index: int, qualifier: str
+) -> CountMention | None:
+    """A percentage (``5 faiz``) or money (``398,3 manat``, ``ABŞ dolları``) whose unit is at token ``index``."""
+    token = scanner.tokens[index]
+    form, up_to = _form(token.text, _PERCENTS)
+    if form is not None:
+        return _finish(scanner, start, token, amount, decimal_written, "faiz", "", qualifier, "percent", up_to)
+    currency_index = index + 1 if token.text in nums.CURRENCY_COUNTRIES else index
+    currency = scanner.word(currency_index)
+    if currency is None:
+        return None
+    form, up_to = _form(currency.text, _CURRENCY_WORDS)
+    if form is None:
+        return None
+    code = nums.CURRENCIES[form.lemma]
+    return _finish(scanner, start, currency, amount, decimal_written, code, "", qualifier, "money", up_to)
+
+
+def _duration(
+    scanner: _Scanner, start: int, amount: Decimal, decimal_written: bool, index: int, qualifier: str
+) -> CountMention | None:
+    """A duration whose unit is at token ``index``: ``3 aylıq``, ``5 iş günü``, ``24 saat``."""
+    token = scanner.tokens[index]
+    if token.text in _DURATION_UNIT:
+        lemma = _DURATION_UNIT[token.text]
+        return _finish(scanner, start, token, amount, decimal_written, lemma, "", qualifier, "duration", "")
+    unit_index = index + 1 if token.text in nums.DURATION_MODIFIERS else index
+    unit = scanner.word(unit_index)
+    if unit is None:
+        return None
+    form, up_to = _form(unit.text, _TIMES)
+    if form is None:
+        return None
+    return _finish(scanner, start, unit, amount, decimal_written, form.lemma, "", qualifier, "duration", up_to)
+
+
+def _measure_word(
+    scanner: _Scanner,
+    start: int,
+    amount: Decimal,
+    decimal_written: bool,
+    index: int,
+    qualifier: str,
+    number_index: int,
+    form: NounForm,
+    up_to: str,
+) -> CountMention:
+    """A count in the measure word ``form`` at token ``index``, with the noun it counts (``8 nəfər üzvdən``)."""
+    token = scanner.tokens[index]
+    mention = _finish(scanner, start, token, amount, decimal_written, form.lemma, "", qualifier, "count", up_to)
+    after = scanner.index_at(mention.end)
+    if form.lemma in nums.NOTHING_COUNTED:
+        counted = ""
+    elif form.possessive:
+        counted = _counted_before(scanner, number_index, genitive_only=True)
+    else:
+        counted = _counted_after(scanner, after) or _counted_before(scanner, number_index, genitive_only=False)
+    return CountMention(mention.start, mention.end, mention.value, mention.unit, counted, mention.qualifier, "count")
+
+
+def _noun_phrase_count(
+    scanner: _Scanner, start: int, amount: Decimal, decimal_written: bool, index: int, qualifier: str
+) -> CountMention | None:
+    """A count of the noun phrase at token ``index``, its head's lemma the unit (``44 ali təhsil müəssisəsinin``)."""
     phrase = scanner.noun_phrase(index)
     if phrase is None:
         return None
@@ -467,68 +499,17 @@ def _mention_at(
     before = _qualifier_before(scanner, index)
     if before is not None:
         qualifier, span_start = before
-    previous = scanner.word(index - 1)
-    if previous is not None and previous.text == "hər":
-        return None
-    if index > 0 and scanner.tokens[index - 1].text in ("№",):
+    if _marks_no_count(scanner, index):
         return None
     suffix = _SUFFIX_AFTER.match(folded, end)
     if not words and suffix and (suffix["pct"] or suffix["suffix"]):
         if suffix["pct"]:
-            mention = CountMention(
-                span_start,
-                suffix.end(),
-                _value(amount, kind="percent", decimal_written=decimal_written),
-                "faiz",
-                "",
-                qualifier,
-                "percent",
-            )
-            after = _qualifier_after(scanner, folded[suffix.start() : suffix.end()], scanner.index_at(suffix.end()))
-            if after is not None and qualifier == "exact":
-                return CountMention(mention.start, after[1], mention.value, "faiz", "", after[0], "percent")
-            return mention
-        ending = suffix["suffix"]
-        if ending in nums.UP_TO_ENDINGS:
-            qualifier = "at_most"
-        else:
-            after = _qualifier_after(scanner, ending, scanner.index_at(suffix.end()))
-            if after is None:
-                return None  # a partitive (21-i) or a number in a case (9-a çatmışdır)
-            qualifier = after[0]
-            end = after[1]
-        else_end = end if ending not in nums.UP_TO_ENDINGS else suffix.end()
-        mention = _measure(scanner, span_start, amount, decimal_written, scanner.index_at(else_end), "exact", index)
-        if mention is None:
-            return None
-        return CountMention(
-            span_start, mention.end, mention.value, mention.unit, mention.counted, qualifier, mention.kind
-        )
+            return _percent_sign(scanner, span_start, amount, decimal_written, qualifier, suffix)
+        return _with_ending(scanner, index, span_start, end, amount, decimal_written, suffix["suffix"], suffix.end())
     next_index = scanner.index_at(end)
     multiplier = scanner.word(next_index)
     if multiplier is not None and (m := _MULTIPLIER.fullmatch(multiplier.text)) and not multiplier.newline_before:
-        amount *= nums.MULTIPLIERS[m["word"]]
-        multiplier_end = multiplier.end + (1 if scanner.folded[multiplier.end : multiplier.end + 1] == "." else 0)
-        if m["end"]:
-            after = _qualifier_after(scanner, m["end"], scanner.index_at(multiplier_end))
-            if after is None and m["end"] != "dək":
-                return None
-            qualifier = after[0] if after else "at_most"
-            multiplier_end = after[1] if after else multiplier_end
-        mention = _measure(
-            scanner, span_start, amount, decimal_written, scanner.index_at(multiplier_end), "exact", index
-        )
-        if mention is None:
-            return None
-        return CountMention(
-            span_start,
-            mention.end,
-            mention.value,
-            mention.unit,
-            mention.counted,
-            qualifier if qualifier != "exact" else mention.qualifier,
-            mention.kind,
-        )
+        return _multiplied(scanner, index, span_start, amount, decimal_written, qualifier, multiplier, m)
     if words and amount == 1:
         # ``bir`` is a number only before a measure word (``bir nəfər``, ``bir dəfə``)
         unit = scanner.word(next_index)
@@ -536,6 +517,93 @@ def _mention_at(
             return None
     mention = _measure(scanner, span_start, amount, decimal_written, next_index, qualifier, index)
     return mention
+
+
+def _marks_no_count(scanner: _Scanner, index: int) -> bool:
+    """Whether the word before the number at token ``index`` makes it no count: ``hər`` (each) or ``№``."""
+    previous = scanner.word(index - 1)
+    if previous is not None and previous.text == "hər":
+        return True
+    return index > 0 and scanner.tokens[index - 1].text in ("№",)
+
+
+def _percent_sign(
+    scanner: _Scanner, span_start: int, amount: Decimal, decimal_written: bool, qualifier: str, suffix: re.Match[str]
+) -> CountMention:
+    """A percentage written with ``%`` (``suffix``), and any qualifier after it (``25%-dən çox``)."""
+    folded = scanner.folded
+    mention = CountMention(
+        span_start,
+        suffix.end(),
+        _value(amount, kind="percent", decimal_written=decimal_written),
+        "faiz",
+        "",
+        qualifier,
+        "percent",
+    )
+    after = _qualifier_after(scanner, folded[suffix.start() : suffix.end()], scanner.index_at(suffix.end()))
+    if after is not None and qualifier == "exact":
+        return CountMention(mention.start, after[1], mention.value, "faiz", "", after[0], "percent")
+    return mention
+
+
+def _with_ending(
+    scanner: _Scanner,
+    index: int,
+    span_start: int,
+    end: int,
+    amount: Decimal,
+    decimal_written: bool,
+    ending: str,
+    ending_end: int,
+) -> CountMention | None:
+    """A number with a case ending after a dash, then a qualifier (``50-dən çox``) or ``-dək``, and what it measures."""
+    if ending in nums.UP_TO_ENDINGS:
+        qualifier = "at_most"
+    else:
+        after = _qualifier_after(scanner, ending, scanner.index_at(ending_end))
+        if after is None:
+            return None  # a partitive (21-i) or a number in a case (9-a çatmışdır)
+        qualifier = after[0]
+        end = after[1]
+    else_end = end if ending not in nums.UP_TO_ENDINGS else ending_end
+    mention = _measure(scanner, span_start, amount, decimal_written, scanner.index_at(else_end), "exact", index)
+    if mention is None:
+        return None
+    return CountMention(span_start, mention.end, mention.value, mention.unit, mention.counted, qualifier, mention.kind)
+
+
+def _multiplied(
+    scanner: _Scanner,
+    index: int,
+    span_start: int,
+    amount: Decimal,
+    decimal_written: bool,
+    qualifier: str,
+    multiplier: _Token,
+    m: re.Match[str],
+) -> CountMention | None:
+    """A number times the ``multiplier`` word after it (``398,3 milyon manat``), with any qualifier after that."""
+    amount *= nums.MULTIPLIERS[m["word"]]
+    multiplier_end = multiplier.end + (1 if scanner.folded[multiplier.end : multiplier.end + 1] == "." else 0)
+    if m["end"]:
+        after = _qualifier_after(scanner, m["end"], scanner.index_at(multiplier_end))
+        if after is None and m["end"] != "dək":
+            return None
+        qualifier = after[0] if after else "at_most"
+        multiplier_end = after[1] if after else multiplier_end
+    mention = _measure(scanner, span_start, amount, decimal_written, scanner.index_at(multiplier_end), "exact", index)
+    if mention is None:
+        return None
+    return CountMention(
+        span_start,
+        mention.end,
+        mention.value,
+        mention.unit,
+        mention.counted,
+        qualifier if qualifier != "exact" else mention.qualifier,
+        mention.kind,
+    )
 
 
 def find_counts(

@@ -25,6 +25,14 @@ from reportparse.lang.az.calendar import (
 from reportparse.lang.az.casing import casefold
 from reportparse.lang.az.orthography import DASH_CLASS, ORDINAL_SUFFIXES
 
+KINDS = ("point", "period", "range", "deadline", "continuous")
+"""What a date mention says: a day or span that happened (``point``, ``range``), a span of
+time (``period``), a date something is due by (``deadline``), or that it goes on without a
+date (``continuous``: ``mütəmadi``, ``daimi``)."""
+
+GRANULARITIES = ("day", "month", "quarter", "year")
+"""The unit a date mention is precise to ("" for ``continuous`` mentions, which have no date)."""
+
 
 @dataclass(frozen=True)
 class DateMention:

@@ -57,6 +57,10 @@ from reportparse.lang.az.organizations import (
 )
 from reportparse.lang.az.orthography import DASH_CLASS, unify_dashes
 
+TYPES = ("state_body", "council", "working_group", "ngo", "international", "education", "media", "business", "other")
+"""The type of an organization (``type`` of organizations.csv): taken from its head noun's entry
+in :data:`reportparse.lang.az.organizations.HEADS` or from the gazetteer (``GAZETTEER``)."""
+
 OPEN_QUOTES = '“«„"'
 CLOSE_QUOTES = '”»"'
 _QUOTES = re.escape(OPEN_QUOTES + CLOSE_QUOTES + "‘’")
@@ -131,6 +135,7 @@ def tokenize(text: str) -> list[Token]:
                 )
             )
         else:
+            assert kind is not None  # every alternative of _TOKEN is a named group
             tokens.append(Token(match.start(), match.end(), match.group(0), kind, match.group(0), ""))
     return tokens
 
@@ -363,8 +368,8 @@ class _Grammar:
     # -- spans
 
     def span_for_head(self, index: int, head: NounForm) -> _Span | None:
+        """The span of the name ending in the head noun at ``index`` (with any genitive parent), or None."""
         tokens = self.tokens
-        first = index
         if index in self.inside_quote:
             opened, close = self.inside_quote[index]
             if HEADS[head.lemma].needs_parent:
@@ -373,103 +378,10 @@ class _Grammar:
                 return _Span(opened, index, head, quoted_head=True)
             if index == close - 1:  # ``“Ailə və Uşaq Hüquqları Mərkəzi”``: the quotes belong to the name
                 return _Span(opened, close, head, quoted_head=True)
-        unit = HEADS[head.lemma].unit
-        split = None  # the last word of a parent named in the genitive inside the span
-        cursor = index - 1
-        while cursor >= 0:
-            token = tokens[cursor]
-            gap = self.text[token.end : tokens[cursor + 1].start]
-            if "\n" in gap and not (
-                _is_capitalized(token)
-                and _is_capitalized(tokens[cursor + 1])
-                and token.text.isupper() == tokens[cursor + 1].text.isupper()
-            ):
-                break
-            if token.kind == "quote" and cursor in self.quote_open:
-                first = self.quote_open[cursor]
-                first = self._numbered_prefix(first)
-                break
-            if (
-                token.kind == "punct"
-                and token.text == ")"
-                and cursor >= 2
-                and tokens[cursor - 2].text == "("
-                and tokens[cursor - 1].kind == "word"
-                and not _ABBREVIATION.match(tokens[cursor - 1].text)
-            ):
-                first, cursor = cursor - 2, cursor - 3
-                continue
-            if (
-                token.kind == "punct"
-                and token.text == ","
-                and head.plural
-                and cursor >= 1
-                and not _head_of(tokens[cursor - 1].fold)
-                and tokens[cursor - 1].kind == "word"
-            ):
-                first, cursor = cursor, cursor - 1
-                continue
-            if token.kind != "word" or token.fold == LINK_WORD or token.fold in SENTENCE_ADVERBS:
-                break
-            if token.fold in _NOT_NAME_FORMS or self._sentence_initial_noun(cursor):
-                break
-            inner = _head_of(token.fold) if token.text[0].isupper() else None
-            if inner is not None and not inner.plural and cursor < index:
-                after = tokens[cursor + 1]
-                if inner.case == "genitive" and not unit:
-                    break
-                if inner.case not in ("nominative", "genitive"):
-                    break
-                if after.fold in ("və", "ilə") or after.text == ",":
-                    break  # coordinated names, not a name inside a name
-                if inner.case == "nominative" and any(t.kind == "quote" for t in tokens[max(0, cursor - 4) : cursor]):
-                    break  # ``“Güzəran” … Mərkəzi İctimai Şuranın …``: a complete quoted name ends here
-                if inner.case == "genitive" and split is None:
-                    split = cursor
-            elif (
-                token.text[0].isupper()
-                and not token.text.isupper()
-                and token.fold.endswith(("da", "də", "dan", "dən"))
-                and self._at_sentence_start(cursor)
-            ):
-                break  # ``Seminarda Xidmətin …``: a sentence opening in the locative, not a name
-            if (
-                inner is not None
-                and not inner.possessive
-                and inner.case == "nominative"
-                and inner.lemma in ANAPHORIC_HEADS
-            ):
-                break  # ``Komitə Azərbaycan Dövlət İqtisad Universiteti ilə``: a bare head is the subject
-            abbreviation = _ABBREVIATION.match(token.text)
-            if abbreviation and abbreviation.group(2):
-                if tokens[cursor + 1].kind == "word" and tokens[cursor + 1].fold not in NAME_FUNCTION_WORDS:
-                    first = cursor  # ``BMT-nin Əhali Fondu``: an abbreviated parent opens the name
-                break
-            if _is_capitalized(token) or abbreviation:
-                first, cursor = cursor, cursor - 1
-                continue
-            if token.fold in NAME_FUNCTION_WORDS:
-                first, cursor = cursor, cursor - 1
-                continue
-            # Lowercase content words: before a function word, or modifying a lowercase head.
-            run = self._lowercase_run(cursor, index, head)
-            if run is None:
-                break
-            first, cursor = run, run - 1
-        # Words before ``Azərbaycan Respublikası`` inside the run are not part of the name.
-        for at in range(index - 2, first, -1):
-            if _is_prefix(tokens, at):
-                first = at
-                break
-        # A name starts with a capitalised word, a quote or an abbreviation.
-        while first < index and not (
-            _is_capitalized(tokens[first]) or tokens[first].kind == "quote" or tokens[first].kind == "num"
-        ):
-            first += 1
+        first, split = self._name_words_before(index, head)
+        first = self._name_start(first, index)
         if first == index and index not in self.inside_quote:
-            if not tokens[index].text[0].isupper() or head.lemma not in ANAPHORIC_HEADS:
-                return None
-            return _Span(index, index, head, anaphoric=True)
+            return self._bare_head_span(index, head)
         if HEADS[head.lemma].needs_parent and not any(
             t.fold.endswith(_GENITIVE_ENDINGS) and (_is_capitalized(t)) for t in tokens[first:index]
         ):
@@ -480,12 +392,157 @@ class _Grammar:
             return _Span(first, index, head, anaphoric=True)
         span = _Span(first, index, head)
         if split is not None and split >= first:
-            parent_head = _head_of(tokens[split].fold)
-            bare = first == split and parent_head is not None and parent_head.lemma in ANAPHORIC_HEADS
-            generic = lemma_key([t.text for t in tokens[first : split + 1]]) in ANAPHORIC_NAMES
-            span.parent = _Span(first, split, parent_head, anaphoric=bare or generic)
-            span.parent_link = "genitive"
+            self._attach_genitive_parent(span, split)
         return span
+
+    def _name_words_before(self, index: int, head: NounForm) -> tuple[int, int | None]:
+        """Walk left from the head over name words: (the first word, the last word of a genitive parent or None)."""
+        tokens = self.tokens
+        unit = HEADS[head.lemma].unit
+        first = index
+        split = None  # the last word of a parent named in the genitive inside the span
+        cursor = index - 1
+        while cursor >= 0:
+            token = tokens[cursor]
+            if self._line_break_ends_name(cursor):
+                break
+            if token.kind == "quote" and cursor in self.quote_open:
+                first = self._numbered_prefix(self.quote_open[cursor])
+                break
+            inside = self._punctuation_inside_name(cursor, head)
+            if inside is not None:
+                first, cursor = inside, inside - 1
+                continue
+            if self._outside_name(cursor):
+                break
+            inner = _head_of(token.fold) if token.text[0].isupper() else None
+            if self._closes_name(cursor, inner, unit):
+                break
+            if inner is not None and not inner.plural and inner.case == "genitive" and split is None:
+                split = cursor
+            abbreviation = _ABBREVIATION.match(token.text)
+            if abbreviation and abbreviation.group(2):
+                if tokens[cursor + 1].kind == "word" and tokens[cursor + 1].fold not in NAME_FUNCTION_WORDS:
+                    first = cursor  # ``BMT-nin Əhali Fondu``: an abbreviated parent opens the name
+                break
+            start = self._name_word_start(cursor, index, head, abbreviation is not None)
+            if start is None:
+                break
+            first, cursor = start, start - 1
+        return first, split
+
+    def _line_break_ends_name(self, cursor: int) -> bool:
+        """Whether a line break after ``cursor`` ends the name (it may only run on between alike capitalised words)."""
+        tokens = self.tokens
+        token, following = tokens[cursor], tokens[cursor + 1]
+        return "\n" in self.text[token.end : following.start] and not (
+            _is_capitalized(token) and _is_capitalized(following) and token.text.isupper() == following.text.isupper()
+        )
+
+    def _punctuation_inside_name(self, cursor: int, head: NounForm) -> int | None:
+        """The new first token when the punctuation at ``cursor`` belongs to the name: a parenthesised word,
+        or a comma between conjuncts of a plural head; else None."""
+        tokens = self.tokens
+        token = tokens[cursor]
+        if (
+            token.kind == "punct"
+            and token.text == ")"
+            and cursor >= 2
+            and tokens[cursor - 2].text == "("
+            and tokens[cursor - 1].kind == "word"
+            and not _ABBREVIATION.match(tokens[cursor - 1].text)
+        ):
+            return cursor - 2
+        if (
+            token.kind == "punct"
+            and token.text == ","
+            and head.plural
+            and cursor >= 1
+            and not _head_of(tokens[cursor - 1].fold)
+            and tokens[cursor - 1].kind == "word"
+        ):
+            return cursor
+        return None
+
+    def _outside_name(self, cursor: int) -> bool:
+        """Whether the token at ``cursor`` is no name word: not a word, a link, a sentence adverb or a common noun."""
+        token = self.tokens[cursor]
+        return (
+            token.kind != "word"
+            or token.fold == LINK_WORD
+            or token.fold in SENTENCE_ADVERBS
+            or token.fold in _NOT_NAME_FORMS
+            or self._sentence_initial_noun(cursor)
+        )
+
+    def _closes_name(self, cursor: int, inner: NounForm | None, unit: bool) -> bool:
+        """Whether the word at ``cursor`` (``inner``: its head-noun reading if capitalised) is left of the name."""
+        tokens = self.tokens
+        token = tokens[cursor]
+        if inner is not None and not inner.plural:
+            after = tokens[cursor + 1]
+            if inner.case == "genitive" and not unit:
+                return True
+            if inner.case not in ("nominative", "genitive"):
+                return True
+            if after.fold in ("və", "ilə") or after.text == ",":
+                return True  # coordinated names, not a name inside a name
+            if inner.case == "nominative" and any(t.kind == "quote" for t in tokens[max(0, cursor - 4) : cursor]):
+                return True  # ``“Güzəran” … Mərkəzi İctimai Şuranın …``: a complete quoted name ends here
+        elif (
+            token.text[0].isupper()
+            and not token.text.isupper()
+            and token.fold.endswith(("da", "də", "dan", "dən"))
+            and self._at_sentence_start(cursor)
+        ):
+            return True  # ``Seminarda Xidmətin …``: a sentence opening in the locative, not a name
+        # ``Komitə Azərbaycan Dövlət İqtisad Universiteti ilə``: a bare head is the subject
+        return (
+            inner is not None and not inner.possessive and inner.case == "nominative" and inner.lemma in ANAPHORIC_HEADS
+        )
+
+    def _name_word_start(self, cursor: int, index: int, head: NounForm, abbreviation: bool) -> int | None:
+        """Where the name words ending at ``cursor`` start (a capitalised word, an abbreviation, a function word
+        of names, or a run of lowercase words), or None when the word is not part of the name."""
+        token = self.tokens[cursor]
+        if _is_capitalized(token) or abbreviation:
+            return cursor
+        if token.fold in NAME_FUNCTION_WORDS:
+            return cursor
+        # Lowercase content words: before a function word, or modifying a lowercase head.
+        return self._lowercase_run(cursor, index, head)
+
+    def _name_start(self, first: int, index: int) -> int:
+        """The name's first token: after words before ``Azərbaycan Respublikası``, at a capitalised word, a
+        quote or a number."""
+        tokens = self.tokens
+        # Words before ``Azərbaycan Respublikası`` inside the run are not part of the name.
+        for at in range(index - 2, first, -1):
+            if _is_prefix(tokens, at):
+                first = at
+                break
+        # A name starts with a capitalised word, a quote or an abbreviation.
+        while first < index and not (
+            _is_capitalized(tokens[first]) or tokens[first].kind == "quote" or tokens[first].kind == "num"
+        ):
+            first += 1
+        return first
+
+    def _bare_head_span(self, index: int, head: NounForm) -> _Span | None:
+        """A head noun alone (``Xidmətin``): an anaphoric span when capitalised and anaphoric, else None."""
+        if not self.tokens[index].text[0].isupper() or head.lemma not in ANAPHORIC_HEADS:
+            return None
+        return _Span(index, index, head, anaphoric=True)
+
+    def _attach_genitive_parent(self, span: _Span, split: int) -> None:
+        """Give ``span`` the parent named in the genitive in its words ``span.first..split``."""
+        tokens = self.tokens
+        first = span.first
+        parent_head = _head_of(tokens[split].fold)
+        bare = first == split and parent_head is not None and parent_head.lemma in ANAPHORIC_HEADS
+        generic = lemma_key([t.text for t in tokens[first : split + 1]]) in ANAPHORIC_NAMES
+        span.parent = _Span(first, split, parent_head, anaphoric=bare or generic)
+        span.parent_link = "genitive"
 
     def _at_sentence_start(self, index: int) -> bool:
         tokens = self.tokens
@@ -662,7 +719,8 @@ class _Grammar:
 
     def _attach(self, spans: list[_Span]) -> list[_Span]:
         """Merge ``X yanında Y`` and ``<genitive parent> <unit>`` into one span with a parent."""
-        tokens, merged = self.tokens, []
+        tokens = self.tokens
+        merged: list[_Span] = []
         for span in spans:
             previous = merged[-1] if merged else None
             if previous is not None:
@@ -772,8 +830,10 @@ class _Canonicalizer:
             return canonical_of(span.alias), span.alias.type, ""
         tokens, national = self.core(span)
         if span.company:  # ``“Azərişıq” ASC-yə`` → ``“Azərişıq” ASC``
+            company_form = _ABBREVIATION.match(tokens[-1].text)
+            assert company_form is not None  # _alias_spans made the span from this match
             return (
-                _join([t.text for t in tokens[:-1]] + [_ABBREVIATION.match(tokens[-1].text).group(1)]),
+                _join([t.text for t in tokens[:-1]] + [company_form.group(1)]),
                 "business",
                 "",
             )
@@ -1011,23 +1071,7 @@ def _split_coordination(grammar: _Grammar, span: _Span) -> list[_Span]:
     words = list(range(prefix_end, span.last))  # token indexes before the head
     if not any(tokens[i].fold == "və" or tokens[i].text == "," for i in words):
         return [span]
-    conjuncts: list[tuple[int, int]] = []
-    position = 0
-    while position < len(words):
-        best = None
-        for stop in range(len(words), position, -1):
-            candidate = [tokens[i].text for i in words[position:stop]] + [tokens[span.last].text]
-            if lookup(candidate) is not None:
-                best = stop
-                break
-        if best is None:
-            best = position
-            while best < len(words) and tokens[words[best]].fold != "və" and tokens[words[best]].text != ",":
-                best += 1
-        conjuncts.append((words[position], words[best - 1]))
-        position = best
-        while position < len(words) and (tokens[words[position]].fold == "və" or tokens[words[position]].text == ","):
-            position += 1
+    conjuncts = _conjuncts(tokens, words, tokens[span.last].text)
     if len(conjuncts) < 2:
         return [span]
     result = []
@@ -1039,6 +1083,32 @@ def _split_coordination(grammar: _Grammar, span: _Span) -> list[_Span]:
         else:
             result.append(_Span(first, last, NounForm(head.lemma, True, True, head.case), coordinated_head=span.last))
     return result
+
+
+def _conjuncts(tokens: list[Token], words: list[int], head_text: str) -> list[tuple[int, int]]:
+    """(first, last) token indexes of the conjuncts among ``words`` (joined by ``və`` or commas) before a head."""
+    conjuncts: list[tuple[int, int]] = []
+    position = 0
+    while position < len(words):
+        best = _known_conjunct_end(tokens, words, position, head_text)
+        if best is None:
+            best = position
+            while best < len(words) and tokens[words[best]].fold != "və" and tokens[words[best]].text != ",":
+                best += 1
+        conjuncts.append((words[position], words[best - 1]))
+        position = best
+        while position < len(words) and (tokens[words[position]].fold == "və" or tokens[words[position]].text == ","):
+            position += 1
+    return conjuncts
+
+
+def _known_conjunct_end(tokens: list[Token], words: list[int], position: int, head_text: str) -> int | None:
+    """End (exclusive, in ``words``) of the longest gazetteer name starting at ``words[position]`` with the head."""
+    for stop in range(len(words), position, -1):
+        candidate = [tokens[i].text for i in words[position:stop]] + [head_text]
+        if lookup(candidate) is not None:
+            return stop
+    return None
 
 
 def find_organizations(text: str, *, reporting_body: str = "", anaphora: bool = True) -> list[OrganizationMention]:
@@ -1110,7 +1180,7 @@ def _resolve_part(canonicalizer: _Canonicalizer, grammar: _Grammar, span: _Span)
     tokens = grammar.tokens
     start, end = tokens[span.first].start, tokens[span.last].end
     core_first = span.first + 2 if _is_prefix(tokens, span.first) else span.first
-    shared = []  # ``Nəsimi, Yasamal və Xətai rayon icra hakimiyyətləri``: ``rayon icra`` is every conjunct's
+    shared: list[str] = []  # ``Nəsimi, Yasamal və Xətai rayon icra hakimiyyətləri``: ``rayon icra`` is every conjunct's
     cursor = head_index - 1
     while cursor > span.last and tokens[cursor].kind == "word" and tokens[cursor].text[0].islower():
         shared.insert(0, capitalize(tokens[cursor].text))
@@ -1121,6 +1191,7 @@ def _resolve_part(canonicalizer: _Canonicalizer, grammar: _Grammar, span: _Span)
         name, kind = canonical_of(body), body.type
     else:
         head = span.head
+        assert head is not None  # _split_coordination gives a conjunct its shared head
         name = _join(words[:-1] + [capitalize(possessive_form(head.lemma))])
         name = f"{NATIONAL_PREFIX} {name}" if head.lemma == "nazirlik" else name
         kind = HEADS[head.lemma].type

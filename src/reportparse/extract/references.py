@@ -32,6 +32,7 @@ from reportparse.lang.az.phrases import DETERMINERS
 from reportparse.structure.segment import find_headings
 
 KINDS = ("act", "plan_item", "article")
+"""What a reference points at: a legal act, an item of the plan, or an article of an act."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,16 @@ class _Finder:
 
     def issuer(self, pos: int) -> tuple[int, str] | None:
         """Start and text of the issuer whose name ends before ``pos`` (``Xidmətin rəisinin``)."""
-        start, taken = pos, []
+        start, taken = self._issuer_words(pos)
+        start = self._drop_issuer_openers(taken, start, pos)
+        if not taken:
+            return None
+        return start, " ".join(self.text[start:pos].split())
+
+    def _issuer_words(self, pos: int) -> tuple[int, list[str]]:
+        """The words of a name read leftwards from ``pos`` (nearest first) and the start of the last one read."""
+        start = pos
+        taken: list[str] = []
         while True:
             match = _LEFT_TOKEN.search(self.text, max(0, start - 120), start)
             first = not taken
@@ -102,26 +112,21 @@ class _Finder:
             if "\n" in self.text[match.start() + len(token) : start] and not first:
                 break
             if token.startswith("("):
-                if first:
-                    previous = _LEFT_TOKEN.search(self.text, max(0, match.start() - 120), match.start())
-                    if previous is None or not previous.group().strip()[:1].isupper():
-                        break
-                taken.append(token)
-                start = match.start()
-                continue
-            folded = casefold(token)
-            analysis = analyze(token)
-            if token[0].isupper():
-                if _oblique(analysis):
+                if first and not self._capitalized_before(match.start()):
                     break
-            elif folded in acts.NAME_LINKS and taken:
-                pass
-            elif first and analysis.case == "genitive" and folded not in acts.PRONOUNS:
-                pass  # a post: rəisinin, direktorunun
-            else:
+            elif not _issuer_word(token, first=first):
                 break
             taken.append(token)
             start = match.start()
+        return start, taken
+
+    def _capitalized_before(self, end: int) -> bool:
+        """Whether the word (or parenthesis) ending before ``end`` starts with a capital letter."""
+        previous = _LEFT_TOKEN.search(self.text, max(0, end - 120), end)
+        return previous is not None and previous.group().strip()[:1].isupper()
+
+    def _drop_issuer_openers(self, taken: list[str], start: int, pos: int) -> int:
+        """Pop parentheses, links and determiners off the far end of ``taken``; the name's new start."""
         while taken and (
             taken[-1].startswith("(") or casefold(taken[-1]) in acts.NAME_LINKS or casefold(taken[-1]) in DETERMINERS
         ):
@@ -130,9 +135,7 @@ class _Finder:
             start = self.text.index(dropped, start) + len(dropped)
             while start < pos and self.text[start].isspace():
                 start += 1
-        if not taken:
-            return None
-        return start, " ".join(self.text[start:pos].split())
+        return start
 
     def act(self, match: re.Match[str]) -> ReferenceMention | None:
         """The act whose type word is ``match``, or None."""
@@ -189,6 +192,17 @@ class _Finder:
                 )
             )
         return found
+
+
+def _issuer_word(token: str, *, first: bool) -> bool:
+    """Whether a word continues an issuer's name leftwards (``first``: the word nearest the act)."""
+    folded = casefold(token)
+    analysis = analyze(token)
+    if token[0].isupper():
+        return not _oblique(analysis)
+    if folded in acts.NAME_LINKS and not first:
+        return True
+    return first and analysis.case == "genitive" and folded not in acts.PRONOUNS  # a post: rəisinin, direktorunun
 
 
 def _oblique(analysis: Analysis) -> bool:
@@ -263,8 +277,8 @@ def _act_before(finder: _Finder, acts_by_end: dict[int, ReferenceMention], start
     if end in acts_by_end:
         return acts_by_end[end].act_type
     last = None
-    for last in _WORD.finditer(finder.text, max(0, end - 40), end):
-        pass
+    for word in _WORD.finditer(finder.text, max(0, end - 40), end):
+        last = word
     if last is not None and last.end() == end and (analysis := _act_type(last.group())) is not None:
         return acts.ACT_TYPES[analysis.lemma]
     return ""

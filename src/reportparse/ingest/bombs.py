@@ -52,7 +52,7 @@ class _Layer:
         self.started = False
 
 
-def _inflate(layers: list[_Layer], level: int, data: bytes, budget: int) -> int:
+def _inflate(layers: list[_Layer], level: int, data: bytes | memoryview, budget: int) -> int:
     """Feed ``data`` to ``layers[level]`` and on down the chain; bytes the last one produced
     (stops a little past ``budget``). When the last layer's output starts like zlib data, the
     chain grows by one: a filter chain may hide behind an indirect reference."""

@@ -19,7 +19,7 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no stubs (lxml-stubs not a dependency)
 
 from reportparse.document import RawText
 from reportparse.errors import CorruptFileError

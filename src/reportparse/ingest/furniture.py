@@ -81,7 +81,9 @@ def is_page_number(text: str, page_number: int | None = None) -> bool:
         return False
     if page_number is None:
         return True
-    return abs(int(_DIGITS.search(text).group()) - page_number) <= PAGE_NUMBER_SLACK
+    digits = _DIGITS.search(text)
+    assert digits is not None  # _PAGE_NUMBER matched, so the line has a number
+    return abs(int(digits.group()) - page_number) <= PAGE_NUMBER_SLACK
 
 
 def _edge(lines: Sequence[Line], *, bottom: bool) -> list[Line]:

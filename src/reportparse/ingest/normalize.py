@@ -61,19 +61,26 @@ class _Editable:
                 raise ValueError("edits must be sorted and must not overlap")
             if start > pos:
                 pieces.append(text[pos:start])
-                lengths.append(start - pos), sources.append(pos), steps.append(1)
+                lengths.append(start - pos)
+                sources.append(pos)
+                steps.append(1)
             if replacement:
                 pieces.append(replacement)
-                lengths.append(len(replacement)), sources.append(start)
+                lengths.append(len(replacement))
+                sources.append(start)
                 steps.append(1 if len(replacement) == end - start else 0)
             pos = end
         if not lengths and pos == 0:
             return  # no edit at all
         if pos < len(text):
             pieces.append(text[pos:])
-            lengths.append(len(text) - pos), sources.append(pos), steps.append(1)
+            lengths.append(len(text) - pos)
+            sources.append(pos)
+            steps.append(1)
         # Final entry: the end of the text maps to the end of the raw text.
-        lengths.append(1), sources.append(len(text)), steps.append(1)
+        lengths.append(1)
+        sources.append(len(text))
+        steps.append(1)
         length_array = np.asarray(lengths, dtype=np.int64)
         starts = np.cumsum(length_array) - length_array
         within = np.arange(int(length_array.sum()), dtype=np.int64) - np.repeat(starts, length_array)
@@ -238,10 +245,14 @@ def _dehyphenate(doc: _Editable) -> None:
     stems = {word[:_STEM] for word in parts if len(word) >= _STEM}
 
     def replace(match: re.Match[str]) -> str:
-        after = _WORD_AFTER.match(text, match.end()).group()
+        after_match = _WORD_AFTER.match(text, match.end())
+        assert after_match is not None  # _LINE_END_HYPHEN's lookahead: a letter follows
+        after = after_match.group()
         if after[0].isupper():  # Qeyri-⏎Hökumət: a new capitalised word, the hyphen is real
             return "-"
-        left = casefold(_WORD_BEFORE.search(text, 0, match.start()).group())
+        before = _WORD_BEFORE.search(text, 0, match.start())
+        assert before is not None  # _LINE_END_HYPHEN's lookbehind: a letter precedes
+        left = casefold(before.group())
         right = casefold(after)
         if left + right in words:
             return ""
@@ -284,7 +295,7 @@ def _continues(previous: str) -> bool:
     if previous.endswith((",", "(", "“", "«", "„")):
         return True
     last = _LAST_WORD.search(previous)
-    return bool(last) and previous.rstrip()[-1:].isalpha() and casefold(last.group(1)) in CONTINUATION_WORDS
+    return last is not None and previous.rstrip()[-1:].isalpha() and casefold(last.group(1)) in CONTINUATION_WORDS
 
 
 def _starts_block(previous: str, following: str) -> bool:
@@ -347,7 +358,7 @@ def normalize(raw: RawText, *, doc_id: str | None = None) -> Document:
     offset_map = OffsetMap(doc.to_raw, len(raw.text))
     starts = [min(offset_map.normalized_offset(s), len(doc.text)) for s in raw.page_starts]
     ends = starts[1:] + [len(doc.text)]
-    pages = [Page(number, start, end) for number, (start, end) in enumerate(zip(starts, ends), 1)]
+    pages = [Page(number, start, end) for number, (start, end) in enumerate(zip(starts, ends, strict=True), 1)]
     return Document(
         text=doc.text,
         raw=raw,

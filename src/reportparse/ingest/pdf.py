@@ -162,8 +162,9 @@ def read(
     for note in notes:
         warnings.warn(f"{path}: {note}", NoTextLayerWarning, stacklevel=3)
 
-    furniture, offset = [], 0
-    for text, drop in zip(texts, find_furniture([lines for _text, lines in pages])):
+    furniture: list[tuple[int, int]] = []
+    offset = 0
+    for text, drop in zip(texts, find_furniture([lines for _text, lines in pages]), strict=True):
         furniture.extend((offset + line.start, offset + line.end) for line in drop)
         offset += len(text) + len(PAGE_SEPARATOR)
     return RawText(

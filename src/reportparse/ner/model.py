@@ -61,7 +61,7 @@ def model_mentions(nlp: Language, text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the model's organization spans in ``text``, paragraph by paragraph."""
     blocks = paragraphs(text)
     spans = []
-    for (start, _end), doc in zip(blocks, nlp.pipe(text[s:e] for s, e in blocks)):
+    for (start, _end), doc in zip(blocks, nlp.pipe(text[s:e] for s, e in blocks), strict=True):
         spans += [(start + ent.start_char, start + ent.end_char) for ent in doc.ents if ent.label_ == LABEL]
     return spans
 

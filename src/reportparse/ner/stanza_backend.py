@@ -123,7 +123,7 @@ def entity_token_ranges(tags: list[str]) -> list[tuple[int, int]]:
     An ``I-``/``E-`` tag without a ``B-`` before it starts an entity (a model may emit one).
     """
     ranges: list[tuple[int, int]] = []
-    start = None
+    start: int | None = None
     for i, tag in enumerate([*tags, "O"]):
         prefix = tag[:2]
         if start is not None and (tag == "O" or prefix in ("B-", "S-")):
@@ -132,6 +132,7 @@ def entity_token_ranges(tags: list[str]) -> list[tuple[int, int]]:
         if prefix in ("B-", "S-") or (prefix in ("I-", "E-") and start is None):
             start = i
         if prefix in ("E-", "S-"):
+            assert start is not None  # set just above if it was not already
             ranges.append((start, i + 1))
             start = None
     return ranges
@@ -148,7 +149,7 @@ def stanza_mentions(pipeline: Any, text: str) -> list[tuple[int, int]]:
         return []
     document = pipeline([[text[s:e] for s, e in tokens] for tokens in blocks])
     spans = []
-    for tokens, sentence in zip(blocks, document.sentences):
+    for tokens, sentence in zip(blocks, document.sentences, strict=False):
         for first, last in entity_token_ranges([token.ner for token in sentence.tokens]):
             spans.append((tokens[first][0], tokens[last - 1][1]))
     return spans

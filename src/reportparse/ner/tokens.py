@@ -6,14 +6,15 @@ same ones (:mod:`reportparse.training.stanza_export`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
-from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> Tokenizer:
+def _tokenizer() -> Callable[[str], Doc]:
     return spacy.blank("az").tokenizer
 
 

@@ -44,7 +44,7 @@ def _concat(name: str, every: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(filled, ignore_index=True)[names] if filled else pd.DataFrame(columns=names)
 
 
-Part = dict[str, "pd.DataFrame | Path"]
+Part = Mapping[str, "pd.DataFrame | Path"]
 """Tables of some documents: in memory, or pickled to a file per table (see :class:`Collector`)."""
 
 
@@ -107,7 +107,9 @@ class Collector:
         self.failures: list[FileResult] = []
         self.parsed: list[str] = []  # paths only: the tables are kept once, in parts
         documents = prior.get(DOCUMENTS) if prior else None
-        self.paths: dict[str, str] = dict(zip(documents["doc_id"], documents["path"])) if documents is not None else {}
+        self.paths: dict[str, str] = {}
+        if documents is not None:
+            self.paths = dict(zip(documents["doc_id"], documents["path"], strict=True))
         self.resumed = len(self.paths)
         if prior:
             self._keep(prior)
@@ -117,10 +119,10 @@ class Collector:
             self.parts.append(tables)
             return
         bundle = len(self.parts)
-        part: Part = {}
+        part: dict[str, pd.DataFrame | Path] = {}
         for name, frame in tables.items():
-            part[name] = self.spill / f"{bundle:05d}.{name}.pkl"
-            frame.to_pickle(part[name])
+            path = part[name] = self.spill / f"{bundle:05d}.{name}.pkl"
+            frame.to_pickle(path)
         self.parts.append(part)
 
     def add(self, result: FileResult) -> str | None:
@@ -132,6 +134,7 @@ class Collector:
             return f"{result.path}: same content as {self.paths[result.doc_id]} (doc_id {result.doc_id}); skipped"
         self.paths[result.doc_id] = result.path
         self.parsed.append(result.path)
+        assert result.tables is not None  # result.ok
         self._recent.append(result.tables)
         if len(self._recent) >= _BUNDLE:  # thousands of small frames cost more than their rows
             self._keep({name: _concat(name, [part[name] for part in self._recent]) for name in TABLES})
@@ -140,7 +143,7 @@ class Collector:
 
     def tables(self) -> Combined:
         """Every table of every document kept so far (each built when looked up)."""
-        return Combined(self.parts + self._recent)
+        return Combined([*self.parts, *self._recent])
 
     def errors(self) -> pd.DataFrame:
         """The failed inputs."""

@@ -25,6 +25,7 @@ from reportparse.pipeline import extract_tables
 from reportparse.plans.model import Plan, PlanItem
 from reportparse.plans.read import load_plan, plan_from_report
 from reportparse.plans.similarity import similarity
+from reportparse.tables.schema import COUNTS, DATES, DOCUMENTS, ORGANIZATIONS, SECTIONS
 
 COMMITMENT_COLUMNS = (
     "plan_id",
@@ -151,7 +152,7 @@ def evidence_sentences(
         last = ""
         if dates is not None and not dates.empty:
             inside = _in_span(dates, s, e)
-            dated = inside["date_end"][inside["date_end"] != ""] if not inside.empty else []
+            dated: pd.Series[str] | list[str] = inside["date_end"][inside["date_end"] != ""] if not inside.empty else []
             last = max(dated) if len(dated) else ""
         found.append(
             Sentence(s, e, " ".join(text[s:e].split()), kinds, boilerplate, preparatory, core, remainder, last)
@@ -329,17 +330,22 @@ def compare_report(plan: Plan | None, document: Document, *, year: int | None = 
     """
     tables = extract_tables(document, year=year)
     plan = plan if plan is not None else plan_from_report(document)
-    info = tables["documents"].iloc[0]
+    info = tables[DOCUMENTS].iloc[0]
     period = (plan.period_start or info["period_start"], plan.period_end or info["period_end"])
-    sections = tables["sections"]
+    sections = tables[SECTIONS]
     sections = sections[sections["item"] != ""].to_dict("records")
     rows = []
     for match in match_sections(plan.items, sections):
         entry, section = match.item, match.section
+        if entry:
+            plan_commitment = entry.measure
+        else:
+            assert section is not None  # a match has a plan item, a report section or both
+            plan_commitment = section.get("commitment", "")
         row: dict[str, object] = {
             "plan_id": plan.plan_id if entry else "",
             "item": entry.item if entry else "",
-            "commitment": entry.measure if entry else section.get("commitment", ""),
+            "commitment": plan_commitment,
             "executors": "; ".join(entry.executors) if entry else "",
             "executor_ids": "; ".join(i for i in entry.executor_ids if i) if entry else "",
             "deadline_start": entry.deadline_start if entry else "",
@@ -367,7 +373,7 @@ def compare_report(plan: Plan | None, document: Document, *, year: int | None = 
         else:
             start, end = int(section["start"]), int(section["end"])
             commitment = section.get("commitment") or (entry.measure if entry else "")
-            sentences = evidence_sentences(document.text, start, end, commitment, tables["dates"])
+            sentences = evidence_sentences(document.text, start, end, commitment, tables[DATES])
             decision = decide(
                 sentences,
                 year=None if pd.isna(info["year"]) else int(info["year"]),
@@ -380,9 +386,9 @@ def compare_report(plan: Plan | None, document: Document, *, year: int | None = 
                 report_commitment=section.get("commitment", ""),
                 report_start=start,
                 report_end=end,
-                n_dated_events=_dated_events(_in_span(tables["dates"], start, end), period),
-                n_counts=len(_in_span(tables["counts"], start, end)),
-                n_organizations=len(_in_span(tables["organizations"], start, end)),
+                n_dated_events=_dated_events(_in_span(tables[DATES], start, end), period),
+                n_counts=len(_in_span(tables[COUNTS], start, end)),
+                n_organizations=len(_in_span(tables[ORGANIZATIONS], start, end)),
             )
         row.update(
             status=decision.status,
@@ -434,7 +440,9 @@ def history(commitments: pd.DataFrame) -> pd.DataFrame:
     planned = commitments[commitments["item"] != ""].copy()
     if planned.empty:
         return pd.DataFrame(columns=["plan_id", "item", "commitment", "latest_status", "n_reported"])
-    planned["report"] = [str(y) if pd.notna(y) else r for y, r in zip(planned["report_year"], planned["report_id"])]
+    planned["report"] = [
+        str(y) if pd.notna(y) else r for y, r in zip(planned["report_year"], planned["report_id"], strict=True)
+    ]
     order = list(dict.fromkeys(planned.sort_values("report", kind="stable")["report"]))
     wide = planned.pivot_table(
         index=["plan_id", "item"], columns="report", values="status", aggfunc="first", sort=False
@@ -442,7 +450,7 @@ def history(commitments: pd.DataFrame) -> pd.DataFrame:
     wide = wide.reindex(columns=order).reset_index()
     wide.columns.name = None
     first = planned.drop_duplicates(["plan_id", "item"]).set_index(["plan_id", "item"])
-    keys = list(zip(wide["plan_id"], wide["item"]))
+    keys = list(zip(wide["plan_id"], wide["item"], strict=True))
     wide.insert(2, "commitment", [first.loc[key, "commitment"] for key in keys])
     wide["latest_status"] = [
         wide.loc[i, order].dropna().iloc[-1] if wide.loc[i, order].notna().any() else "" for i in wide.index

@@ -195,7 +195,10 @@ def parse_deadline(text: str, *, period: tuple[str, str] = ("", "")) -> tuple[st
         return "continuous", *period
     if dated and not recurring:
         kind = dated[0].kind if len(dated) == 1 else "range"
-        return kind, min(m.date_start for m in dated).isoformat(), max(m.date_end for m in dated).isoformat()
+        # a mention has both dates or neither (see extract.dates._mention)
+        first = min(m.date_start for m in dated if m.date_start is not None)
+        last = max(m.date_end for m in dated if m.date_end is not None)
+        return kind, first.isoformat(), last.isoformat()
     if recurring:
         return "recurring", *period
     if mentions:

@@ -162,6 +162,7 @@ def _period(document: Document) -> tuple[str, str, str]:
     preamble = document.text[: first_measure_start(document.text)]
     for mention in find_dates(preamble):
         if mention.kind == "range" and mention.granularity == "year":
+            assert mention.date_start is not None and mention.date_end is not None  # years are written
             return metadata.title, mention.date_start.isoformat(), mention.date_end.isoformat()
     return metadata.title, "", ""
 

@@ -87,7 +87,7 @@ def write_word2vec_text(path: str | Path, words: Sequence[str], vectors: np.ndar
     if len(words) != len(vectors):
         raise ValueError(f"{len(words)} words but {len(vectors)} vectors")
     lines = [f"{len(words)} {vectors.shape[1]}"]
-    for word, vector in zip(words, vectors):
+    for word, vector in zip(words, vectors, strict=True):
         if not word or any(char.isspace() for char in word):
             raise ValueError(f"a word of a word2vec file cannot be empty or contain whitespace: {word!r}")
         lines.append(word + " " + " ".join(f"{value:.6f}" for value in vector))

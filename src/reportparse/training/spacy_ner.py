@@ -13,11 +13,12 @@ import argparse
 import random
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Span
 from spacy.training import Example as SpacyExample
 from spacy.util import fix_random_seed, minibatch
 
@@ -52,7 +53,7 @@ def to_spacy(nlp: Language, examples: Sequence[Example]) -> list[SpacyExample]:
     result = []
     for example in examples:
         doc = nlp.make_doc(example.text)
-        entities = []
+        entities: list[Span] = []
         for start, end in example.spans:
             span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
             if span is not None and all(span.start >= e.end or span.end <= e.start for e in entities):
@@ -68,7 +69,7 @@ def train(
     seed: int = 0,
     dropout: float = 0.2,
     batch_size: int = 8,
-    log=None,
+    log: Callable[[str], None] | None = None,
 ) -> Language:
     """Train a blank Azerbaijani pipeline with an ``ner`` component on ``examples``.
 
@@ -88,7 +89,8 @@ def train(
     fix_random_seed(seed)
     nlp = spacy.blank("az")
     ner = nlp.add_pipe("ner", config={"model": MODEL_CONFIG})
-    ner.add_label(LABEL)
+    # spaCy types add_pipe() as returning a Callable[[Doc], Doc]; "ner" is an EntityRecognizer (Cython, no stubs)
+    ner.add_label(LABEL)  # type: ignore[attr-defined]
     data = to_spacy(nlp, examples)
     optimizer = nlp.initialize(lambda: data)
     rng = random.Random(seed)

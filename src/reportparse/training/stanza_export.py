@@ -52,7 +52,7 @@ def example_sentence(example: Example) -> list[dict[str, str]]:
     """One paragraph example as a Stanza sentence: ``[{"text": token, "ner": tag}, ...]``."""
     tokens = token_offsets(example.text)
     tags = bio_tags(tokens, example.spans)
-    return [{"text": example.text[s:e], "ner": tag} for (s, e), tag in zip(tokens, tags)]
+    return [{"text": example.text[s:e], "ner": tag} for (s, e), tag in zip(tokens, tags, strict=True)]
 
 
 def stanza_sentences(examples: Iterable[Example]) -> list[list[dict[str, str]]]:

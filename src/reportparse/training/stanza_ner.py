@@ -1,6 +1,7 @@
 """Train a Stanza NER model for Azerbaijani organizations from the gold corpus (CPU, offline).
 
-    python -m reportparse.training.stanza_ner --out src/reportparse/models/az_org_stanza [--exclude ID] [--max-steps 1500]
+    python -m reportparse.training.stanza_ner --out src/reportparse/models/az_org_stanza \
+        [--exclude ID] [--max-steps 1500]
 
 Needs ``reportparse[stanza]``. Steps: the gold organizations are exported as Stanza sentences
 (:mod:`reportparse.training.stanza_export`, one paragraph per sentence); every tenth sentence is the

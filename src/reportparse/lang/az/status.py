@@ -61,7 +61,8 @@ EVIDENCE_PATTERNS: dict[str, tuple[str, ...]] = {
 negated verb is negation even if it also has a completed one; otherwise every kind found counts."""
 
 BOILERPLATE_PATTERNS = (
-    r"(?<!\w)müvafiq (?:işlər|tədbirlər) (?:aparılmışdır|görülmüşdür|həyata keçirilmişdir|görülür|görülməkdədir|aparılır)",
+    r"(?<!\w)müvafiq (?:işlər|tədbirlər) "
+    r"(?:aparılmışdır|görülmüşdür|həyata keçirilmişdir|görülür|görülməkdədir|aparılır)",
     r"(?<!\w)zəruri (?:işlər|tədbirlər) (?:aparılmışdır|görülmüşdür|görülür)",
     r"(?<!\w)(?:bu istiqamətdə|həmin istiqamətdə) işlər davam etdirilir",
     r"(?<!\w)mütəmadi tədbirlər görülür",
