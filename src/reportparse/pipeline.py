@@ -1,8 +1,8 @@
-"""Document → all tables. The one place that runs the stages after normalization.
+"""Document → all tables: the one place that runs the stages after reading.
 
-Stages not built yet return their
-table empty, with its contract columns, so every caller (CLI, evaluation, benchmarks) already
-handles the full set of tables and improves automatically as stages land.
+:func:`parse_document` loads a file (or text) and runs :func:`extract_tables`: structure
+(sections, or a plan's measures), metadata, then every extractor, each table built by
+:mod:`reportparse.tables.build` with the columns of the schema registry.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from reportparse.tables.build import (
     dates_table,
     document_row,
     documents_frame,
-    empty_table,
     organizations_table,
     references_table,
     sections_table,
@@ -60,8 +59,9 @@ def extract_tables(
     Returns:
         One DataFrame per table name of :data:`TABLES`.
     """
-    tables = {name: empty_table(name) for name in TABLES}
-    segmentation = segment(document)
+    tables: dict[str, pd.DataFrame] = {}  # filled in the order of TABLES
+    report_sections = segment(document)
+    segmentation = report_sections
     if not segmentation.headed:  # an action plan: its numbered measures are the sections
         segmentation = plan_segmentation(document) or segmentation
     metadata = extract_metadata(document, segmentation, year=year)
@@ -78,7 +78,9 @@ def extract_tables(
     )
     tables[COUNTS] = counts_table(document, find_counts(document.text, dates=dates), tables[SECTIONS])
     tables[REFERENCES] = references_table(
-        document, find_references(document.text, year=metadata.year, dates=dates), tables[SECTIONS]
+        document,
+        find_references(document.text, year=metadata.year, dates=dates, headings=report_sections.heading_spans),
+        tables[SECTIONS],
     )
     return tables
 

@@ -212,7 +212,7 @@ def _oblique(analysis: Analysis) -> bool:
     return not (analysis.case == "locative" and not analysis.possessive and analysis.lemma[-1:] in VOWELS)
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
 
@@ -221,6 +221,7 @@ def find_references(
     *,
     year: int | None = None,
     dates: Sequence[DateMention] | None = None,
+    headings: Sequence[tuple[int, int]] | None = None,
 ) -> list[ReferenceMention]:
     """Every reference to an act, a plan item or an article in ``text``, in order.
 
@@ -229,6 +230,9 @@ def find_references(
         year: the reporting year, for act dates without one (``cari ilin 14 iyun tarixli``).
         dates: the text's date mentions when already found (``find_dates(text, year=year)``),
             to save finding them again.
+        headings: ``(start, end)`` of the item headings when already found
+            (:attr:`reportparse.structure.segment.Segmentation.heading_spans`); a heading is a
+            section, not a reference.
 
     Returns:
         The mentions; nested acts (a law named in a decree's title) are separate rows.
@@ -242,7 +246,8 @@ def find_references(
         mention = finder.act(match)
         if mention is not None:
             mentions.append(mention)
-    headings = [(start, end) for start, end, _items, _commitment in find_headings(text)]
+    if headings is None:
+        headings = [(start, end) for start, end, _items, _commitment in find_headings(text)]
     acts_by_end = {m.end: m for m in mentions}
     articles: list[tuple[int, int]] = []
     for match in _ARTICLE.finditer(finder.folded):

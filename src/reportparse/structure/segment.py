@@ -73,6 +73,11 @@ class Segmentation:
         """The sections that have a heading (the preamble excluded)."""
         return [section for section in self.sections if section.items]
 
+    @property
+    def heading_spans(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of every heading, in order."""
+        return [(s.heading_start, s.heading_end) for s in self.sections if s.heading_end > s.heading_start]
+
 
 def _balanced(text: str, start: int) -> int | None:
     """End (exclusive) of the parenthesised group opening at ``start``, or None if unclosed."""
