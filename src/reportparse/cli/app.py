@@ -16,13 +16,12 @@ from reportparse import __version__
 from reportparse.cli import compare as compare_cli
 from reportparse.cli import corpus as corpus_cli
 from reportparse.cli import parse as parse_cli
+from reportparse.cli.options import add_ner_options, add_reading_options
 from reportparse.document import Document
 from reportparse.errors import ReportParseError
 from reportparse.evaluation.gold import GOLD_TABLES, KINDS
 from reportparse.evaluation.score import evaluate, format_evaluation
 from reportparse.ingest.loader import load
-from reportparse.ingest.pdf import DEFAULT_ENGINE, ENGINES
-from reportparse.ner.backends import NER_MODES
 from reportparse.output.writers import write_csv
 from reportparse.pipeline import TABLES, extract_tables
 from reportparse.resources import sample_report_path
@@ -120,16 +119,6 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_reading_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--password", help="password for encrypted PDFs")
-    parser.add_argument(
-        "--pdf-engine",
-        choices=ENGINES,
-        default=DEFAULT_ENGINE,
-        help=f"PDF text extraction engine (default: {DEFAULT_ENGINE}; see README, 'PDF engines')",
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``reportparse`` command."""
     parser = argparse.ArgumentParser(
@@ -139,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reportparse {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    parse_cli.add_parser(commands, _add_reading_options)
+    parse_cli.add_parser(commands)
 
     demo = commands.add_parser(
         "demo",
@@ -157,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     text.add_argument("input", metavar="INPUT", help="a .txt, .pdf or .docx file")
     text.add_argument("--raw", action="store_true", help="print the extracted text before normalization")
-    _add_reading_options(text)
+    add_reading_options(text)
     text.set_defaults(handler=_cmd_text)
 
     evaluate = commands.add_parser(
@@ -177,20 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--kind", action="append", choices=KINDS, help="only documents of this kind (repeatable)")
     evaluate.add_argument("--json", action="store_true", help="print JSON for machines")
-    evaluate.add_argument(
-        "--ner",
-        choices=NER_MODES,
-        default="rules",
-        help="how organizations are found (default: rules; see README, 'Organizations')",
-    )
-    evaluate.add_argument(
-        "--ner-model", metavar="DIR", help="NER model folder (default: the model shipped in the package)"
-    )
-    evaluate.add_argument(
-        "--stanza-model",
-        metavar="DIR",
-        help="Stanza NER model folder for --ner stanza/rules+stanza (default: the Stanza model shipped in the package)",
-    )
+    add_ner_options(evaluate)
     evaluate.set_defaults(handler=_cmd_evaluate)
 
     corpus_cli.add_parser(commands)

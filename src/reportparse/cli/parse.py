@@ -15,15 +15,15 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from reportparse.batch.discover import Discovery, discover, file_doc_id
 from reportparse.batch.progress import Progress
 from reportparse.batch.run import run_files
 from reportparse.batch.workers import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT
+from reportparse.cli.options import add_ner_options, add_reading_options
 from reportparse.errors import ReportParseError
-from reportparse.ner.backends import NER_MODES
 from reportparse.output.folder import (
     FORMATS,
     Collector,
@@ -41,7 +41,7 @@ CHECKPOINT_SECONDS = 30.0
 run keeps the files finished up to the last checkpoint."""
 
 
-def add_parser(commands, add_reading_options: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_parser(commands: argparse._SubParsersAction) -> None:
     """Add the ``parse`` subcommand to the CLI's subparsers."""
     parse = commands.add_parser(
         "parse",
@@ -86,20 +86,7 @@ def add_parser(commands, add_reading_options: Callable[[argparse.ArgumentParser]
         "--dask", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786, or 'local'); needs reportparse[dask]"
     )
     parse.add_argument("--quiet", "-q", action="store_true", help="no progress display")
-    parse.add_argument(
-        "--ner",
-        choices=NER_MODES,
-        default="rules",
-        help="how organizations are found (default: rules; see README, 'Organizations')",
-    )
-    parse.add_argument(
-        "--ner-model", metavar="DIR", help="spaCy NER model folder (default: the model shipped in the package)"
-    )
-    parse.add_argument(
-        "--stanza-model",
-        metavar="DIR",
-        help="Stanza NER model folder for --ner stanza/rules+stanza (default: the Stanza model shipped in the package)",
-    )
+    add_ner_options(parse)
     add_reading_options(parse)
     parse.set_defaults(handler=run)
 
