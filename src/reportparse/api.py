@@ -133,7 +133,7 @@ class Report(_Tables):
     def _repr_html_(self) -> str:
         from reportparse.display import report_html  # only notebooks pay for it
 
-        return report_html(self)
+        return report_html(self.document, self.tables)
 
 
 class Corpus(_Tables):
@@ -162,7 +162,7 @@ class Corpus(_Tables):
     def _repr_html_(self) -> str:
         from reportparse.display import corpus_html
 
-        return corpus_html(self)
+        return corpus_html(self.tables, self.errors)
 
 
 def parse(

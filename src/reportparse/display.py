@@ -7,12 +7,12 @@ Self-contained: inline CSS, no scripts, no fonts or files fetched; every piece o
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from reportparse.document import Document
 from reportparse.tables.schema import (
     COUNTS,
     DATES,
@@ -23,9 +23,6 @@ from reportparse.tables.schema import (
     REFERENCES,
     SECTIONS,
 )
-
-if TYPE_CHECKING:  # only for annotations: api imports this module lazily
-    from reportparse.api import Corpus, Report
 
 MAX_CHARS = 30_000
 """Characters of text shown; the tables underneath always cover the whole document."""
@@ -83,7 +80,7 @@ def _title(kind: str, row: pd.Series) -> str:
     return " ".join(filter(None, (_cell(row.get(key)) for key in ("kind", "act_type", "number", "target_item"))))
 
 
-def mention_spans(tables: dict[str, pd.DataFrame]) -> list[_Span]:
+def mention_spans(tables: Mapping[str, pd.DataFrame]) -> list[_Span]:
     """Every mention of the mention tables (:data:`reportparse.tables.schema.MENTION_TABLES`), as
     spans to highlight, outer spans first."""
     spans = []
@@ -164,9 +161,9 @@ def _legend() -> str:
     )
 
 
-def report_html(report: Report) -> str:
-    """The HTML of a :class:`~reportparse.api.Report`."""
-    document, tables = report.document, report.tables
+def report_html(document: Document, tables: Mapping[str, pd.DataFrame]) -> str:
+    """The HTML of one report (:class:`~reportparse.api.Report`): its text with the sections and
+    mentions highlighted, and its tables."""
     text, limit = document.text, min(len(document.text), MAX_CHARS)
     meta = tables[DOCUMENTS].iloc[0] if len(tables[DOCUMENTS]) else pd.Series(dtype=object)
     facts = [
@@ -223,16 +220,17 @@ def report_html(report: Report) -> str:
     return f'<div class="rp-report">{"".join(parts)}</div>'
 
 
-def corpus_html(corpus: Corpus) -> str:
-    """The HTML of a :class:`~reportparse.api.Corpus`: the counts, the documents, the failures."""
-    counts = ", ".join(f"{len(frame)} {name}" for name, frame in corpus.tables.items() if name != "documents")
+def corpus_html(tables: Mapping[str, pd.DataFrame], errors: pd.DataFrame) -> str:
+    """The HTML of a set of reports (:class:`~reportparse.api.Corpus`): the counts, the documents,
+    the failures."""
+    counts = ", ".join(f"{len(frame)} {name}" for name, frame in tables.items() if name != DOCUMENTS)
     parts = [
         f"<style>{_STYLE}</style>",
-        f"<h3>{len(corpus)} documents, {len(corpus.errors)} failed</h3>",
+        f"<h3>{len(tables[DOCUMENTS])} documents, {len(errors)} failed</h3>",
         f'<div class="rp-meta">{html.escape(counts)}</div>',
-        _table_html(DOCUMENTS, corpus.documents, open_=True),
-        *(_table_html(name, frame) for name, frame in corpus.tables.items() if name != DOCUMENTS),
+        _table_html(DOCUMENTS, tables[DOCUMENTS], open_=True),
+        *(_table_html(name, frame) for name, frame in tables.items() if name != DOCUMENTS),
     ]
-    if len(corpus.errors):
-        parts.append(_table_html(ERRORS, corpus.errors, open_=True))
+    if len(errors):
+        parts.append(_table_html(ERRORS, errors, open_=True))
     return f'<div class="rp-report">{"".join(parts)}</div>'
