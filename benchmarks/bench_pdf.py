@@ -11,6 +11,14 @@ bundled sample when ../shared is absent), prints:
   synthetic PDF whether each engine gives back the source text word for word.
 
 Run: .venv/bin/python benchmarks/bench_pdf.py [--repeat 3] [--plumber-pages N] [--pages 90]
+
+``--isolation`` measures instead what reading PDFs in a child process costs: for every PDF in
+../shared/corpus/pdf and corpus/pdf, ``reportparse.load`` with isolation on (the default) and off
+(``Limits(isolate=False)``), best of ``--repeat`` runs each after one warm-up, the pre-scan alone
+(``reportparse.ingest.bombs.check_pdf_streams``), and the start of the isolated reader's server
+(once per process):
+
+    .venv/bin/python benchmarks/bench_pdf.py --isolation --repeat 3
 """
 
 from __future__ import annotations
@@ -94,6 +102,54 @@ def synthetic_pdf(folder: Path, min_pages: int) -> tuple[Path, Path]:
     return source, out
 
 
+def isolation_costs(repeat: int) -> int:
+    """Print load() times with isolation on and off, and the pre-scan time, for the corpus PDFs."""
+    from reportparse.devtools import hostile
+    from reportparse.ingest import sandbox
+    from reportparse.ingest.bombs import check_pdf_streams
+    from reportparse.limits import Limits
+
+    files = sorted((CORPUS / "pdf").glob("*.pdf")) + sorted((ROOT / "corpus" / "pdf").glob("*.pdf"))
+    here = Limits(isolate=False)
+    with tempfile.TemporaryDirectory(prefix="reportparse-bench-") as tmp:
+        tiny = Path(tmp) / "one-page.pdf"
+        tiny.write_bytes(hostile.good_pdf(1))
+        started = time.perf_counter()
+        reportparse.load(tiny)
+        print(f"isolated reader: server started and first file read in {1000 * (time.perf_counter() - started):.0f} ms")
+        if sandbox._server is None:
+            print("note: the isolated reader is not available here; both columns read in-process")
+        print(f"best of {repeat} runs after one warm-up, milliseconds\n")
+        width = max(len(path.name) for path in [*files, tiny])
+        header = (
+            f"{'file':<{width}} {'pages':>5} {'KB':>6} {'pre-scan':>8} {'in-process':>10} {'isolated':>8} {'added':>6}"
+        )
+        print(header)
+        print("-" * len(header))
+        totals = [0.0, 0.0, 0.0]
+        for path in [tiny, *files]:
+            data = path.read_bytes()
+            reportparse.load(path, limits=here)
+            reportparse.load(path)
+            scan = best_time(lambda data=data: check_pdf_streams(data, Limits()), repeat)
+            inside = best_time(lambda path=path: reportparse.load(path, limits=here), repeat)
+            isolated = best_time(lambda path=path: reportparse.load(path), repeat)
+            if path != tiny:
+                totals = [totals[0] + scan, totals[1] + inside, totals[2] + isolated]
+            print(
+                f"{path.name:<{width}} {page_count(path):>5} {len(data) // 1024:>6} {1000 * scan:>8.1f} "
+                f"{1000 * inside:>10.1f} {1000 * isolated:>8.1f} {1000 * (isolated - inside):>+6.1f}",
+                flush=True,
+            )
+        scan, inside, isolated = totals
+        print(
+            f"{'all ' + str(len(files)) + ' corpus PDFs':<{width}} {'':>5} {'':>6} {1000 * scan:>8.1f} "
+            f"{1000 * inside:>10.1f} {1000 * isolated:>8.1f} {1000 * (isolated - inside):>+6.1f}"
+            f"  ({100 * (isolated / inside - 1):+.1f} %)"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best is kept)")
@@ -104,9 +160,12 @@ def main(argv: list[str] | None = None) -> int:
         help="benchmark pdfplumber (and compare engines) on the first N pages only",
     )
     parser.add_argument("--pages", type=int, default=90, help="minimum pages of the synthetic PDF")
+    parser.add_argument("--isolation", action="store_true", help="measure the isolated reader's cost instead")
     args = parser.parse_args(argv)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # broken fonts are not our subject
     warnings.simplefilter("ignore")
+    if args.isolation:
+        return isolation_costs(args.repeat)
 
     with tempfile.TemporaryDirectory(prefix="reportparse-bench-") as tmp:
         folder = Path(tmp)

@@ -1,10 +1,16 @@
 """Fuzz PDF loading: mutate our corpus PDFs and generated ones, and read each mutant.
 
 Mutations: bit flips, random and "interesting" bytes, deleted, duplicated and spliced ranges,
-truncation, changed numbers (``/Count 3`` → ``/Count 2147483647``, ``/Length``), and edits
-inside the inflated page content (operators and strings changed, then recompressed). Every
-mutant goes through ``reportparse.ingest.pdf.read`` → ``normalize`` → ``extract_tables``; it
-must load or raise a ``ReportParseError``, and the tables must hold their invariants.
+truncation, changed numbers (``/Count 3`` → ``/Count 2147483647``, ``/Length``), edits inside
+the inflated page content (operators and strings changed, then recompressed), and the shapes
+that once got past the decompression-bomb guard: a content stream re-encoded behind a random
+chain of standard filters (``[/AHx /Fl /Fl]``, ``/LZW``, ``/A85``, ``/RL``, full or abbreviated
+names), ``/Subtype /Image`` added to a stream, ``stream `` or ``stream%x`` before the line end,
+a wrong or indirect ``/Length``, ``/Contents`` repeated, form XObjects drawn again and again.
+The seeds include small versions of every bypass (:mod:`reportparse.devtools.hostile`). Every
+mutant goes through ``reportparse.ingest.pdf.read`` (guard included, in-process) → ``normalize``
+→ ``extract_tables``; it must load or raise a ``ReportParseError``, and the tables must hold
+their invariants.
 
 The loop runs in a child process so that a crash inside PDFium (a signal, an abort) is caught:
 the parent saves the input being read (``current.pdf``) as a finding and starts a new child.
@@ -33,6 +39,11 @@ ROOT = Path(__file__).resolve().parents[1]
 _NUMBER = re.compile(rb"(?<=[ /\[])\d+(?=[ \]/>\n])")
 _FLATE_STREAM = re.compile(rb"(/FlateDecode[^>]*>>\s*stream\r?\n)(.*?)(\r?\nendstream)", re.DOTALL)
 _INTERESTING = (0, 1, 7, 31, 127, 128, 255, 65535, 2147483647, 4294967296, 10**12)
+_CONTENT = b"BT /F1 11 Tf 14 TL 60 780 Td\n" + b"(Hesabat: 15 mart 2022-ci il) Tj T*\n" * 40 + b"ET"
+_FILTERS = ("FlateDecode", "Fl", "LZWDecode", "LZW", "ASCIIHexDecode", "AHx", "ASCII85Decode", "A85", "RL")
+_STREAM_DICT = re.compile(rb"<<((?:(?!>>).){0,400}?)>>(\s*)stream(\r\n|\n|\r)", re.DOTALL)
+_CONTENTS = re.compile(rb"/Contents\s+(\d+ \d+ R)")
+_DO = re.compile(rb"/\w+ Do\b")
 _TOKENS = (
     b"(",
     b")",
@@ -67,12 +78,27 @@ def seeds() -> list[bytes]:
     from reportparse.devtools import hostile
 
     found = [path.read_bytes() for path in sorted((ROOT / "corpus" / "pdf").glob("*.pdf"))]
+    small = 4096  # the bypasses at 4 KiB of content: they load, so the mutants reach PDFium too
     return found + [
         hostile.good_pdf(3),
         hostile.nested_pdf(50),
         hostile.many_objects_pdf(500),
         hostile.good_pdf(20),
         hostile.zero_page_pdf(),
+        hostile.hex_flate_bomb_pdf(small),
+        hostile.a85_flate_bomb_pdf(small),
+        hostile.image_tagged_bomb_pdf(small),
+        hostile.stream_keyword_bomb_pdf(small),
+        hostile.stream_keyword_bomb_pdf(small, keyword=b"stream%x\n"),
+        hostile.stored_endstream_bomb_pdf(small),
+        hostile.stored_endstream_bomb_pdf(small, length=b"6 0 R"),
+        hostile.hidden_header_bomb_pdf(small),
+        hostile.filtered_pdf(_CONTENT, ["LZW"]),
+        hostile.filtered_pdf(_CONTENT, ["RL", "A85"]),
+        hostile.repeated_contents_pdf(small, times=30),
+        hostile.xobject_fanout_pdf(3, 4),
+        hostile.long_line_pdf(20),
+        hostile.unterminated_streams(16 * 2**10),
     ]
 
 
@@ -100,11 +126,75 @@ def _mutate_content(data: bytes, rng: random.Random) -> bytes:
     return data[: match.start(2)] + packed + data[match.end(2) :]
 
 
+def _rechain(data: bytes, rng: random.Random) -> bytes:
+    """Re-encode a Flate-compressed stream behind a random chain of standard filters."""
+    streams = [match for match in _STREAM_DICT.finditer(data) if b"/FlateDecode" in match.group(1)]
+    if not streams:
+        return data
+    from reportparse.devtools import hostile
+
+    match = rng.choice(streams)
+    end = data.find(b"endstream", match.end())
+    try:
+        content = zlib.decompressobj().decompress(data[match.end() : end if end >= 0 else len(data)])
+    except zlib.error:
+        return data
+    chain = [rng.choice(_FILTERS) for _ in range(rng.randint(1, 4))]
+    if len(content) > 100_000:  # the LZW encoder is slow
+        chain = [name for name in chain if "LZW" not in name] or ["Fl"]
+    encoded = hostile.encode_filters(content, chain)
+    names = b"[" + b" ".join(b"/" + name.encode() for name in chain) + b"]"
+    head = re.sub(rb"/Filter\s*(\[[^\]]*\]|/\w+)", b"/Filter " + names, match.group(1), count=1)
+    head = re.sub(rb"/Length\s+\d+", b"/Length %d" % len(encoded), head, count=1)
+    tail = data[end:] if end >= 0 else b""
+    return data[: match.start(1)] + head + data[match.end(1) : match.end()] + encoded + b"\n" + tail
+
+
+def _retag(data: bytes, rng: random.Random) -> bytes:
+    """One of the dictionary and keyword tricks: an image tag, odd bytes after ``stream``, a wrong
+    or indirect ``/Length``, a repeated ``/Contents``, a form drawn again and again."""
+    choice = rng.randrange(5)
+    if choice == 0:
+        found = list(_STREAM_DICT.finditer(data))
+        if found:
+            match = rng.choice(found)
+            return data[: match.end(1)] + b" /Subtype /Image " + data[match.end(1) :]
+    elif choice == 1:
+        found = list(_STREAM_DICT.finditer(data))
+        if found:
+            match = rng.choice(found)
+            odd = rng.choice((b"stream ", b"stream%x", b"stream \t", b"stream\r"))
+            return data[: match.start(3) - 6] + odd + data[match.start(3) :]
+    elif choice == 2:
+        found = list(re.finditer(rb"/Length\s+(\d+)", data))
+        if found:
+            match = rng.choice(found)
+            value = rng.choice(
+                (b"%d 0 R" % rng.randint(1, 12), b"0", b"-1", b"99999999", b"%d" % (int(match.group(1)) // 2))
+            )
+            return data[: match.start(1)] + value + data[match.end(1) :]
+    elif choice == 3:
+        found = list(_CONTENTS.finditer(data))
+        if found:
+            match = rng.choice(found)
+            copies = b" ".join([match.group(1)] * rng.randint(2, 64))
+            return data[: match.start()] + b"/Contents [" + copies + b"]" + data[match.end() :]
+    else:
+        found = list(_DO.finditer(data))
+        if found:
+            match = rng.choice(found)
+            return data[: match.start()] + (match.group() + b" ") * rng.randint(2, 200) + data[match.end() :]
+    return data
+
+
+_STRUCTURED = (_mutate_content, _rechain, _retag)
+
+
 def mutate(data: bytes, pool: list[bytes], rng: random.Random) -> bytes:
     """One mutant of ``data`` (1–4 stacked mutations)."""
     out = bytearray(data)
     for _ in range(rng.randint(1, 4)):
-        kind = rng.randrange(9)
+        kind = rng.randrange(11)
         position = rng.randrange(len(out)) if out else 0
         if kind == 0 and out:
             out[position] ^= 1 << rng.randrange(8)
@@ -127,8 +217,8 @@ def mutate(data: bytes, pool: list[bytes], rng: random.Random) -> bytes:
             other = rng.choice(pool)
             start = rng.randrange(len(other)) if other else 0
             out[position:position] = other[start : start + rng.randint(1, 4096)]
-        else:
-            out = bytearray(_mutate_content(bytes(out), rng))
+        else:  # 8, 9, 10; and 0, 1 on an empty input, as before: the content edit (a no-op there)
+            out = bytearray(_STRUCTURED[max(kind - 8, 0)](bytes(out), rng))
     return bytes(out)
 
 

@@ -83,10 +83,16 @@ class _Tables:
 
         Args:
             directory: the folder (created if needed); existing tables in it are replaced.
-            excel: start every CSV with a UTF-8 BOM, so Excel shows Azerbaijani letters.
+            excel: start every CSV with a UTF-8 BOM, so Excel shows Azerbaijani letters, and put
+                a ``'`` before text cells a spreadsheet would run as formulas (``=``, ``+``,
+                ``-``, ``@``, tab, carriage return; see :mod:`reportparse.output.cells`).
 
         Returns:
             The files written.
+
+        Raises:
+            OutputLockedError: another process (a ``reportparse parse`` run) writes into
+                ``directory`` (:mod:`reportparse.output.lock`).
         """
         return write_output(directory, self.tables, self._errors(), fmt="csv", excel=excel)
 
@@ -98,6 +104,9 @@ class _Tables:
 
         Returns:
             The files written.
+
+        Raises:
+            OutputLockedError: another process writes into ``directory``.
         """
         return write_output(directory, self.tables, self._errors(), fmt="parquet")
 
@@ -223,11 +232,15 @@ def parse_many(
     ner: str = "rules",
     ner_model: str | None = None,
     stanza_model: str | None = None,
+    follow_links: bool = False,
 ) -> Corpus:
     """Parse many reports, in parallel; a file that fails is listed in ``Corpus.errors``.
 
     Args:
         paths: files, folders (searched recursively) and glob patterns; one or an iterable.
+            Symbolic links inside a folder are not followed (their targets inside it are found
+            under their own paths); those pointing outside are skipped and counted in
+            ``Corpus.notes`` unless ``follow_links``.
         year: the reporting year of every input (default: from each title).
         jobs: worker processes (default: one per CPU); 0 parses in this process, without
             time or memory limits. With ``engine="dask"``: workers of a local cluster.
@@ -244,13 +257,15 @@ def parse_many(
             ``reportparse[stanza]``).
         ner_model: the spaCy model folder (default: the model shipped in the package).
         stanza_model: the Stanza model folder (default: the Stanza model shipped in the package).
+        follow_links: follow symbolic links that point outside the input folders (loops are cut,
+            a file reached twice is parsed once).
 
     Returns:
         The :class:`Corpus`: every table over all parsed documents, and the failures.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    found = discover(_inputs(paths))
+    found = discover(_inputs(paths), follow_links=follow_links)
     options = ParseOptions(
         year=year, password=password, pdf_engine=pdf_engine, ner=ner, ner_model=ner_model, stanza_model=stanza_model
     )

@@ -2,7 +2,9 @@
 
 * an uninterrupted run ends with 950 documents in documents.csv and 50 rows in errors.csv;
 * a run killed with SIGKILL after its first checkpoint, then re-run with ``--resume``, ends
-  with exactly the tables of the uninterrupted run (every CSV compared line for line).
+  with exactly the tables of the uninterrupted run (every CSV compared line for line). The
+  killed run cannot release its lock: the re-run names it as stale and stops (status 2) until
+  ``--force-unlock`` is given.
 
 The files are small text reports (plus broken .txt, .pdf and .docx); the module takes about
 80 s with ``--jobs 2`` on a 2-core machine (README, Reliability), hence the ``slow`` mark: it
@@ -113,9 +115,15 @@ def test_killed_run_resumed_gives_exactly_the_uninterrupted_tables(batch, uninte
     written = len(pd.read_csv(documents))
     assert 0 < written < GOOD, f"the kill should land mid-run ({written} documents written)"
 
-    resumed = _parse(batch, out, "--resume")
+    refused = _parse(batch, out, "--resume")
+    _, stderr = refused.communicate(timeout=600)
+    assert refused.returncode == 2 and f"pid {run.pid}" in stderr and "--force-unlock" in stderr, stderr
+    assert len(pd.read_csv(documents)) == written, "a refused run writes nothing"
+
+    resumed = _parse(batch, out, "--resume", "--force-unlock")
     _, stderr = resumed.communicate(timeout=600)
     assert resumed.returncode == 3, stderr
     assert f"{written} already in" in stderr
     for name in (*TABLE_FILES, "errors"):
         assert _lines(out / f"{name}.csv") == _lines(uninterrupted / f"{name}.csv"), name
+    assert not (out / ".reportparse.lock").exists(), "the resumed run released its lock"

@@ -1,14 +1,39 @@
 """Progress of a batch on standard error: a bar on a terminal, plain log lines otherwise.
 
 Log files and CI output get a line every tenth of the run (or every 30 s), not a bar redrawn
-with carriage returns.
+with carriage returns. Every message goes through :func:`printable`: a file name holding an
+escape sequence, a carriage return or a line feed cannot rewrite the terminal or forge lines.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from typing import TextIO
+
+_UNPRINTABLE = re.compile(  # C0, DEL, C1; marks and overrides of text direction; line separators; surrogates
+    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (os.fsdecode)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    r"""``text`` safe to print on a terminal: control characters (C0, DEL, C1: escape sequences,
+    carriage returns, line feeds, tabs), bidirectional overrides, line separators and surrogates
+    as ``\xNN``/``\uNNNN``.
+
+    >>> printable("hesabat\x1b[2J\r\nreportparse: 0 failed.txt")
+    'hesabat\\x1b[2J\\x0d\\x0areportparse: 0 failed.txt'
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
 
 _REDRAW_SECONDS = 0.2
 _LOG_SECONDS = 30.0
@@ -82,10 +107,10 @@ class Progress:
         self._bar_shown = True
 
     def note(self, message: str) -> None:
-        """Print a line (a warning, a failed file) without breaking the bar."""
+        """Print a line (a warning, a failed file) without breaking the bar, made :func:`printable`."""
         if self.interactive and self._bar_shown:
             self.stream.write("\r\x1b[K")
-        print(message, file=self.stream, flush=True)
+        print(printable(message), file=self.stream, flush=True)
         if self.interactive and self._bar_shown and self.enabled:
             self._draw()
 

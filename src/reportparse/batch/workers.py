@@ -20,6 +20,7 @@ from pathlib import Path
 
 from reportparse.batch.result import MEMORY_LIMIT, TIMEOUT, WORKER_CRASH, FileResult
 from reportparse.errors import ReportParseError
+from reportparse.ingest.sandbox import mark_isolated
 from reportparse.pipeline import ParseOptions, parse_document
 from reportparse.resources import sample_report_path
 from reportparse.tables.schema import SECTIONS
@@ -112,6 +113,7 @@ def _limit_memory(megabytes: float | None) -> None:
 
 
 def _worker_main(connection, options: ParseOptions, memory_limit: float | None) -> None:
+    mark_isolated()  # a worker is the isolation: load() parses PDF and DOCX files right here
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
     # A worker is one CPU's share: PyTorch (Stanza backend) threads competing with the other
     # workers spin in barriers and run several times slower than one thread.

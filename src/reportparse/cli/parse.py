@@ -1,25 +1,34 @@
-"""``reportparse parse``: many reports in, one table per file out, robust to bad files and Ctrl-C.
+"""``reportparse parse``: many reports in, one table per file out, robust to bad files, Ctrl-C,
+full disks and a second run into the same folder.
 
-Exit status: 0 every input parsed (or already in the output, with --resume); 1 no input could
-be parsed; 2 usage error or no input files; 3 some inputs failed, the others were parsed;
-130 interrupted (the tables of the files finished so far are written).
+Exit status (:data:`STATUSES`): 0 every input parsed (or already in the output, with --resume);
+1 no input could be parsed; 2 usage error, no input files, or an output folder that cannot be
+used, found before any file is parsed (not writable, almost full, in use by another run, tables
+that contradict each other for --resume); 3 some inputs failed, the others were parsed; 4 the
+run stopped on an error (a worker that cannot start, a full disk, a bug): the tables of the files
+parsed before it are written when possible, and the error line says whether; 130 interrupted
+(the tables of the files finished so far are written).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib.util
+import os
 import signal
 import sys
 import tempfile
 import threading
 import time
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
-from reportparse.batch.discover import Discovery, discover, file_doc_id
-from reportparse.batch.progress import Progress
+from reportparse.batch.discover import Discovery, discover
+from reportparse.batch.progress import Progress, printable
+from reportparse.batch.result import FileResult
 from reportparse.batch.run import run_files
 from reportparse.batch.workers import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT
 from reportparse.cli.options import add_ner_options, add_reading_options
@@ -30,15 +39,31 @@ from reportparse.output.folder import (
     read_output,
     write_errors,
     write_output,
+    write_table,
 )
+from reportparse.output.lock import LOCK_NAME, OutputLock, OutputLockedError
+from reportparse.output.preflight import check_free_space, check_output_folder
+from reportparse.output.resume import InconsistentOutputError, ResumePlan, plan_resume
 from reportparse.pipeline import ParseOptions
+from reportparse.tables.schema import DOCUMENTS
 
-OK, ALL_FAILED, USAGE, SOME_FAILED, INTERRUPTED = 0, 1, 2, 3, 130
+OK, ALL_FAILED, USAGE, SOME_FAILED, STOPPED, INTERRUPTED = 0, 1, 2, 3, 4, 130
 """Exit statuses of ``reportparse parse``."""
+
+STATUSES = (
+    "Exit status: 0 all parsed; 1 none parsed; 2 usage error, no input files, or --out unusable (not writable, "
+    "almost full, in use by another run, inconsistent tables for --resume), found before any file is parsed; "
+    "3 some failed (listed in errors.csv); 4 stopped by an error (a worker that cannot start, a full disk, a bug): "
+    "the files parsed before it are written when possible; 130 interrupted (finished files are written)."
+)
+"""The exit statuses, as ``reportparse parse --help`` lists them."""
 
 CHECKPOINT_SECONDS = 30.0
 """The output is rewritten at most this often during a run (and at its end), so even a killed
 run keeps the files finished up to the last checkpoint."""
+
+DEBUG_VARIABLE = "REPORTPARSE_DEBUG"
+"""Set (to anything) in the environment, a run stopped by an error also prints the traceback."""
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -48,8 +73,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="parse reports and write the tables (CSV or Parquet)",
         description="Parse .txt, .pdf and .docx reports (files, folders searched recursively, glob patterns) "
         "in parallel worker processes and write one file per table, errors.csv and datapackage.json into "
-        "--out. Exit status: 0 all parsed; 1 none parsed; 2 usage error or no input files; 3 some failed "
-        "(listed in errors.csv); 130 interrupted (finished files are written).",
+        f"--out. One run at a time writes into a folder (the lock file --out/{LOCK_NAME}). {STATUSES}",
     )
     parse.add_argument(
         "inputs", nargs="+", metavar="INPUT", help="report files, folders or glob patterns ('reports/**/*.pdf')"
@@ -57,7 +81,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parse.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the tables")
     parse.add_argument("--year", type=int, help="reporting year of every input (default: from each title)")
     parse.add_argument("--format", choices=FORMATS, default="csv", help="table format (parquet needs pyarrow)")
-    parse.add_argument("--excel", action="store_true", help="write a UTF-8 BOM so Excel shows Azerbaijani letters")
+    parse.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for Excel: a UTF-8 BOM so Excel shows Azerbaijani letters, and a ' before text cells "
+        "starting with = + - @ (formulas)",
+    )
     parse.add_argument(
         "--jobs",
         "-j",
@@ -80,7 +109,20 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help=f"memory a worker may add for one file (default: {DEFAULT_MEMORY_LIMIT}; 0: none; Linux)",
     )
     parse.add_argument(
-        "--resume", action="store_true", help="skip files whose doc_id is already in --out, and keep their rows"
+        "--resume",
+        action="store_true",
+        help="skip files whose doc_id is already in --out and keep their rows; files changed since are parsed "
+        "again and replace their old rows",
+    )
+    parse.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow symbolic links that point outside the input folders (default: skip them and say how many)",
+    )
+    parse.add_argument(
+        "--force-unlock",
+        action="store_true",
+        help=f"remove the lock ({LOCK_NAME}) a killed run left in --out (never that of a live run on this host)",
     )
     parse.add_argument(
         "--dask", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786, or 'local'); needs reportparse[dask]"
@@ -93,6 +135,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def _error(message: str) -> str:
     return f"reportparse: error: {message}"
+
+
+def _say(message: str) -> None:
+    """A line on standard error, control characters of file names escaped."""
+    print(printable(message), file=sys.stderr, flush=True)
 
 
 @contextlib.contextmanager
@@ -112,19 +159,6 @@ def _terminate_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _pending(files: list[Path], done: dict[str, str]) -> tuple[list[Path], int]:
-    """Files whose doc_id is not among ``done``, and how many were skipped."""
-    pending = []
-    for path in files:
-        try:
-            if file_doc_id(path) in done:
-                continue
-        except OSError:
-            pass  # unreadable: let the worker report it
-        pending.append(path)
-    return pending, len(files) - len(pending)
-
-
 def _missing_extra(args: argparse.Namespace) -> str | None:
     """What to install for the options given, checked before any file is parsed."""
     needed = [("pyarrow", "parquet", "--format parquet")] if args.format == "parquet" else []
@@ -142,25 +176,78 @@ def _missing_extra(args: argparse.Namespace) -> str | None:
     return None
 
 
+_ADVICE = {
+    errno.ENOSPC: "free some space",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "free some space",
+    errno.EROFS: "choose another --out",
+    errno.EACCES: "make the folder writable",
+    errno.EPERM: "make the folder writable",
+}
+
+
+def _describe(exc: BaseException) -> str:
+    """What stopped a run, in a line: an OSError's reason, file and what to do; a worker's failure."""
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        advice = _ADVICE.get(exc.errno or 0)
+        return f"{exc.strerror or exc}{where}" + (f"; {advice}" if advice else "")
+    if isinstance(exc, (ImportError, ReportParseError)) or str(exc).startswith("a reportparse worker"):
+        return str(exc)
+    return f"internal error ({type(exc).__name__}: {exc}); please report it"
+
+
+def _debug(exc: BaseException) -> None:
+    if os.environ.get(DEBUG_VARIABLE):
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+
+
+def _usage_problem(args: argparse.Namespace, found: Discovery) -> str | None:
+    if not found.files and not found.failures:
+        return "no input files"
+    if args.excel and args.format != "csv":
+        return "--excel applies to CSV output only"
+    return _missing_extra(args)
+
+
+def _folder_problem(args: argparse.Namespace) -> str | None:
+    """An output (or temporary) folder that would fail at the first write: found before any work."""
+    temporary = tempfile.gettempdir()
+    return check_output_folder(args.out) or check_free_space(temporary, what=f"the temporary folder {temporary}")
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``reportparse parse``; returns the exit status."""
-    found = discover(args.inputs)
+    found = discover(args.inputs, follow_links=args.follow_links)
     for note in found.notes:
-        print(f"reportparse: warning: {note}", file=sys.stderr)
-    if not found.files and not found.failures:
-        print(_error("no input files"), file=sys.stderr)
+        _say(f"reportparse: warning: {note}")
+    problem = _usage_problem(args, found) or _folder_problem(args)
+    if problem:
+        _say(_error(problem))
         return USAGE
-    if args.excel and args.format != "csv":
-        print(_error("--excel applies to CSV output only"), file=sys.stderr)
+    try:
+        with _terminate_as_interrupt(), OutputLock(args.out, force=args.force_unlock):
+            return _resume_and_run(args, found)
+    except (OutputLockedError, InconsistentOutputError) as exc:
+        _say(_error(f"--resume: {exc}" if isinstance(exc, InconsistentOutputError) else str(exc)))
         return USAGE
-    missing = _missing_extra(args)
-    if missing:
-        print(_error(missing), file=sys.stderr)
-        return USAGE
+    except KeyboardInterrupt:
+        _say("reportparse: interrupted before any file was parsed")
+        return INTERRUPTED
+    except Exception as exc:  # noqa: BLE001  (one line, not a traceback; REPORTPARSE_DEBUG shows it)
+        _say(_error(f"the run stopped: {_describe(exc)}"))
+        _debug(exc)
+        return STOPPED
+
+
+def _resume_and_run(args: argparse.Namespace, found: Discovery) -> int:
+    """Read the folder's tables (``--resume``) and run the batch, with a spill folder for results."""
+    plan = ResumePlan(list(found.files))
+    if args.resume:
+        plan = plan_resume(found.files, read_output(args.out, fmt=args.format))
+        if plan.replaced and plan.prior:  # a document leaves documents first (see output.resume)
+            write_table(args.out, DOCUMENTS, plan.prior[DOCUMENTS], fmt=args.format, excel=args.excel)
     with tempfile.TemporaryDirectory(prefix="reportparse-") as spill:
-        return _run(
-            args, found, Collector(read_output(args.out, fmt=args.format) if args.resume else None, spill=spill)
-        )
+        return _run(args, found, Collector(plan.prior or None, spill=spill), plan)
 
 
 def _options(args: argparse.Namespace) -> ParseOptions:
@@ -199,55 +286,114 @@ class _Output:
         self.written = len(self.collector.parsed)
         self.next_write = time.monotonic() + max(CHECKPOINT_SECONDS, 10 * (time.monotonic() - started))
 
+    def finish(self) -> BaseException | None:
+        """The final write; returns what prevented it (a full disk, a second Ctrl-C), or None."""
+        try:
+            self.write()
+        except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001  (reported in one line by the caller)
+            return exc
+        return None
 
-def _summary(collector: Collector, out: Path, skipped: int, interrupted: bool) -> str:
+
+def _take(result: FileResult, collector: Collector, progress: Progress) -> None:
+    duplicate = collector.add(result)
+    progress.advance(failed=not result.ok)
+    if not result.ok:
+        progress.note(_error(f"{result.path}: {result.message}"))
+    for note in (*result.notes, duplicate) if duplicate else result.notes:
+        progress.note(f"reportparse: warning: {note}")
+
+
+def _collect(
+    args: argparse.Namespace, files: list[Path], collector: Collector, output: _Output, progress: Progress
+) -> tuple[bool, BaseException | None]:
+    """Parse the files into the collector, writing checkpoints.
+
+    Returns:
+        Whether the run was interrupted, and the error that stopped it (None: it ran to the end).
+    """
+    results = None
+    try:
+        results = run_files(
+            files,
+            _options(args),
+            engine="dask" if args.dask else "processes",
+            address=args.dask,
+            jobs=args.jobs,
+            timeout=args.timeout or None,
+            memory_limit=args.memory_limit or None,
+        )
+        for result in results:
+            _take(result, collector, progress)
+            output.checkpoint()
+    except KeyboardInterrupt:
+        return True, None
+    except Exception as exc:  # noqa: BLE001  (a worker that cannot start, a full disk, a bug: keep what is done)
+        return False, exc
+    finally:
+        if results is not None:
+            results.close()
+        progress.close()
+    return False, None
+
+
+def _stop_message(stopped: BaseException | None, unwritten: BaseException | None, parsed: int, folder: Path) -> str:
+    """One line: what stopped the run or its final write, and what the folder holds."""
+    parts = [f"the run stopped: {_describe(stopped)}"] if stopped is not None else []
+    if unwritten is None:
+        parts.append(f"the {parsed} file(s) parsed before it are written in {folder}/; --resume parses the rest")
+    elif isinstance(unwritten, KeyboardInterrupt):
+        parts.append(f"interrupted while writing the tables: {folder}/ keeps those of its last complete write")
+    else:
+        same = stopped is not None and _describe(unwritten) == _describe(stopped)
+        why = "" if same else f": {_describe(unwritten)}"
+        parts.append(
+            f"the tables of the {parsed} file(s) parsed could not be written{why}; {folder}/ keeps those of its "
+            "last complete write; run again with --resume once this is fixed"
+        )
+    return "; ".join(parts)
+
+
+def _summary(collector: Collector, out: Path, plan: ResumePlan, found: Discovery, state: str, written: bool) -> str:
     parsed, failed = len(collector.parsed), len(collector.failures)
-    summary = f"{parsed} parsed, {failed} failed" + (f", {skipped} already in {out}/" if skipped else "")
-    if collector.parsed or collector.resumed:
+    summary = f"{parsed} parsed, {failed} failed" + (f", {plan.skipped} already in {out}/" if plan.skipped else "")
+    if plan.replaced:
+        summary += f", {len(plan.replaced)} changed since the last run (old rows replaced)"
+    if found.skipped_links:
+        summary += f", {len(found.skipped_links)} symbolic link(s) not followed (--follow-links)"
+    if written and (collector.parsed or collector.resumed):
         summary += f"; tables in {out}/"
-    if failed:
+    if written and failed:
         summary += f"; failures listed in {out / 'errors.csv'}"
-    return f"reportparse: {'interrupted: ' if interrupted else ''}{summary}"
+    return f"reportparse: {state + ': ' if state else ''}{summary}"
 
 
-def _status(collector: Collector, skipped: int, interrupted: bool) -> int:
+def _status(collector: Collector, plan: ResumePlan, interrupted: bool, stopped: bool) -> int:
+    if stopped:
+        return STOPPED
     if interrupted:
         return INTERRUPTED
     if not collector.failures:
         return OK
-    return SOME_FAILED if collector.parsed or skipped else ALL_FAILED
+    return SOME_FAILED if collector.parsed or plan.skipped else ALL_FAILED
 
 
-def _run(args: argparse.Namespace, found: Discovery, collector: Collector) -> int:
-    files, skipped = _pending(found.files, collector.paths) if collector.resumed else (found.files, 0)
+def _run(args: argparse.Namespace, found: Discovery, collector: Collector, plan: ResumePlan) -> int:
     for failure in found.failures:
         collector.add(failure)
-        print(_error(f"{failure.path}: {failure.message}"), file=sys.stderr)
-    results = run_files(
-        files,
-        _options(args),
-        engine="dask" if args.dask else "processes",
-        address=args.dask,
-        jobs=args.jobs,
-        timeout=args.timeout or None,
-        memory_limit=args.memory_limit or None,
+        _say(_error(f"{failure.path}: {failure.message}"))
+    output = _Output(args, collector)
+    interrupted, stopped = _collect(
+        args, plan.files, collector, output, Progress(len(plan.files), enabled=not args.quiet)
     )
-    output, progress, interrupted = _Output(args, collector), Progress(len(files), enabled=not args.quiet), False
-    with _terminate_as_interrupt():
-        try:
-            for result in results:
-                duplicate = collector.add(result)
-                progress.advance(failed=not result.ok)
-                if not result.ok:
-                    progress.note(_error(f"{result.path}: {result.message}"))
-                for note in (*result.notes, duplicate) if duplicate else result.notes:
-                    progress.note(f"reportparse: warning: {note}")
-                output.checkpoint()
-        except KeyboardInterrupt:
-            interrupted = True
-        finally:
-            results.close()
-            progress.close()
-        output.write()
-    print(_summary(collector, output.folder, skipped, interrupted), file=sys.stderr)
-    return _status(collector, skipped, interrupted)
+    unwritten = output.finish()
+    interrupted |= isinstance(unwritten, KeyboardInterrupt)
+    failed = stopped is not None or (unwritten is not None and not isinstance(unwritten, KeyboardInterrupt))
+    if stopped is not None or unwritten is not None:
+        _say(_error(_stop_message(stopped, unwritten, len(collector.parsed), output.folder)))
+        for exc in (stopped, unwritten):
+            if exc is not None:
+                _debug(exc)
+    state = "stopped" if failed else "interrupted" if interrupted else ""
+    _say(_summary(collector, output.folder, plan, found, state, written=unwritten is None))
+    return _status(collector, plan, interrupted, failed)

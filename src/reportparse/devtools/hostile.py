@@ -7,6 +7,7 @@ needed), so a 1,000-page PDF or a decompression bomb takes well under a second t
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import zlib
@@ -145,9 +146,10 @@ def _adler32_combine(first: int, second: int, second_length: int) -> int:
     return (sum1 % base) | ((sum2 % base) << 16)
 
 
-def _repeated_zlib(head: bytes, chunk: bytes, repeats: int, tail: bytes) -> bytes:
-    """zlib data of ``head + chunk * repeats + tail`` without compressing gigabytes: after a full
-    flush the compressor starts afresh, so ``chunk`` compresses to the same block every time."""
+def _repeated_zlib(head: bytes, chunk: bytes, repeats: int, tail: bytes, *, stored: bytes = b"") -> bytes:
+    """zlib data of ``stored + head + chunk * repeats + tail`` without compressing gigabytes: after a
+    full flush the compressor starts afresh, so ``chunk`` compresses to the same block every time.
+    ``stored`` (at most 65,535 bytes) goes first in a stored block: its bytes appear as they are."""
     raw = zlib.compressobj(9, zlib.DEFLATED, -15)
     first = raw.compress(head) + raw.flush(zlib.Z_FULL_FLUSH)
     block = raw.compress(chunk) + raw.flush(zlib.Z_FULL_FLUSH)
@@ -160,20 +162,309 @@ def _repeated_zlib(head: bytes, chunk: bytes, repeats: int, tail: bytes) -> byte
             total = _adler32_combine(total, power, power_length)
         power, power_length, remaining = _adler32_combine(power, power, power_length), power_length * 2, remaining >> 1
     checksum = _adler32_combine(
-        _adler32_combine(zlib.adler32(head), total, length * repeats), zlib.adler32(tail), len(tail)
+        _adler32_combine(zlib.adler32(stored + head), total, length * repeats), zlib.adler32(tail), len(tail)
     )
-    return b"\x78\xda" + first + block * repeats + last + checksum.to_bytes(4, "big")
+    return b"\x78\xda" + _stored_block(stored) + first + block * repeats + last + checksum.to_bytes(4, "big")
+
+
+def _stored_block(payload: bytes) -> bytes:
+    """A non-final stored (uncompressed) deflate block holding ``payload`` (empty payload: nothing)."""
+    if not payload:
+        return b""
+    return b"\x00" + len(payload).to_bytes(2, "little") + (0xFFFF ^ len(payload)).to_bytes(2, "little") + payload
+
+
+def _zlib_with_stored_start(data: bytes, stored: int) -> bytes:
+    """zlib data of ``data`` whose first ``stored`` bytes sit uncompressed in a stored block."""
+    raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+    rest = raw.compress(data[stored:]) + raw.flush()
+    return b"\x78\xda" + _stored_block(data[:stored]) + rest + zlib.adler32(data).to_bytes(4, "big")
+
+
+_BOMB_LINE = b"(Hesabat 2022) Tj T*\n"
+_BOMB_HEAD = b"BT /F1 11 Tf 14 TL 60 780 Td\n"
+
+
+def _bomb_content(inflated_bytes: int, *, stored: bytes = b"") -> bytes:
+    """zlib data of ``inflated_bytes`` of text-drawing operators (one Flate layer)."""
+    chunk = _BOMB_LINE * max(1, min(2**20, inflated_bytes) // len(_BOMB_LINE))
+    return _repeated_zlib(_BOMB_HEAD, chunk, max(1, inflated_bytes // len(chunk)), b"ET", stored=stored)
 
 
 def bomb_pdf(inflated_bytes: int = 4 * 2**30) -> bytes:
     """A decompression bomb: a ~20 KB file whose page content inflates to ``inflated_bytes``
     (4 GiB by default) of text-drawing operators, Flate-compressed twice."""
-    line = b"(Hesabat 2022) Tj T*\n"
-    chunk = line * (2**20 // len(line))
-    once = _repeated_zlib(b"BT /F1 11 Tf 14 TL 60 780 Td\n", chunk, max(1, inflated_bytes // len(chunk)), b"ET")
-    twice = zlib.compress(once, 9)
+    twice = zlib.compress(_bomb_content(inflated_bytes), 9)
     body = b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(twice) + twice + b"\nendstream"
     return _one_page(body)
+
+
+# --- ways around a naive bomb guard (each was one before; the guard must see through all) ---------
+
+
+def _bomb_stream(encoded: bytes, filters: bytes, *, extra: bytes = b"", keyword: bytes = b"stream\n") -> bytes:
+    return b"<< /Length %d /Filter %s%s >>\n" % (len(encoded), filters, extra) + keyword + encoded + b"\nendstream"
+
+
+def hex_flate_bomb_pdf(inflated_bytes: int = 4 * 2**30) -> bytes:
+    """The bomb behind ``[/ASCIIHexDecode /FlateDecode /FlateDecode]``: Flate layers after another filter."""
+    encoded = zlib.compress(_bomb_content(inflated_bytes), 9).hex().encode() + b">"
+    return _one_page(_bomb_stream(encoded, b"[/ASCIIHexDecode /FlateDecode /FlateDecode]"))
+
+
+def a85_flate_bomb_pdf(inflated_bytes: int = 4 * 2**30) -> bytes:
+    """The bomb behind ``[/A85 /Fl /Fl]`` (abbreviated names, ASCII85 first)."""
+    import base64
+
+    encoded = base64.a85encode(zlib.compress(_bomb_content(inflated_bytes), 9), wrapcol=76) + b"~>"
+    return _one_page(_bomb_stream(encoded, b"[/A85 /Fl /Fl]"))
+
+
+def image_tagged_bomb_pdf(inflated_bytes: int = 4 * 2**30) -> bytes:
+    """The page content (a bomb) claims ``/Subtype /Image``: PDFium draws it as content all the same."""
+    encoded = zlib.compress(_bomb_content(inflated_bytes), 9)
+    return _one_page(_bomb_stream(encoded, b"[/FlateDecode /FlateDecode]", extra=b" /Subtype /Image"))
+
+
+def stream_keyword_bomb_pdf(inflated_bytes: int = 4 * 2**30, *, keyword: bytes = b"stream \r\n") -> bytes:
+    """The bomb with bytes between ``stream`` and the line end (``stream ``, ``stream%x``), which
+    PDFium skips."""
+    encoded = zlib.compress(_bomb_content(inflated_bytes), 9)
+    return _one_page(_bomb_stream(encoded, b"[/FlateDecode /FlateDecode]", keyword=keyword))
+
+
+def stored_endstream_bomb_pdf(inflated_bytes: int = 4 * 2**30, *, length: bytes | None = None) -> bytes:
+    """The bomb whose compressed data holds the bytes ``endstream`` in stored deflate blocks, so that
+    cutting the data at the first ``endstream`` sees almost nothing; ``/Length`` (correct) tells
+    PDFium where the data really ends.
+
+    Args:
+        inflated_bytes: size of the page content once inflated.
+        length: the ``/Length`` value to write (default: the correct number; e.g. ``b"6 0 R"``
+            makes it indirect, with object 6 holding the number).
+    """
+    inner = _bomb_content(inflated_bytes, stored=b"%endstream endobj\n")
+    outer = _zlib_with_stored_start(inner, 64)
+    assert b"endstream" in outer[:80]
+    value = length if length is not None else b"%d" % len(outer)
+    body = b"<< /Length %s /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % value + outer + b"\nendstream"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        _FONT,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        body,
+        b"%d" % len(outer),
+    ]
+    return pdf_from_objects(objects)
+
+
+def _lzw_pack(codes: Sequence[tuple[int, int]]) -> bytes:
+    """Codes of given widths packed most significant bit first, the last byte padded with zeros."""
+    accumulator, held, out = 0, 0, bytearray()
+    for code, width in codes:
+        accumulator, held = (accumulator << width) | code, held + width
+        while held >= 8:
+            held -= 8
+            out.append((accumulator >> held) & 0xFF)
+        accumulator &= (1 << held) - 1
+    if held:
+        out.append((accumulator << (8 - held)) & 0xFF)
+    return bytes(out)
+
+
+def _lzw_width(table_size: int) -> int:
+    """Code width with /EarlyChange 1 once the decoder's table holds ``table_size`` entries."""
+    size = table_size + 1
+    return 9 if size < 512 else 10 if size < 1024 else 11 if size < 2048 else 12
+
+
+def lzw_encode(data: bytes) -> bytes:
+    """``data`` LZW-compressed as PDF's ``/LZWDecode`` reads it (/EarlyChange 1; a clear code when
+    the table is full). For tests and small inputs: it runs at about 1 MB/s."""
+    table = {bytes((i,)): i for i in range(256)}
+    codes, current = [(256, 9)], b""
+    for value in data:
+        extended = current + bytes((value,))
+        if extended in table:
+            current = extended
+            continue
+        codes.append((table[current], _lzw_width(len(table) + 1)))
+        if len(table) + 2 < 4096:
+            table[extended] = len(table) + 2
+        else:
+            codes.append((256, 12))
+            table = {bytes((i,)): i for i in range(256)}
+        current = bytes((value,))
+    if current:
+        codes.append((table[current], _lzw_width(len(table) + 1)))
+    codes.append((257, _lzw_width(len(table) + 1)))
+    return _lzw_pack(codes)
+
+
+def _run_length_encode(data: bytes) -> bytes:
+    """RunLength data: runs of 3+ equal bytes as repeats, the rest as literal runs of up to 128."""
+    out, literal, index = bytearray(), bytearray(), 0
+    while index < len(data):
+        end = index
+        while end < len(data) and end - index < 128 and data[end] == data[index]:
+            end += 1
+        if end - index >= 3 or len(literal) == 128:
+            if literal:
+                out += bytes((len(literal) - 1,)) + literal
+                literal = bytearray()
+        if end - index >= 3:
+            out += bytes((257 - (end - index), data[index]))
+            index = end
+        else:
+            literal.append(data[index])
+            index += 1
+    if literal:
+        out += bytes((len(literal) - 1,)) + literal
+    return bytes(out) + b"\x80"
+
+
+_ENCODERS: dict[str, Callable[[bytes], bytes]] = {
+    "FlateDecode": lambda data: zlib.compress(data, 9),
+    "LZWDecode": lambda data: lzw_encode(data),
+    "ASCIIHexDecode": lambda data: data.hex().encode() + b">",
+    "ASCII85Decode": lambda data: __import__("base64").a85encode(data, wrapcol=76) + b"~>",
+    "RunLengthDecode": lambda data: _run_length_encode(data),
+}
+ABBREVIATIONS = {
+    "FlateDecode": "Fl",
+    "LZWDecode": "LZW",
+    "ASCIIHexDecode": "AHx",
+    "ASCII85Decode": "A85",
+    "RunLengthDecode": "RL",
+}
+"""The standard filters the guard decodes, with their abbreviated names."""
+
+
+def encode_filters(content: bytes, filters: Sequence[str]) -> bytes:
+    """``content`` encoded so that ``/Filter [filters...]`` decodes it (the first filter is undone first).
+
+    Args:
+        content: the decoded stream data.
+        filters: full or abbreviated names of standard filters (``FlateDecode``, ``AHx``, ...).
+
+    Returns:
+        The encoded data.
+    """
+    full = {short: name for name, short in ABBREVIATIONS.items()}
+    for name in reversed(filters):
+        content = _ENCODERS[full.get(name, name)](content)
+    return content
+
+
+def filtered_pdf(content: bytes, filters: Sequence[str], *, extra: bytes = b"", keyword: bytes = b"stream\n") -> bytes:
+    """A one-page PDF whose content stream is ``content`` behind the filter chain ``filters``.
+
+    Args:
+        content: the page's content (text operators).
+        filters: the chain (see :func:`encode_filters`).
+        extra: more entries for the stream's dictionary (``b" /Subtype /Image"``).
+        keyword: the ``stream`` keyword and what follows it up to the data.
+
+    Returns:
+        The file's bytes.
+    """
+    names = b"[%s]" % b" ".join(b"/" + name.encode() for name in filters)
+    return _one_page(_bomb_stream(encode_filters(content, filters), names, extra=extra, keyword=keyword))
+
+
+def lzw_bomb_pdf(cycles: int = 144) -> bytes:
+    """A pure ``/LZWDecode`` bomb: LZW of a run of one byte fills the code table with ever longer
+    strings; each table's worth (a cycle, 5.5 KB) decodes to 7.4 MB, and 144 cycles (790 KB)
+    to about 1 GiB."""
+    cycle = [(ord("a"), 9)]
+    for code in range(258, 4096):  # code k stands for k - 256 bytes, read when the table holds k entries
+        cycle.append((code, _lzw_width(code)))
+    cycle.append((256, 12))  # the table is full: clear it, and start again
+    block = _lzw_pack(cycle * 8)  # eight cycles end on a byte boundary, so blocks can be repeated
+    start = _lzw_pack([(256, 9)] * 8)  # clear codes (some readers need one first): 72 bits, whole bytes
+    encoded = start + block * max(1, cycles // 8) + _lzw_pack([(257, 9)])
+    return _one_page(_bomb_stream(encoded, b"/LZWDecode"))
+
+
+def hidden_header_bomb_pdf(inflated_bytes: int = 4 * 2**30) -> bytes:
+    """The bomb in an object whose header ``5 0 obj`` carries comments holding keywords
+    (``5 %endobj`` ⏎ ``0 %stream`` ⏎ ``obj``): PDFium skips comments, and reaches the object through
+    the cross-reference table; a scan for ``N G obj`` between keywords does not see it."""
+    twice = zlib.compress(_bomb_content(inflated_bytes), 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        _FONT,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        _bomb_stream(twice, b"[/FlateDecode /FlateDecode]"),
+    ]
+    return pdf_from_objects(objects).replace(b"5 0 obj\n", b"5 %endobj\n0 %stream\nobj\n", 1)
+
+
+def repeated_contents_pdf(inflated_bytes: int = 16 * 2**20, times: int = 30) -> bytes:
+    """One content stream that inflates to ``inflated_bytes`` (within the per-stream limit), listed
+    ``times`` times in the page's ``/Contents``: PDFium joins the copies into one buffer and parses
+    each (30 × 16 MiB of text operators is some 40 GB of parsed objects)."""
+    twice = zlib.compress(_bomb_content(inflated_bytes), 9)
+    refs = b" ".join([b"5 0 R"] * times)
+    return pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            _FONT,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+            b" /Contents [%s] >>" % refs,
+            _bomb_stream(twice, b"[/FlateDecode /FlateDecode]"),
+        ]
+    )
+
+
+def xobject_fanout_pdf(fanout: int = 10, depth: int = 7) -> bytes:
+    """Form XObjects each drawing the next one ``fanout`` times, ``depth`` levels deep (the page
+    draws the first ``fanout`` times): a 2.5 KB file that draws ``fanout ** depth`` (ten million)
+    copies of the last form's text."""
+
+    # 1 catalog, 2 pages, 3 font, 4 page, 5 page content, 6 … 5 + depth the forms.
+    def draws(level: int) -> bytes:
+        return b"q /X%d Do Q\n" % level * fanout
+
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        _FONT,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >>"
+        b" /XObject << /X1 6 0 R >> >> /Contents 5 0 R >>",
+        stream(draws(1), filters=1),
+    ]
+    for level in range(1, depth + 1):
+        if level < depth:
+            content, resources = draws(level + 1), b"/XObject << /X%d %d 0 R >>" % (level + 1, 6 + level)
+        else:
+            content, resources = _text_content([_TEXT_LINE]), b"/Font << /F1 3 0 R >>"
+        packed = zlib.compress(content, 9)
+        objects.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << %s >> /Length %d"
+            b" /Filter /FlateDecode >>\nstream\n" % (resources, len(packed)) + packed + b"\nendstream"
+        )
+    return pdf_from_objects(objects)
+
+
+def long_line_pdf(blocks: int = 1200) -> bytes:
+    """One page whose text runs on along one line: 3.5 million characters from a 20 KB file.
+    PDFium's text extraction takes time quadratic in them (31 s; 2.6 million took 15 s)."""
+    line = b"(Hesabat: 15 mart 2022-ci il tarixde 50 nefer istirak edib.) Tj\n"
+    return _one_page(stream((b"BT /F1 11 Tf 14 TL 60 780 Td\n" + line * 49 + b"ET\n") * blocks, filters=1))
+
+
+def unterminated_streams(size: int = 2**20) -> bytes:
+    """``size`` bytes of stream objects that never end: no ``endstream``, no ``endobj``, a wrong
+    ``/Length``, zlib data that runs on (the shape that made a naive scanner search to the end of
+    the file for every one of them: quadratic time)."""
+    unit = b"1 0 obj<</Length 99999999/Filter/FlateDecode>>stream\nx\x9c\x00\x00\x00\xff\xff stream "
+    return b"%PDF-1.7 " + unit * (size // len(unit))
 
 
 def many_objects_pdf(count: int = 50_000) -> bytes:
@@ -225,6 +516,29 @@ def big_text(size: int = 50 * 2**20) -> bytes:
     return (paragraph * (size // len(paragraph) + 1))[:size].rsplit(b"\n", 1)[0] + b"\n"
 
 
+def big_docx(paragraphs: int = 400_000) -> bytes:
+    """A valid DOCX whose body holds ``paragraphs`` short paragraphs (400,000: a 96 KB file whose
+    document.xml is 20 MB; lxml needs some 200 MB to parse it)."""
+    import io
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("1-ci bəndin icrasına dair:")
+    saved = io.BytesIO()
+    document.save(saved)
+    paragraph = "<w:p><w:r><w:t>Hesabat 2022-ci il</w:t></w:r></w:p>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            part = source.read(name)
+            if name == "word/document.xml":
+                part = part.replace(b"<w:body>", b"<w:body>" + paragraph.encode() * paragraphs, 1)
+            target.writestr(name, part)
+    return out.getvalue()
+
+
 def docx_not_zip() -> bytes:
     """A .docx that is really plain text."""
     return "1-ci bəndin icrasına dair: bu fayl DOCX deyil.\n".encode()
@@ -233,6 +547,113 @@ def docx_not_zip() -> bytes:
 def binary_txt() -> bytes:
     """A .txt holding binary data (a PNG header and random bytes)."""
     return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(7).randbytes(4096)
+
+
+_WML = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_DOCX_TYPES = (
+    b'<?xml version="1.0" encoding="UTF-8"?>'
+    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    b'<Override PartName="/word/document.xml"'
+    b' ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+_DOCX_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8"?>'
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="rId1" Target="word/document.xml"'
+    b' Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>'
+)
+
+
+def docx_repeating(unit: bytes, count: int) -> bytes:
+    """A minimal DOCX whose body is ``unit`` (body XML) ``count`` times, streamed into the zip, so
+    that a file of a few hundred KB may inflate to hundreds of MB."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _DOCX_TYPES)
+        archive.writestr("_rels/.rels", _DOCX_RELS)
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="' + _WML + b'"><w:body>')
+            batch = max(1, 2**20 // len(unit))
+            for done in range(0, count, batch):
+                part.write(unit * min(batch, count - done))
+            part.write(b"</w:body></w:document>")
+    return out.getvalue()
+
+
+def docx_tiny_runs(size: int = 100 * 2**20) -> bytes:
+    """A 270 KB DOCX of ``size`` bytes of one-letter runs (100 MB: 4.5 million runs; python-docx
+    took 100 s and 1.8 GB to read it before the markup was counted first)."""
+    paragraph = b"<w:p>" + b"<w:r><w:t>a</w:t></w:r>" * 1000 + b"</w:p>"
+    return docx_repeating(paragraph, size // len(paragraph))
+
+
+def docx_empty_paragraphs(count: int = 5_000_000) -> bytes:
+    """A 300 KB DOCX of ``count`` empty paragraphs (5 million: 137 s and 1.9 GB to read before)."""
+    return docx_repeating(b'<w:p w:rsidR="00AB12CD"/>', count)
+
+
+def _mhtml(html: str) -> bytes:
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    archive = MIMEMultipart("related")
+    archive.attach(MIMEText(html, "html", "utf-8"))
+    return archive.as_bytes()
+
+
+ALT_CHUNK_TEXT = (
+    "Giriş.\nHTML paraqrafı: 50 nəfər & 3 təlim.\nA\nB\nMHT paraqrafı: 12 iclas.\nSadə mətn.\nİkinci sətir.\n"
+    "Daxili sənəd: 15 mart 2022-ci il.\nSon.\n"
+)
+"""The text the DOCX reader gives :func:`docx_alt_chunks` (the RTF chunk is left out, with a warning)."""
+
+
+def docx_alt_chunks() -> bytes:
+    """A DOCX embedding content in other formats (``w:altChunk``) between two paragraphs: HTML,
+    MHTML, plain text and a DOCX (typed, as Word types it, as a main document part), then RTF."""
+    import io
+
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    inner = docx.Document()
+    inner.add_paragraph("Daxili sənəd: 15 mart 2022-ci il.")
+    inner_bytes = io.BytesIO()
+    inner.save(inner_bytes)
+    html = (
+        "<html><head><title>Başlıq</title><style>p {color: red}</style></head><body>"
+        "<p>HTML   paraqrafı:\n50 nəfər &amp; 3 təlim.</p><table><tr><td>A</td><td>B</td></tr></table></body></html>"
+    )
+    chunks = (
+        ("/word/chunk1.html", "text/html", html.encode()),
+        ("/word/chunk2.mht", "message/rfc822", _mhtml("<html><body><p>MHT paraqrafı: 12 iclas.</p></body></html>")),
+        ("/word/chunk3.txt", "text/plain", "Sadə mətn.\nİkinci sətir.".encode("utf-8-sig")),
+        (
+            "/word/chunk4.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            inner_bytes.getvalue(),
+        ),
+        ("/word/chunk5.rtf", "application/rtf", rb"{\rtf1\ansi RTF m\'e9tn.}"),
+    )
+    document = docx.Document()
+    document.add_paragraph("Giriş.")
+    for name, content_type, blob in chunks:
+        part = Part(PackURI(name), content_type, blob, document.part.package)
+        chunk = OxmlElement("w:altChunk")
+        chunk.set(qn("r:id"), document.part.relate_to(part, RELATIONSHIP_TYPE.A_F_CHUNK))
+        document.element.body.sectPr.addprevious(chunk)
+    document.add_paragraph("Son.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -267,6 +688,41 @@ CASES: tuple[Case, ...] = (
     Case("50mb-text", "big.txt", big_text, ResourceLimitError, "50 MB of report text"),
     Case("docx-not-zip", "not-zip.docx", docx_not_zip, CorruptFileError, "plain text named .docx"),
     Case("binary-txt", "binary.txt", binary_txt, DecodingError, "PNG bytes named .txt"),
+    Case("docx-tiny-runs", "tiny-runs.docx", docx_tiny_runs, ResourceLimitError, "270 KB, 100 MB of one-letter runs"),
+    Case("docx-empty-paragraphs", "empty.docx", docx_empty_paragraphs, ResourceLimitError, "5,000,000 empty <w:p/>"),
+    Case("docx-alt-chunks", "alt-chunks.docx", docx_alt_chunks, None, "HTML, MHTML, text, DOCX and RTF in altChunks"),
+    # Ways around a naive bomb guard: each killed the interpreter (SIGABRT) under a 4 GB limit.
+    Case("bomb-hex-flate", "bomb-hex-flate.pdf", hex_flate_bomb_pdf, ResourceLimitError, "[/AHx /Fl /Fl], 4 GiB"),
+    Case("bomb-a85-flate", "bomb-a85-flate.pdf", a85_flate_bomb_pdf, ResourceLimitError, "[/A85 /Fl /Fl], 4 GiB"),
+    Case("bomb-image-tag", "bomb-image-tag.pdf", image_tagged_bomb_pdf, ResourceLimitError, "/Subtype /Image content"),
+    Case("bomb-stream-space", "bomb-stream-space.pdf", stream_keyword_bomb_pdf, ResourceLimitError, "`stream ` + EOL"),
+    Case(
+        "bomb-stream-comment",
+        "bomb-stream-comment.pdf",
+        functools.partial(stream_keyword_bomb_pdf, keyword=b"stream%x\n"),
+        ResourceLimitError,
+        "`stream%x` + EOL",
+    ),
+    Case(
+        "bomb-stored-endstream",
+        "bomb-stored-endstream.pdf",
+        stored_endstream_bomb_pdf,
+        ResourceLimitError,
+        "`endstream` inside stored deflate blocks",
+    ),
+    Case("bomb-lzw", "bomb-lzw.pdf", lzw_bomb_pdf, ResourceLimitError, "/LZWDecode, 1 GiB from 780 KB"),
+    Case(
+        "repeated-contents", "repeated.pdf", repeated_contents_pdf, ResourceLimitError, "16 MiB content listed 30 times"
+    ),
+    Case("xobject-fanout", "fanout.pdf", xobject_fanout_pdf, ResourceLimitError, "forms drawn 10 times, 7 deep"),
+    Case("long-text-line", "long-line.pdf", long_line_pdf, ResourceLimitError, "3.5 million characters on a line"),
+    Case(
+        "unterminated-streams",
+        "unterminated.pdf",
+        unterminated_streams,
+        CorruptFileError,
+        "1 MB of streams with no end (PDFium: quadratic)",
+    ),
 )
 """Every hostile case, with the outcome ``reportparse.load`` must give."""
 

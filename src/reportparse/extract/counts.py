@@ -67,8 +67,13 @@ _D = re.escape(DASHES)
 _NUMBER = re.compile(
     rf"(?<![\w.,/:№{_D}])(?:\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?(?!\d|[.,/:{_D}]\d)"
 )
+_LONGEST_NUMBER = 30
+"""Digits of the longest number read as a quantity (a state budget in manat has 11). A longer run
+of digits is no count; as a value it would cost time quadratic in its digits to convert, fail to
+be written beyond 4,300 digits, and with a decimal part overflow a float."""
 _TOKEN = re.compile(r"(?P<word>[^\W\d_]+(?:[-’'][^\W\d_]+)*)|(?P<number>\d+)|(?P<other>\S)")
-_ORDINAL_AFTER = re.compile(rf"\s*[{_D}]?\s*(?:{'|'.join(ORDINAL_SUFFIXES)})(?![^\W\d_])")
+# ``\s*(?:-\s*)?``, not ``\s*-?\s*``: two runs of spaces side by side split a long run every way (quadratic)
+_ORDINAL_AFTER = re.compile(rf"\s*(?:[{_D}]\s*)?(?:{'|'.join(ORDINAL_SUFFIXES)})(?![^\W\d_])")
 _SUFFIX_AFTER = re.compile(rf"(?P<pct>\s?%)?(?:[{_D}](?P<suffix>[^\W\d_]+))?")
 _MULTIPLIER = re.compile(r"(?P<word>min|milyon|mln|milyard|mlrd)(?P<end>dən|dan|ə|a|dək|ə qədər)?")
 _NUMBER_WORDS = {**nums.UNITS, **nums.TENS, **nums.HUNDRED, "min": 1000, "milyon": 1_000_000, "milyard": 10**9}
@@ -637,7 +642,8 @@ def find_counts(
 
     candidates: list[tuple[int, int, Decimal, bool, bool]] = []
     for match in _NUMBER.finditer(scanner.folded):
-        candidates.append((match.start(), match.end(), _decimal(match.group()), "," in match.group(), False))
+        if sum(map(str.isdigit, match.group())) <= _LONGEST_NUMBER:
+            candidates.append((match.start(), match.end(), _decimal(match.group()), "," in match.group(), False))
     index = 0
     while index < len(scanner.tokens):
         found = _word_number(scanner, index)

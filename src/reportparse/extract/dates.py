@@ -48,7 +48,8 @@ class DateMention:
 
 
 _D = DASH_CLASS
-_SUF = rf"\s*-?\s*(?:{'|'.join(ORDINAL_SUFFIXES)})"
+# ``\s*(?:-\s*)?``, not ``\s*-?\s*``: two runs of spaces side by side split a long run every way (quadratic)
+_SUF = rf"\s*(?:-\s*)?(?:{'|'.join(ORDINAL_SUFFIXES)})"
 _YEAR = r"(?<![\d.,/-])(?:19|20)\d\d"
 _MONTH = rf"(?:{'|'.join(MONTHS)})"
 _MONTH_GEN = rf"(?:{'|'.join(MONTHS)})(?:{'|'.join(MONTH_GENITIVE_ENDINGS)})"

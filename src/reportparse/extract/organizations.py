@@ -75,6 +75,9 @@ _NATIONAL_PREFIX_RE = re.compile(r"^Azərbaycan Respublikası(?:nın)?\s+")
 _SENTENCE_END = frozenset(".!?;:")
 _NOT_NAME_FORMS = frozenset(form for lemma in NOT_NAME_NOUNS for form in noun_forms(lemma))
 _GENITIVE_ENDINGS = ("nin", "nın", "nun", "nün", "in", "ın", "un", "ün")
+_LONGEST_NAME = 40
+"""Tokens a name may run left of its head (real names have under 20): a run of capitalised words
+and head nouns is then read once per head over at most this many tokens, not back to its start."""
 
 
 class Token(NamedTuple):
@@ -402,7 +405,7 @@ class _Grammar:
         first = index
         split = None  # the last word of a parent named in the genitive inside the span
         cursor = index - 1
-        while cursor >= 0:
+        while cursor >= 0 and index - cursor <= _LONGEST_NAME:
             token = tokens[cursor]
             if self._line_break_ends_name(cursor):
                 break
@@ -1142,11 +1145,22 @@ def find_organizations(text: str, *, reporting_body: str = "", anaphora: bool = 
 
 
 _PARENTHESIZED = re.compile(r"[ \t]*\(([A-ZÇƏĞIİÖŞÜ][\w]{1,11})\)")
+# A whole word (not after a letter, digit or hyphen) with any ending after a dash: the place where
+# an abbreviation may be used (``KOBİA``, ``KOBİA-nın``). Group 1 is the word, group 2 the ending.
+_WORD_USE = re.compile(rf"(?<![\w-])(\w+)(?=({DASH_CLASS}[^\W\d_]{{1,5}}(?![\w-])|(?![\w-])))")
+_GAZETTEER_ALIASES = frozenset(alias for body in GAZETTEER for alias in body.aliases)
 
 
 def _with_parenthesized_abbreviations(text: str, mentions: list[OrganizationMention]) -> list[OrganizationMention]:
-    """``Azərbaycan Dövlət İqtisad Universiteti (UNEC)``: the abbreviation is a mention of the same body."""
+    """``Azərbaycan Dövlət İqtisad Universiteti (UNEC)``: the abbreviation is a mention of the same body.
+
+    Mentions never overlap a mention taken before; the characters taken are marked (mentions
+    are never empty), so each check costs the length of the new mention, not the mentions so far.
+    """
     result = list(mentions)
+    taken = bytearray(len(text))
+    for mention in mentions:
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     defined: dict[str, OrganizationMention] = {}
     for mention in mentions:
         match = _PARENTHESIZED.match(text, mention.end)
@@ -1154,22 +1168,26 @@ def _with_parenthesized_abbreviations(text: str, mentions: list[OrganizationMent
             continue
         word = match.group(1)
         if not (
-            sum(char.isupper() for char in word) >= 2
-            or word in _ABBREVIATIONS_CASED
-            or any(word in body.aliases for body in GAZETTEER)
+            sum(char.isupper() for char in word) >= 2 or word in _ABBREVIATIONS_CASED or word in _GAZETTEER_ALIASES
         ):
             continue
         start, end = match.start(1), match.end(1)
-        if any(m.start < end and start < m.end for m in result):
+        if taken.find(1, start, end) >= 0:
             continue
         result.append(replace(mention, start=start, end=end, text=word, parent=mention.parent))
+        taken[start:end] = b"\x01" * (end - start)
         defined[word] = mention
-    # An abbreviation defined once stands for its body everywhere in the text (``KOBİA ilə``, ``KOBİA-nın``).
+    # An abbreviation defined once stands for its body everywhere in the text (``KOBİA ilə``, ``KOBİA-nın``):
+    # one pass finds the uses of every abbreviation, taken word by word in the order of their definitions.
+    uses: dict[str, list[tuple[int, int]]] = {word: [] for word in defined}
+    for match in _WORD_USE.finditer(text):
+        if match.group(1) in uses:
+            uses[match.group(1)].append((match.start(), match.end() + len(match.group(2))))
     for word, mention in defined.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?:{DASH_CLASS}[^\W\d_]{{1,5}})?(?![\w-])", text):
-            start, end = match.span()
-            if not any(m.start < end and start < m.end for m in result):
-                result.append(replace(mention, start=start, end=end, text=match.group(0)))
+        for start, end in uses[word]:
+            if taken.find(1, start, end) < 0:
+                result.append(replace(mention, start=start, end=end, text=text[start:end]))
+                taken[start:end] = b"\x01" * (end - start)
     return sorted(result, key=lambda m: (m.start, m.end))
 
 

@@ -18,11 +18,12 @@ has the text's length, so offsets carry over.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reportparse.extract.dates import DateMention, find_dates
+from reportparse.extract.overlap import SpanIndex
 from reportparse.lang.az import acts
 from reportparse.lang.az.casing import casefold
 from reportparse.lang.az.inflection import VOWELS
@@ -51,22 +52,34 @@ class ReferenceMention:
 
 
 _D = re.escape(DASHES)
-_ORD = rf"(\d+(?:\.\d+)*)\s*[{_D}]?\s*(?:{'|'.join(ORDINAL_SUFFIXES)})"
-_ITEMS = re.compile(rf"(?<![\w.]){_ORD}(?:\s*,\s*{_ORD})*(?:\s+və\s+{_ORD})?\s+(?:{'|'.join(acts.ITEM_NOUNS)})\w*")
+# ``\s*(?:-\s*)?``, not ``\s*-?\s*``: two runs of spaces side by side split a long run every way (quadratic)
+_ORD = rf"(\d+(?:\.\d+)*)\s*(?:[{_D}]\s*)?(?:{'|'.join(ORDINAL_SUFFIXES)})"
+# ``2-ci, 43-cü və 44-cü bəndlərinin``: a comma list of ordinals, then its tail (``və`` and a last
+# ordinal, then the noun). Read in two steps: one pattern would re-read a long list without a noun
+# from each of its ordinals (quadratic), while every ordinal of a list has the list's own tail.
+_ITEM_LIST = re.compile(rf"(?<![\w.]){_ORD}(?:\s*,\s*{_ORD})*")
+_ITEM_TAIL = re.compile(rf"(?:\s+və\s+{_ORD})?\s+(?:{'|'.join(acts.ITEM_NOUNS)})\w*")
 _ONE_ORD = re.compile(rf"(?<![\w.]){_ORD}")
 _ARTICLE = re.compile(
     rf"(?<![\w.]){_ORD}\s+(?:{'|'.join(acts.ARTICLE_NOUNS)})\w*"
-    rf"(?:\s+(?P<part>\d+(?:\.\d+)*)\s*[{_D}]?\s*(?:{'|'.join(ORDINAL_SUFFIXES)})\s+(?:{'|'.join(acts.ARTICLE_PARTS)})\w*)?"
+    rf"(?:\s+(?P<part>\d+(?:\.\d+)*)\s*(?:[{_D}]\s*)?(?:{'|'.join(ORDINAL_SUFFIXES)})\s+(?:{'|'.join(acts.ARTICLE_PARTS)})\w*)?"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NUMBER_BEFORE = re.compile(rf"(?:№\s*)?(?P<number>[\w/.{_D}]*\d[\w/.{_D}]*)\s+(?:{'|'.join(acts.NUMBERED)})\s+$")
 _TITLE_BEFORE = re.compile(rf"“(?P<title>[^“”\n]*\b(?:{'|'.join(acts.TITLE_ENDINGS)}))”[ \t]*$")
 _DATED_BEFORE = re.compile(rf"\s+{acts.DATED}\s+$")
 _QUOTED_TYPE = re.compile(r"“(?P<title>[^“”\n]+)”(?P<ending>[^\W\d_]*)")
-_LEFT_TOKEN = re.compile(r"(?:\([^()\n]{1,40}\)|[^\W\d_]+(?:-[^\W\d_]+)*)\s*$")
+# The word (or parenthesis) that ends a stretch of text, searched for in the 120 characters before
+# a place. Its leftmost match starts where a word starts (a word in the middle is no match unless
+# cut by the stretch's start), so a word is tried from its first letter only: read once, not once
+# from each of its letters. Searched for in a slice, where the stretch's start is the string's.
+_LEFT_TOKEN = re.compile(r"(?:\([^()\n]{1,40}\)|(?<![^\W\d_])(?<![^\W\d_]-)[^\W\d_]+(?:-[^\W\d_]+)*)\s*$")
+_LEFT_WINDOW = 120
+_SHORT_WINDOW = 32
 _ACT_LEMMAS = frozenset(acts.ACT_TYPES)
 _ACT_PREFIXES = tuple(lemma[:3] for lemma in acts.ACT_TYPES)
 _LONGEST_TITLE = 600
+_LONGEST_ISSUER = 32  # words (or parenthesised groups) of an issuer's name; real ones have at most a dozen
 
 
 @lru_cache(maxsize=65536)
@@ -102,28 +115,43 @@ class _Finder:
         """The words of a name read leftwards from ``pos`` (nearest first) and the start of the last one read."""
         start = pos
         taken: list[str] = []
-        while True:
-            match = _LEFT_TOKEN.search(self.text, max(0, start - 120), start)
+        while len(taken) < _LONGEST_ISSUER:  # a run of capitalised words is read once per act, not whole
+            left = self._left_token(start)
             first = not taken
             # a line break may separate the issuer from the date, not the words of a name
-            if match is None:
+            if left is None:
                 break
-            token = match.group().strip()
-            if "\n" in self.text[match.start() + len(token) : start] and not first:
+            token_start, token = left
+            if "\n" in self.text[token_start + len(token) : start] and not first:
                 break
             if token.startswith("("):
-                if first and not self._capitalized_before(match.start()):
+                if first and not self._capitalized_before(token_start):
                     break
             elif not _issuer_word(token, first=first):
                 break
             taken.append(token)
-            start = match.start()
+            start = token_start
         return start, taken
 
     def _capitalized_before(self, end: int) -> bool:
         """Whether the word (or parenthesis) ending before ``end`` starts with a capital letter."""
-        previous = _LEFT_TOKEN.search(self.text, max(0, end - 120), end)
-        return previous is not None and previous.group().strip()[:1].isupper()
+        previous = self._left_token(end)
+        return previous is not None and previous[1][:1].isupper()
+
+    def _left_token(self, end: int) -> tuple[int, str] | None:
+        """Start and text (stripped) of the word or parenthesis ending before ``end``, or None.
+
+        Only one token can end there; it is looked for in a short stretch first, and in the whole
+        window when the short one holds none or may cut it (a match at the stretch's start, or
+        after a hyphen there).
+        """
+        for size in (_SHORT_WINDOW, _LEFT_WINDOW):
+            window = max(0, end - size)
+            match = _LEFT_TOKEN.search(self.text[window:end])
+            # a match two characters into the stretch was judged on the characters before it
+            if match is not None and (match.start() >= 2 or window == 0 or size == _LEFT_WINDOW):
+                return window + match.start(), match.group().strip()
+        return None
 
     def _drop_issuer_openers(self, taken: list[str], start: int, pos: int) -> int:
         """Pop parentheses, links and determiners off the far end of ``taken``; the name's new start."""
@@ -194,6 +222,7 @@ class _Finder:
         return found
 
 
+@lru_cache(maxsize=65536)
 def _issuer_word(token: str, *, first: bool) -> bool:
     """Whether a word continues an issuer's name leftwards (``first``: the word nearest the act)."""
     folded = casefold(token)
@@ -210,10 +239,6 @@ def _oblique(analysis: Analysis) -> bool:
     if analysis.case in ("nominative", "genitive"):
         return False
     return not (analysis.case == "locative" and not analysis.possessive and analysis.lemma[-1:] in VOWELS)
-
-
-def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in taken)
 
 
 def find_references(
@@ -239,19 +264,20 @@ def find_references(
     """
     finder = _Finder(text, year, dates)
     mentions = finder.quoted_acts()
-    quoted = [(m.start, m.end) for m in mentions]
+    quoted = SpanIndex((m.start, m.end) for m in mentions)
     for match in _WORD.finditer(text):
-        if _overlaps((match.start(), match.end()), quoted):
+        if quoted.overlaps(match.start(), match.end()):
             continue
         mention = finder.act(match)
         if mention is not None:
             mentions.append(mention)
     if headings is None:
         headings = [(start, end) for start, end, _items, _commitment in find_headings(text)]
+    heading_index = SpanIndex(headings)
     acts_by_end = {m.end: m for m in mentions}
     articles: list[tuple[int, int]] = []
     for match in _ARTICLE.finditer(finder.folded):
-        if _overlaps(match.span(), headings):
+        if heading_index.overlaps(*match.span()):
             continue
         mentions.append(
             ReferenceMention(
@@ -264,14 +290,31 @@ def find_references(
             )
         )
         articles.append(match.span())
-    for match in _ITEMS.finditer(finder.folded):
-        if _overlaps(match.span(), headings) or _overlaps(match.span(), articles):
+    article_index = SpanIndex(articles)
+    for span in _item_lists(finder.folded):
+        if heading_index.overlaps(*span) or article_index.overlaps(*span):
             continue
-        ordinals = list(_ONE_ORD.finditer(finder.folded, match.start(), match.end()))
+        ordinals = list(_ONE_ORD.finditer(finder.folded, *span))
         for k, ordinal in enumerate(ordinals):
-            end = match.end() if k == len(ordinals) - 1 else ordinal.end()
+            end = span[1] if k == len(ordinals) - 1 else ordinal.end()
             mentions.append(ReferenceMention(ordinal.start(), end, "plan_item", target_item=ordinal.group(1)))
     return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _item_lists(folded: str) -> Iterator[tuple[int, int]]:
+    """Spans of item lists with their noun (``2-ci, 43-cü və 44-cü bəndlərinin``), in order.
+
+    A list without its tail is skipped whole: a list starting at a later ordinal of it has the
+    same tail, so it fails too. The spans are those a single pattern would find, in linear time.
+    """
+    position = 0
+    while (items := _ITEM_LIST.search(folded, position)) is not None:
+        tail = _ITEM_TAIL.match(folded, items.end())
+        if tail is not None:
+            yield items.start(), tail.end()
+            position = tail.end()
+        else:
+            position = items.end()
 
 
 def _act_before(finder: _Finder, acts_by_end: dict[int, ReferenceMention], start: int) -> str:

@@ -7,16 +7,20 @@ from pathlib import Path
 
 from reportparse.document import Document
 from reportparse.errors import (
+    CorruptFileError,
     MissingFileError,
     ReportParseError,
     UnsupportedFormatError,
 )
-from reportparse.ingest import docx, pdf, txt
+from reportparse.ingest import docx, pdf, sandbox, txt
 from reportparse.ingest.normalize import normalize
 from reportparse.limits import DEFAULT_LIMITS, Limits
 
 READERS = {".txt": txt.read, ".text": txt.read, ".pdf": pdf.read, ".docx": docx.read}
 """File extension (lowercase) → reader."""
+
+ISOLATED = {".pdf": "pdf", ".docx": "docx"}
+"""Extensions whose (native) parsers run in a child process (:mod:`reportparse.ingest.sandbox`)."""
 
 _ADVICE = {
     ".doc": "open it in Word or LibreOffice and save it as .docx",
@@ -59,8 +63,10 @@ def load(
         doc_id: id for the tables; default: first 12 hex chars of the SHA-256 of the bytes.
         password: for encrypted PDFs.
         pdf_engine: ``pypdfium2`` (default, fast) or ``pdfplumber`` (layout-aware).
-        limits: largest file, page count, text and inflated streams accepted
-            (:class:`~reportparse.limits.Limits`; the defaults are far above real reports).
+        limits: largest file, page count, text and inflated streams accepted, and the time and
+            memory a PDF or DOCX may take (:class:`~reportparse.limits.Limits`; the defaults are
+            far above real reports). PDF and DOCX files are read in a child process
+            (``Limits(isolate=False)`` reads them here; batch workers always do).
 
     Returns:
         The normalized document.
@@ -91,7 +97,17 @@ def load(
         data = path.read_bytes()
     except OSError as exc:
         raise ReportParseError(f"cannot read the file ({exc.strerror or exc})", path=path) from None
-    raw = reader(path, data, password=password, engine=pdf_engine, limits=limits)
+    if suffix in ISOLATED and sandbox.should_isolate(limits):
+        raw = sandbox.read(ISOLATED[suffix], path, data, limits, password=password, engine=pdf_engine)
+    else:
+        try:
+            raw = reader(path, data, password=password, engine=pdf_engine, limits=limits)
+        except MemoryError:
+            raise sandbox.out_of_memory(path, limits, isolated=False) from None
+        except CorruptFileError as exc:  # lxml and pdfminer report an exhausted memory as damage
+            if not sandbox.caused_by_memory(exc):
+                raise
+            raise sandbox.out_of_memory(path, limits, isolated=False) from None
     return normalize(raw, doc_id=doc_id)
 
 

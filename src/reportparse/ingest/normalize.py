@@ -11,17 +11,25 @@ delete, replace or join, never reorder, so the map stays non-decreasing. The ste
 5. space runs → one space, no spaces at line edges;
 6. line-end hyphenation of one word removed, real compounds (``Qeyri-\\nHökumət``) kept;
 7. lines joined into paragraphs; paragraph breaks kept as one blank line.
+
+Bidirectional controls and private-use characters (from a PDF font without a Unicode map) are
+kept, and noted once in the document's ``raw.warnings``. Every step is linear in the text's
+length (``tests/test_scaling.py``).
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterable
 
 import numpy as np
 
 from reportparse.document import Document, OffsetMap, Page, RawText
+from reportparse.errors import ReportParseWarning
 from reportparse.lang.az.casing import casefold
 from reportparse.lang.az.orthography import (
     COMPOUND_FIRST_PARTS,
@@ -211,7 +219,9 @@ def _join_letter_spacing(doc: _Editable) -> None:
 # --- 5. spaces -----------------------------------------------------------------------------
 
 _SPACE_RUN = re.compile(r" {2,}")
-_EDGE_SPACE = re.compile(r" +(?=\n)|(?<=\n) +|^ +| +$")
+# Every alternative takes a whole run of spaces, so a match can only start where a run starts;
+# ``(?<! )`` says so, and a long run is read once instead of once from each of its spaces.
+_EDGE_SPACE = re.compile(r"(?<! ) +(?=\n)|(?<=\n) +|^ +|(?<! ) +$")
 
 
 def _collapse_spaces(doc: _Editable) -> None:
@@ -222,11 +232,20 @@ def _collapse_spaces(doc: _Editable) -> None:
 # --- 6. line-end hyphenation ---------------------------------------------------------------
 
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
-_SPLIT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*-\n[^\W\d_]+")
-_WORD_BEFORE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*$")
+# A word (letter runs joined by single hyphens), with a ``-⏎`` and the next letters if the line
+# breaks inside it: scanning text for these visits each character once, so it is linear.
+_WORD_OR_SPLIT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:-\n[^\W\d_]+)?")
+# The whole word before a ``-⏎``. It may start only where a word starts (not after a letter or a
+# letter and a hyphen), so a long word is read once, not once from each of its letters.
+_WORD_BEFORE_BREAK = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]-)[^\W\d_]+(?:-[^\W\d_]+)*(?=-\n)")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 _WORD_SPAN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _STEM = 5  # a right-hand fragment that begins like a word of the text is a word itself
+
+
+def _without_split_words(text: str) -> str:
+    """``text`` with every word split by a line-end hyphen (``müəyyənləş-⏎dirilməsi``) replaced by a space."""
+    return _WORD_OR_SPLIT.sub(lambda m: " " if "\n" in m.group() else m.group(), text)
 
 
 def _dehyphenate(doc: _Editable) -> None:
@@ -240,7 +259,8 @@ def _dehyphenate(doc: _Editable) -> None:
     if "-\n" not in doc.text:
         return
     text = doc.text
-    words = set(_WORD_SPAN.findall(casefold(_SPLIT_WORD.sub(" ", text))))
+    words = set(_WORD_SPAN.findall(casefold(_without_split_words(text))))
+    word_start = {m.end(): m.start() for m in _WORD_BEFORE_BREAK.finditer(text)}
     parts = {piece for word in words for piece in word.split("-")} | words
     stems = {word[:_STEM] for word in parts if len(word) >= _STEM}
 
@@ -250,9 +270,8 @@ def _dehyphenate(doc: _Editable) -> None:
         after = after_match.group()
         if after[0].isupper():  # Qeyri-⏎Hökumət: a new capitalised word, the hyphen is real
             return "-"
-        before = _WORD_BEFORE.search(text, 0, match.start())
-        assert before is not None  # _LINE_END_HYPHEN's lookbehind: a letter precedes
-        left = casefold(before.group())
+        # _LINE_END_HYPHEN's lookbehind: a letter precedes, so a word ends at the hyphen
+        left = casefold(text[word_start[match.start()] : match.start()])
         right = casefold(after)
         if left + right in words:
             return ""
@@ -271,7 +290,7 @@ def _dehyphenate(doc: _Editable) -> None:
 _BREAKS = re.compile(r"\n+")
 _SENTENCE_END = tuple(".:;!?…")
 _ITEM_HEADING = re.compile(  # 1-ci bəndin …
-    rf"\d+(?:\.\d+)*\s*[-–]?\s*(?:{'|'.join(ORDINAL_SUFFIXES)})\s+(?:{'|'.join(ITEM_NOUNS)})"
+    rf"\d+(?:\.\d+)*\s*(?:[-–]\s*)?(?:{'|'.join(ORDINAL_SUFFIXES)})\s+(?:{'|'.join(ITEM_NOUNS)})"
 )
 _BLOCK_START = re.compile(
     r"(?:\d+(?:\.\d+)*[.)]\s"  # 1. / 1.2) numbered points
@@ -280,7 +299,7 @@ _BLOCK_START = re.compile(
     r"|(?:Maddə|Bənd|Fəsil|MADDƏ)\s+\d"
     r"|[A-ZƏİÖÜÇŞĞ][^\W\d_]*(?: [^\W\d_]+){0,2}:(?:\s|$))"  # İcra müddəti: … (a labelled field)
 )
-_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\W*$")  # a word is tried from its first letter only
 
 
 def _letter_class(line: str) -> str:
@@ -333,6 +352,34 @@ def _join_lines(doc: _Editable) -> None:
     doc.sub(_BREAKS, replace)
 
 
+# --- suspicious characters -----------------------------------------------------------------
+
+# Bidirectional embeddings, overrides and isolates, and private-use characters (the BMP's area and
+# planes 15-16): printed text has none, a PDF font without a proper Unicode map gives them.
+_SUSPICIOUS = re.compile("[\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
+def _suspicious_characters(text: str, pages: list[Page]) -> str | None:
+    """A note on the bidirectional controls and private-use characters of ``text``, or None.
+
+    They are kept (every offset stays that of the text), and reported once: how many, and where
+    the first is.
+    """
+    first = _SUSPICIOUS.search(text)
+    if first is None:
+        return None
+    count = 1 + sum(1 for _ in _SUSPICIOUS.finditer(text, first.end()))
+    where = f"offset {first.start():,}"
+    if len(pages) > 1:
+        page = pages[max(bisect.bisect_right([p.start for p in pages], first.start()) - 1, 0)]
+        where += f", page {page.number}"
+    return (
+        f"{count:,} bidirectional control or private-use character{'s' if count > 1 else ''} in the text,"
+        f" the first (U+{ord(first.group()):04X}) at {where}: a PDF font without a proper Unicode map?"
+        " They are kept in the text, but words around them may be missed"
+    )
+
+
 # --- the public entry point ----------------------------------------------------------------
 
 
@@ -359,6 +406,10 @@ def normalize(raw: RawText, *, doc_id: str | None = None) -> Document:
     starts = [min(offset_map.normalized_offset(s), len(doc.text)) for s in raw.page_starts]
     ends = starts[1:] + [len(doc.text)]
     pages = [Page(number, start, end) for number, (start, end) in enumerate(zip(starts, ends, strict=True), 1)]
+    note = _suspicious_characters(doc.text, pages)
+    if note is not None:  # a note on the extraction, beside the reader's own: the text itself is untouched
+        raw = dataclasses.replace(raw, warnings=(*raw.warnings, note))
+        warnings.warn(f"{raw.source}: {note}" if raw.source else note, ReportParseWarning, stacklevel=2)
     return Document(
         text=doc.text,
         raw=raw,

@@ -6,7 +6,11 @@ gave them. Columns: the contract's first, extra columns after them.
 
 A folder is written table by table, each file replaced atomically, ``documents`` last: a run
 killed in the middle of writing leaves ``documents`` from the previous write, and reading the
-folder back (``--resume``) drops rows of documents it does not list.
+folder back (``--resume``) drops rows of documents it does not list. Documents leave a folder
+the other way round (``--resume`` replacing a file whose bytes changed): ``documents`` first.
+So ``documents`` is the record of what a folder holds, and :func:`read_output` refuses a folder
+that contradicts it (:mod:`reportparse.output.resume`). Writing takes the folder's lock
+(:mod:`reportparse.output.lock`).
 """
 
 from __future__ import annotations
@@ -19,10 +23,14 @@ import numpy as np
 import pandas as pd
 
 from reportparse.batch.result import FileResult
+from reportparse.output.cells import restore_cells
+from reportparse.output.lock import holding
+from reportparse.output.resume import InconsistentOutputError, check_tables
 from reportparse.output.writers import write_csv, write_json, write_parquet
 from reportparse.pipeline import TABLES
 from reportparse.tables import datapackage
 from reportparse.tables.build import columns, entities_table
+from reportparse.tables.names import escape_text
 from reportparse.tables.schema import DOCUMENTS, ENTITIES, ERRORS, ORGANIZATIONS
 
 FORMATS = ("csv", "parquet")
@@ -83,8 +91,9 @@ class Combined(Mapping[str, pd.DataFrame]):
 
 
 def errors_frame(failures: Iterable[FileResult]) -> pd.DataFrame:
-    """errors.csv: path, error_type, message of every failed input, ordered by path."""
-    rows = [(failure.path, failure.error_type, failure.message) for failure in failures]
+    """errors.csv: path, error_type, message of every failed input, ordered by path (a name that
+    is not UTF-8 escaped: :mod:`reportparse.tables.names`)."""
+    rows = [(escape_text(f.path), f.error_type, escape_text(f.message)) for f in failures]
     return pd.DataFrame(sorted(rows), columns=columns(ERRORS))
 
 
@@ -154,8 +163,24 @@ def _path(folder: Path, name: str, fmt: str) -> Path:
     return folder / f"{name}.{fmt}"
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
+def _read_table(path: Path, name: str, fmt: str) -> pd.DataFrame:
+    try:
+        if fmt == "parquet":
+            return pd.read_parquet(path)
+        with open(path, "rb") as stream:
+            excel = stream.read(len(_BOM)) == _BOM  # written for Excel: formulas were neutralised
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, ValueError, UnicodeDecodeError) as exc:  # pandas' ParserError and pyarrow's errors too
+        raise InconsistentOutputError(f"cannot read {path.name} ({exc})", path=path.parent) from None
+    return restore_cells(frame, name) if excel else frame
+
+
 def read_output(folder: str | os.PathLike[str], *, fmt: str = "csv") -> dict[str, pd.DataFrame]:
-    """The tables of an output folder, for resuming a run (CSV values read back as strings).
+    """The tables of an output folder, for resuming a run (CSV values read back as strings, as
+    they were before writing: cells neutralised for Excel are restored).
 
     Rows of documents that ``documents`` does not list (a write interrupted between two tables)
     are dropped, so they are parsed again.
@@ -166,6 +191,10 @@ def read_output(folder: str | os.PathLike[str], *, fmt: str = "csv") -> dict[str
 
     Returns:
         The tables found; empty when there is no ``documents`` table yet.
+
+    Raises:
+        InconsistentOutputError: a table is missing or unreadable, or the tables contradict
+            ``documents`` (see :func:`reportparse.output.resume.check_tables`).
     """
     folder = Path(folder)
     if not _path(folder, DOCUMENTS, fmt).is_file():
@@ -174,13 +203,34 @@ def read_output(folder: str | os.PathLike[str], *, fmt: str = "csv") -> dict[str
     for name in TABLES:
         path = _path(folder, name, fmt)
         if not path.is_file():
-            continue
-        if fmt == "parquet":
-            tables[name] = pd.read_parquet(path)
-        else:
-            tables[name] = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            raise InconsistentOutputError(
+                f"{path.name} is missing although {DOCUMENTS}.{fmt} lists documents; "
+                "write into a new folder, or delete the folder's tables to start again",
+                path=folder,
+            )
+        tables[name] = _read_table(path, name, fmt)
+    check_tables(tables, folder=folder, fmt=fmt)
     done = set(tables[DOCUMENTS]["doc_id"])
     return {name: frame[frame["doc_id"].isin(done)].reset_index(drop=True) for name, frame in tables.items()}
+
+
+def write_table(folder: str | os.PathLike[str], name: str, frame: pd.DataFrame, *, fmt: str, excel: bool) -> Path:
+    """Write one table into a folder (atomically; the caller holds the folder's lock).
+
+    Args:
+        folder: the output folder.
+        name: the table's name (file name without the extension).
+        frame: the table.
+        fmt: ``csv`` or ``parquet``.
+        excel: CSV for Excel (BOM, formulas neutralised).
+
+    Returns:
+        The file written.
+    """
+    path = _path(Path(folder), name, fmt)
+    if fmt == "parquet":
+        return write_parquet(frame, path, table=name)
+    return write_csv(frame, path, excel=excel, table=name)
 
 
 def write_output(
@@ -198,24 +248,31 @@ def write_output(
         tables: names → frames (``documents`` is written last).
         errors: the failed inputs (written as errors.csv whatever ``fmt``), or None.
         fmt: ``csv`` or ``parquet``.
-        excel: CSVs start with a UTF-8 BOM, so Excel shows Azerbaijani letters.
+        excel: CSVs start with a UTF-8 BOM, so Excel shows Azerbaijani letters, and text cells a
+            spreadsheet would run as formulas are neutralised (:mod:`reportparse.output.cells`).
 
     Returns:
         The files written.
+
+    Raises:
+        OutputLockedError: another process writes into ``folder``
+            (:mod:`reportparse.output.lock`; a process holding the lock writes freely).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    folder = Path(folder)
+    with holding(folder):
+        return _write_output(Path(folder), tables, errors, fmt=fmt, excel=excel)
+
+
+def _write_output(
+    folder: Path, tables: Mapping[str, pd.DataFrame], errors: pd.DataFrame | None, *, fmt: str, excel: bool
+) -> list[Path]:
     paths = [write_errors(folder, errors, excel=excel)] if errors is not None else []
     written: dict[str, list[str]] = {}
     names = list(tables) + ([ENTITIES] if ORGANIZATIONS in tables else [])
     for name in sorted(names, key=lambda name: name == DOCUMENTS):
-        path = _path(folder, name, fmt)
         frame = entities_table(tables[ORGANIZATIONS]) if name == ENTITIES else tables[name]
-        if fmt == "parquet":
-            paths.append(write_parquet(frame, path, table=name))
-        else:
-            paths.append(write_csv(frame, path, excel=excel))
+        paths.append(write_table(folder, name, frame, fmt=fmt, excel=excel))
         written[name] = list(frame.columns)
         del frame  # a Combined table is rebuilt on lookup: hold one at a time
     resources = [datapackage.resource(name, written[name], fmt=fmt, excel=excel) for name in names]
@@ -231,5 +288,6 @@ def write_output(
 
 
 def write_errors(folder: str | os.PathLike[str], errors: pd.DataFrame, *, excel: bool = False) -> Path:
-    """errors.csv (always CSV: people read it), atomically."""
-    return write_csv(errors, Path(folder) / f"{ERRORS}.csv", excel=excel)
+    """errors.csv (always CSV: people read it), atomically, under the folder's lock."""
+    with holding(folder):
+        return write_csv(errors, Path(folder) / f"{ERRORS}.csv", excel=excel, table=ERRORS)

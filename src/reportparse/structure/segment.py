@@ -11,6 +11,7 @@ case-folded text, which has the same length, so offsets carry over.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -23,7 +24,8 @@ from reportparse.lang.az.orthography import (
 )
 
 _NUMBER = r"\d+(?:\.\d+)*"
-_ORDINAL = rf"{_NUMBER}\s*[-–—]?\s*(?:{'|'.join(ORDINAL_SUFFIXES)})\b"
+# ``\s*(?:-\s*)?``, not ``\s*-?\s*``: two runs of spaces side by side split a long run every way (quadratic)
+_ORDINAL = rf"{_NUMBER}\s*(?:[-–—]\s*)?(?:{'|'.join(ORDINAL_SUFFIXES)})\b"
 _NOUN = rf"(?:{'|'.join(ITEM_NOUNS)})\w*"
 _TAIL = "|".join(tail.replace(" ", r"\s+") for tail in ITEM_HEADING_TAILS)
 _HEADINGS = [
@@ -37,6 +39,7 @@ _HEADINGS = [
 ]
 _ITEM_NUMBER = re.compile(_NUMBER)
 _WORDS_BEFORE_PARENTHESIS = re.compile(r"[ ][^\W\d_][^\n(:]{0,40}?\(")
+_PARENTHESIS = re.compile(r"[()]")
 _LABEL = re.compile(r"(?:tədbir|öhdəlik|tədbirin adı)\s*:\s*", re.IGNORECASE)
 
 
@@ -79,24 +82,44 @@ class Segmentation:
         return [(s.heading_start, s.heading_end) for s in self.sections if s.heading_end > s.heading_start]
 
 
-def _balanced(text: str, start: int) -> int | None:
-    """End (exclusive) of the parenthesised group opening at ``start``, or None if unclosed."""
-    depth = 0
-    for position in range(start, len(text)):
-        if text[position] == "(":
-            depth += 1
-        elif text[position] == ")":
-            depth -= 1
-            if depth == 0:
-                return position + 1
-    return None
+class _Closers:
+    """Where the parentheses and quotes of a text close, found once per text when first asked.
+
+    A heading's commitment runs to the parenthesis or quote closing the one after it; looked for
+    from each heading to the end of the text, unclosed ones made a long text quadratic.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._parentheses: dict[int, int] | None = None
+        self._quotes: dict[str, list[int]] = {}
+
+    def parenthesis(self, start: int) -> int | None:
+        """End (exclusive) of the parenthesised group opening at ``start``, or None if unclosed."""
+        if self._parentheses is None:
+            self._parentheses = {}
+            opened: list[int] = []
+            for match in _PARENTHESIS.finditer(self.text):
+                if match.group() == "(":
+                    opened.append(match.start())
+                elif opened:
+                    self._parentheses[opened.pop()] = match.end()
+        return self._parentheses.get(start)
+
+    def quote(self, char: str, start: int) -> int:
+        """Offset of the first ``char`` at or after ``start``, or -1 (as ``text.find``)."""
+        if char not in self._quotes:
+            self._quotes[char] = [match.start() for match in re.finditer(re.escape(char), self.text)]
+        positions = self._quotes[char]
+        found = bisect.bisect_left(positions, start)
+        return positions[found] if found < len(positions) else -1
 
 
 def _clean(commitment: str) -> str:
     return " ".join(commitment.split()).strip(' “”"«»').rstrip(".").rstrip()
 
 
-def _commitment(text: str, end: int, *, rest_of_line: bool) -> tuple[str, int]:
+def _commitment(text: str, end: int, *, rest_of_line: bool, closers: _Closers) -> tuple[str, int]:
     """The commitment following a heading that ends at ``end``, and the heading's new end."""
     position = end
     while position < len(text) and text[position] in " \n:":
@@ -105,7 +128,7 @@ def _commitment(text: str, end: int, *, rest_of_line: bool) -> tuple[str, int]:
     if words_before and not rest_of_line:  # yarımbənd 5.3.4 üzrə görülmüş işlər (…):
         position = words_before.end() - 1
     if position < len(text) and text[position] == "(":
-        closing = _balanced(text, position)
+        closing = closers.parenthesis(position)
         if closing is not None:
             heading_end = closing + 1 if text[closing : closing + 1] == ":" else closing
             return _clean(text[position + 1 : closing - 1]), heading_end
@@ -115,7 +138,7 @@ def _commitment(text: str, end: int, *, rest_of_line: bool) -> tuple[str, int]:
         return _clean(text[end:line_end].lstrip(" .:")), line_end
     colon = text[end : end + 2].strip() == ":"
     if colon and position < len(text) and text[position] in '“"«':
-        closing = text.find({"“": "”", "«": "»"}.get(text[position], '"'), position + 1)
+        closing = closers.quote({"“": "”", "«": "»"}.get(text[position], '"'), position + 1)
         if closing > 0:
             return _clean(text[position + 1 : closing]), closing + 1
     next_line = line_end
@@ -133,13 +156,14 @@ def find_headings(text: str) -> list[tuple[int, int, list[str], str]]:
     """Every item heading of ``text``: (start, end, items, commitment), in order."""
     folded = casefold(text)
     found: dict[int, tuple[int, int, list[str], str]] = {}
+    closers = _Closers(text)
     for kind, pattern in enumerate(_HEADINGS):
         for match in pattern.finditer(folded):
             if match.start() in found:
                 continue
             items = _ITEM_NUMBER.findall(match.group("items"))
             commitment, end = _commitment(
-                text, match.end(), rest_of_line=kind == 1 and match.group().rstrip().endswith(".")
+                text, match.end(), rest_of_line=kind == 1 and match.group().rstrip().endswith("."), closers=closers
             )
             found[match.start()] = (match.start(), max(end, match.end()), items, commitment)
     headings = [found[start] for start in sorted(found)]

@@ -16,6 +16,7 @@ from reportparse.document import Document
 from reportparse.extract.metadata import Metadata, extract_metadata
 from reportparse.extract.organizations import org_key
 from reportparse.structure.segment import Segmentation, segment
+from reportparse.tables.names import escape_text, has_surrogates
 from reportparse.tables.schema import (
     COUNTS,
     DATES,
@@ -48,7 +49,7 @@ def document_row(document: Document, segmentation: Segmentation, metadata: Metad
     """One documents.csv row."""
     return {
         "doc_id": document.doc_id,
-        "path": document.source or "",
+        "path": escape_text(document.source or ""),  # a name that is not UTF-8 kept losslessly
         "title": metadata.title,
         "organization": metadata.organization,
         "year": metadata.year if metadata.year is not None else pd.NA,
@@ -62,8 +63,13 @@ def document_row(document: Document, segmentation: Segmentation, metadata: Metad
         "n_chars": len(document.text),
         "n_words": len(document.text.split()),
         "scanned": document.scanned,
-        "warnings": "; ".join(document.raw.warnings + tuple(segmentation.warnings)),
+        "warnings": _valid("; ".join(document.raw.warnings + tuple(segmentation.warnings))),
     }
+
+
+def _valid(text: str) -> str:
+    """Text a table can hold: a note quoting a file name that is not UTF-8 gets it escaped."""
+    return escape_text(text) if has_surrogates(text) else text
 
 
 def documents_frame(rows: Iterable[dict[str, object]]) -> pd.DataFrame:

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reportparse.extract import counts, dates, organizations, references
+from reportparse.tables.names import ESCAPE_SCHEME
 
 DOCUMENTS, SECTIONS, DATES, ORGANIZATIONS = "documents", "sections", "dates", "organizations"
 COUNTS, REFERENCES, ENTITIES, ERRORS = "counts", "references", "entities", "errors"
@@ -146,7 +147,7 @@ _TABLES = (
         "One row per document.",
         _required(
             DOC_ID,
-            _c("path", "string", "The file the document was read from."),
+            _c("path", "string", f"The file the document was read from. {ESCAPE_SCHEME}"),
             _c("title", "string", "The report's title: the text before the first item heading, on one line."),
             _c("organization", "string", "Canonical nominative name of the reporting body."),
             _c("year", "integer", "The reporting year (from the title, or given)."),
@@ -292,7 +293,7 @@ _TABLES = (
         ERRORS,
         "One row per input that could not be parsed.",
         (
-            _c("path", "string", "The input that could not be parsed.", not_null=True),
+            _c("path", "string", f"The input that could not be parsed. {ESCAPE_SCHEME}", not_null=True),
             _c(
                 "error_type",
                 "string",
