@@ -224,3 +224,26 @@ def test_log_records_of_the_child_travel_to_the_caller():
         logger.removeHandler(keeper)
     (record,) = pickle.loads(pickle.dumps(keeper.records))
     assert record.name == "pdfminer.reportparse-test" and record.getMessage().startswith("font <object object")
+
+
+def test_every_project_error_survives_the_trip_from_the_child():
+    """The child sends reportparse's own errors back without a trial copy: they must pickle, path kept."""
+    import inspect
+    import pickle
+
+    from reportparse import errors
+
+    classes = [
+        cls
+        for _, cls in inspect.getmembers(errors, inspect.isclass)
+        if issubclass(cls, errors.ReportParseError) and cls.__module__ == errors.__name__
+    ]
+    assert len(classes) >= 8
+    for cls in classes:
+        error = cls("broken", path="/data/hesabat.pdf")
+        copy = pickle.loads(pickle.dumps(error, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(copy) is cls
+        assert str(copy) == str(error) == "/data/hesabat.pdf: broken"
+        assert copy.path == "/data/hesabat.pdf"
+    decoding = pickle.loads(pickle.dumps(errors.DecodingError("bad byte", path="a.txt", offset=7)))
+    assert decoding.offset == 7

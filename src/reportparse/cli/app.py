@@ -20,7 +20,7 @@ from reportparse.cli.options import add_ner_options, add_reading_options
 from reportparse.document import Document
 from reportparse.errors import ReportParseError
 from reportparse.evaluation.gold import GOLD_TABLES, KINDS
-from reportparse.evaluation.score import evaluate, format_evaluation
+from reportparse.evaluation.score import GOLD_PARTS, PART_LABELS, evaluate, evaluate_parts, format_evaluation
 from reportparse.ingest.loader import load
 from reportparse.output.writers import write_csv
 from reportparse.pipeline import TABLES, extract_tables
@@ -111,11 +111,23 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
             print(f"reportparse: error: --ner {args.ner}: {exc}", file=sys.stderr)
             return 2
     extract = functools.partial(extract_tables, ner=args.ner, ner_model=args.ner_model, stanza_model=args.stanza_model)
-    result = evaluate(args.corpus, tables=args.table, kinds=args.kind, gold_file=args.gold, extract=extract)
-    if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=1, allow_nan=False))
+    if args.gold:
+        result = evaluate(args.corpus, tables=args.table, kinds=args.kind, gold_file=args.gold, extract=extract)
+        results = {"gold": result}
     else:
-        print(format_evaluation(result))
+        try:
+            results = evaluate_parts(args.corpus, parts=args.part, tables=args.table, kinds=args.kind, extract=extract)
+        except ValueError as exc:
+            print(f"reportparse: error: {exc}", file=sys.stderr)
+            return 2
+    if args.json:
+        output = {name: result.to_json() for name, result in results.items()}
+        print(json.dumps(output, ensure_ascii=False, indent=1, allow_nan=False))
+    else:
+        blocks = [
+            f"== {PART_LABELS.get(name, args.gold)}\n\n{format_evaluation(result)}" for name, result in results.items()
+        ]
+        print("\n\n".join(blocks))
     return 0
 
 
@@ -157,7 +169,16 @@ def build_parser() -> argparse.ArgumentParser:
         "with value accuracy on matched mentions.",
     )
     evaluate.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: corpus)")
-    evaluate.add_argument("--gold", metavar="FILE", help="gold file (default: DIR/gold.jsonl)")
+    evaluate.add_argument(
+        "--gold", metavar="FILE", help="score against this gold file only (default: every part of the gold, apart)"
+    )
+    evaluate.add_argument(
+        "--part",
+        action="append",
+        choices=list(GOLD_PARTS),
+        help="only this part of the gold (repeatable): development = DIR/gold.jsonl (in-sample), "
+        "blind = DIR/blind/gold.jsonl (default: every part present, each scored apart)",
+    )
     evaluate.add_argument(
         "--table",
         action="append",

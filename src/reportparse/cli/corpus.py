@@ -11,6 +11,7 @@ from reportparse.evaluation.gold import (
     GOLD_TABLES,
     GoldDocument,
     GoldError,
+    anchor_regions,
     anchor_rows,
     read_gold,
     validate_record,
@@ -73,8 +74,9 @@ def cmd_anchor(args: argparse.Namespace) -> int:
         draft.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     try:
         text = draft.load(root).text
+        draft.regions = anchor_regions(text, draft.regions)
         for table in GOLD_TABLES:
-            draft.rows[table] = anchor_rows(text, draft.rows[table], table=table)
+            draft.rows[table] = anchor_rows(text, draft.rows[table], table=table, regions=draft.regions)
     except GoldError as exc:
         print(f"reportparse: error: {draft.id}: {exc}", file=sys.stderr)
         return 1

@@ -70,6 +70,17 @@ class GoldDocument:
     annotated: list[str]
     rows: dict[str, list[dict]]
     document: dict = field(default_factory=dict)
+    regions: list[dict] = field(default_factory=list)
+    """Parts of the text annotated exhaustively (``start``/``end``, with ``first``/``last``, the
+    exact strings the region starts and ends with); empty means the whole text. Long documents
+    (the codes) are annotated in regions: only mentions inside a region are scored."""
+
+    def in_regions(self, start: int, end: int) -> bool:
+        """Whether a span lies in the annotated part of the text (touching a region is enough
+        for a predicted row: one that crosses a region's edge is scored, and is wrong)."""
+        if not self.regions:
+            return True
+        return any(start < region["end"] and end > region["start"] for region in self.regions)
 
     @classmethod
     def from_json(cls, record: dict) -> GoldDocument:
@@ -85,6 +96,7 @@ class GoldDocument:
             annotated=list(record["annotated"]),
             rows={table: list(record.get(table, [])) for table in GOLD_TABLES},
             document=dict(record.get("document", {})),
+            regions=[dict(region) for region in record.get("regions", [])],
         )
 
     def to_json(self) -> dict:
@@ -97,6 +109,11 @@ class GoldDocument:
             "document": self.document,
             "annotated": self.annotated,
         }
+        if self.regions:
+            record["regions"] = [
+                {key: region[key] for key in ("start", "end", "first", "last") if key in region}
+                for region in sorted(self.regions, key=lambda region: region.get("start", 0))
+            ]
         for table in GOLD_TABLES:
             rows = sorted(self.rows[table], key=lambda row: (row.get("start", 0), row.get("end", 0)))
             # offsets and surface first: they are what a reader checks against the text
@@ -165,7 +182,26 @@ def _occurrences(text: str, surface: str) -> list[int]:
     return found
 
 
-def anchor_rows(text: str, rows: list[dict], *, table: str) -> list[dict]:
+def _candidates(text: str, row: dict, surface: str, *, table: str, regions: list[dict] | None) -> list[int]:
+    """Where a row's surface may go: its ``context``, its ``occurrence``, or every whole-word match
+    (inside the regions when there are any)."""
+    matches = _occurrences(text, surface)
+    if regions:
+        matches = [m for m in matches if any(r["start"] <= m and m + len(surface) <= r["end"] for r in regions)]
+    if "context" in row:
+        base = text.find(row["context"])
+        inner = row["context"].find(surface)
+        if base < 0 or inner < 0:
+            raise GoldError(f"{table}: context {row['context']!r} of {surface!r} not found")
+        return [base + inner]
+    if "occurrence" in row:
+        if not 1 <= row["occurrence"] <= len(matches):
+            raise GoldError(f"{table}: {surface!r} occurs {len(matches)} times, not {row['occurrence']}")
+        return [matches[row["occurrence"] - 1]]
+    return matches
+
+
+def anchor_rows(text: str, rows: list[dict], *, table: str, regions: list[dict] | None = None) -> list[dict]:
     """Give every row ``start``/``end`` in ``text``.
 
     A row keeps offsets that still match its ``text``. Otherwise it takes the ``occurrence``-th
@@ -177,6 +213,8 @@ def anchor_rows(text: str, rows: list[dict], *, table: str) -> list[dict]:
         text: the normalized text.
         rows: rows with at least ``text``.
         table: the table's name (for messages).
+        regions: anchored regions of the record; when given, only occurrences inside one count
+            (``occurrence`` numbers them inside the regions too).
 
     Returns:
         New rows with offsets, without the ``occurrence``/``context`` helpers.
@@ -204,17 +242,7 @@ def anchor_rows(text: str, rows: list[dict], *, table: str) -> list[dict]:
             and text[start : start + len(surface)] == surface
             and row.get("end") == start + len(surface)
         ):
-            matches = _occurrences(text, surface)
-            if "context" in row:
-                base = text.find(row["context"])
-                inner = row["context"].find(surface)
-                if base < 0 or inner < 0:
-                    raise GoldError(f"{table}: context {row['context']!r} of {surface!r} not found")
-                matches = [base + inner]
-            elif "occurrence" in row:
-                if not 1 <= row["occurrence"] <= len(matches):
-                    raise GoldError(f"{table}: {surface!r} occurs {len(matches)} times, not {row['occurrence']}")
-                matches = [matches[row["occurrence"] - 1]]
+            matches = _candidates(text, row, surface, table=table, regions=regions)
             # Only sections share spans (one heading for several items).
             span_of = {m: (m, m + len(surface)) for m in matches}
             unclaimed = [m for m in matches if free(*span_of[m])]
@@ -230,6 +258,54 @@ def anchor_rows(text: str, rows: list[dict], *, table: str) -> list[dict]:
         claimed.append((row["start"], row["end"]))
         result[index] = row
     return [result[i] for i in range(len(rows))]
+
+
+def anchor_regions(text: str, regions: list[dict]) -> list[dict]:
+    """Give every region ``start``/``end`` from its ``first``/``last`` strings.
+
+    A region keeps offsets at which its strings still stand; otherwise it starts at the first
+    occurrence of ``first`` (or the ``occurrence``-th) and ends at the end of the first occurrence
+    of ``last`` after that.
+
+    Args:
+        text: the normalized text.
+        regions: dicts with ``first`` and ``last`` (and optionally ``start``/``end``/``occurrence``).
+
+    Returns:
+        Regions with ``start``, ``end``, ``first``, ``last``.
+
+    Raises:
+        GoldError: a string that is not in the text.
+    """
+    result = []
+    for region in regions:
+        first, last = region.get("first", ""), region.get("last", "")
+        if not first or not last:
+            raise GoldError(f"region {region}: needs 'first' and 'last' (the exact strings it starts and ends with)")
+        start, end = region.get("start"), region.get("end")
+        if isinstance(start, int) and isinstance(end, int) and _region_problem(text, region) is None:
+            result.append({"start": start, "end": end, "first": first, "last": last})
+            continue
+        starts = [m.start() for m in re.finditer(re.escape(first), text)]
+        wanted = region.get("occurrence", 1)
+        if not 1 <= wanted <= len(starts):
+            raise GoldError(f"region: {first!r} occurs {len(starts)} times, not {wanted}")
+        start = starts[wanted - 1]
+        tail = text.find(last, start + len(first) - len(last) if len(last) < len(first) else start)
+        if tail < 0:
+            raise GoldError(f"region: {last!r} not found after {first!r}")
+        result.append({"start": start, "end": tail + len(last), "first": first, "last": last})
+    return result
+
+
+def _region_problem(text: str, region: dict) -> str | None:
+    start, end = region.get("start"), region.get("end")
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+        return f"region at {start}: offsets out of range"
+    if not text.startswith(region.get("first", ""), start) or not text[:end].endswith(region.get("last", "")):
+        first, last = region.get("first"), region.get("last")
+        return f"region at {start}: the text there no longer starts with {first!r} and ends with {last!r}"
+    return None
 
 
 # --- validation ----------------------------------------------------------------------------
@@ -292,6 +368,18 @@ def validate_record(record: GoldDocument, text: str) -> list[str]:
     if not isinstance(record.year, int) or not 1990 <= record.year <= 2100:
         problems.append(f"year {record.year!r} is not a reporting year")
     problems += [f"annotated table {table!r} unknown" for table in record.annotated if table not in GOLD_TABLES]
+    problems += [p for p in (_region_problem(text, region) for region in record.regions) if p]
+    spans = sorted((r.get("start", 0), r.get("end", 0)) for r in record.regions)
+    problems += [f"regions at {s1} and {s2} overlap" for (s1, e1), (s2, _) in itertools.pairwise(spans) if s2 < e1]
+    if record.regions:
+        problems += [
+            f"{table} {row.get('text', '')!r} at {row.get('start')}: outside every region"
+            for table in GOLD_TABLES
+            for row in record.rows[table]
+            if isinstance(row.get("start"), int)
+            and isinstance(row.get("end"), int)
+            and not any(r["start"] <= row["start"] and row["end"] <= r["end"] for r in record.regions)
+        ]
     for table in GOLD_TABLES:
         rows = record.rows[table]
         if rows and table not in record.annotated:

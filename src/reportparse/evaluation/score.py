@@ -232,10 +232,55 @@ def evaluate(
     return result
 
 
+GOLD_PARTS: dict[str, str] = {"development": "gold.jsonl", "blind": "blind/gold.jsonl"}
+"""The parts of the gold, relative to the corpus folder: ``development`` was read while rules were
+written (its figures are in-sample); ``blind`` was annotated before the rules for it and is only
+scored (see corpus/README.md, "Development and blind parts")."""
+
+PART_LABELS = {
+    "development": "development part (in-sample: rules were written while reading it)",
+    "blind": "blind part (annotated before the rules; only scored)",
+}
+
+
+def evaluate_parts(
+    corpus: str | Path = "corpus", *, parts: Iterable[str] | None = None, **options: Any
+) -> dict[str, Evaluation]:
+    """Evaluate each part of the gold separately (figures of the two parts are never summed).
+
+    Args:
+        corpus: the corpus folder.
+        parts: names from :data:`GOLD_PARTS` (default: every part whose file exists).
+        **options: passed to :func:`evaluate` (``tables``, ``kinds``, ``extract``).
+
+    Returns:
+        Part name → its evaluation, in the order of :data:`GOLD_PARTS`.
+
+    Raises:
+        ValueError: an unknown part, or a part asked for by name whose gold file is absent.
+    """
+    corpus = Path(corpus)
+    present = [name for name, file in GOLD_PARTS.items() if (corpus / file).exists()]
+    wanted = list(parts) if parts is not None else present
+    unknown = [name for name in wanted if name not in GOLD_PARTS]
+    if unknown:
+        raise ValueError(f"unknown gold part(s) {', '.join(unknown)}; choose from {', '.join(GOLD_PARTS)}")
+    missing = [str(corpus / GOLD_PARTS[name]) for name in wanted if not (corpus / GOLD_PARTS[name]).exists()]
+    if missing:
+        raise ValueError(f"no gold file {', '.join(missing)}")
+    return {
+        name: evaluate(corpus, gold_file=corpus / GOLD_PARTS[name], **options) for name in GOLD_PARTS if name in wanted
+    }
+
+
 def score_document(record: GoldDocument, predicted: dict[str, pd.DataFrame], tables: set[str]) -> dict[str, Score]:
     """Scores of one gold record's predicted tables, for the annotated tables among ``tables``."""
     return {
-        table: score_rows(table, _rows(table, predicted[table]), record.rows[table])
+        table: score_rows(
+            table,
+            [row for row in _rows(table, predicted[table]) if record.in_regions(int(row["start"]), int(row["end"]))],
+            record.rows[table],
+        )
         for table in GOLD_TABLES
         if table in tables and table in record.annotated
     }

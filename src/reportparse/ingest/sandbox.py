@@ -25,6 +25,7 @@ or when the server cannot start, files are read in-process.
 from __future__ import annotations
 
 import atexit
+import gc
 import json
 import logging
 import math
@@ -280,6 +281,10 @@ def _child(sock: socket.socket) -> None:
         del data
         reply: tuple[object, ...] = ("ok", raw, [(w.category, str(w.message)) for w in caught], keeper.records)
     except BaseException as exc:  # noqa: BLE001 - every outcome goes back to the caller
+        # The traceback holds the reader's frames (and what they parsed): drop it before pickling,
+        # which may otherwise itself run out of the memory that was just exhausted.
+        exc.__traceback__ = exc.__context__ = exc.__cause__ = None
+        gc.collect()
         reply = ("error", _portable(exc), keeper.records)
     try:
         _send(sock, reply)
@@ -290,6 +295,8 @@ def _child(sock: socket.socket) -> None:
 
 def _portable(error: BaseException) -> BaseException:
     """``error`` if it survives pickling (the caller re-raises it), else a RuntimeError saying what it was."""
+    if isinstance(error, ReportParseError) and type(error).__module__ == ReportParseError.__module__:
+        return error  # the project's own errors pickle (checked by the tests); no trial copy needed
     try:
         pickle.loads(pickle.dumps(error, protocol=pickle.HIGHEST_PROTOCOL))
         return error
