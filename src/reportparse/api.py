@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ import pandas as pd
 
 from reportparse.batch.discover import discover
 from reportparse.batch.progress import Progress
+from reportparse.batch.result import BATCH_STOPPED, FileResult
 from reportparse.batch.run import ENGINES, run_files
 from reportparse.batch.workers import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT
 from reportparse.document import Document
@@ -277,12 +279,29 @@ def parse_many(
         found.files, options, engine=engine, jobs=jobs, timeout=timeout, memory_limit=memory_limit, address=address
     )
     bar = Progress(len(found.files), enabled=progress)
+    finished: set[str] = set()
     try:
         for result in results:
+            finished.add(result.path)
             note = collector.add(result)
             notes += [*result.notes, note] if note else result.notes
             bar.advance(failed=not result.ok)
+    except Exception as exc:  # noqa: BLE001 - a batch that stops keeps what it finished
+        notes.append(_stopped(exc, [path for path in map(str, found.files) if path not in finished], collector))
     finally:
         bar.close()
         results.close()
     return Corpus(dict(collector.tables()), collector.errors(), notes)
+
+
+def _stopped(error: Exception, unfinished: list[str], collector: Collector) -> str:
+    """Record the inputs a stopped batch did not reach; warn, and return the note saying so."""
+    reason = f"{type(error).__name__}: {error}"
+    for path in unfinished:
+        collector.add(FileResult.failure(path, BATCH_STOPPED, f"not parsed: the batch stopped ({reason})"))
+    message = (
+        f"the batch stopped on an error ({reason}); the {len(collector.parsed)} documents parsed before are kept, "
+        f"the {len(unfinished)} inputs not reached are listed in Corpus.errors as {BATCH_STOPPED}"
+    )
+    warnings.warn(message, RuntimeWarning, stacklevel=3)
+    return message

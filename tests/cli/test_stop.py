@@ -185,3 +185,23 @@ def test_the_exit_statuses_are_documented_in_help():
     help_text = cli.build_parser()._subparsers._group_actions[0].choices["parse"].format_help()  # type: ignore[union-attr]
     for status in ("0 all parsed", "1 none parsed", "2 usage error", "3 some failed", "4 stopped", "130 interrupted"):
         assert status in " ".join(help_text.split()), status
+
+
+def test_parse_many_keeps_the_finished_files_when_the_batch_stops(folder, monkeypatch):
+    """The Python API too: the documents parsed before the error are returned, the rest are listed."""
+    from reportparse import api
+    from reportparse.batch.result import BATCH_STOPPED
+
+    def run_files(files, options, **_kwargs):
+        yield from (parse_file(path, options) for path in files[:2])
+        raise RuntimeError("a reportparse worker failed to start (exit code 1)")
+
+    monkeypatch.setattr(api, "run_files", run_files)
+    with pytest.warns(RuntimeWarning, match="the batch stopped on an error .*worker failed to start"):
+        corpus = reportparse.parse_many(folder, progress=False)
+    assert sorted(Path(p).name for p in corpus.documents["path"]) == ["r0.txt", "r1.txt"]
+    assert len(corpus.sections) > 0
+    assert sorted(Path(p).name for p in corpus.errors["path"]) == ["r2.txt", "r3.txt"]
+    assert set(corpus.errors["error_type"]) == {BATCH_STOPPED}
+    assert corpus.errors["message"].str.contains("not parsed: the batch stopped").all()
+    assert any("2 inputs not reached" in note for note in corpus.notes)

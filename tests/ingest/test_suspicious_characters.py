@@ -7,6 +7,7 @@ import warnings
 
 import pytest
 
+import reportparse
 from reportparse import load_text
 from reportparse.document import RawText
 from reportparse.errors import ReportParseWarning
@@ -68,3 +69,19 @@ def test_ordinary_text_has_no_such_warning():
         warnings.simplefilter("error", ReportParseWarning)
         document = load_text("Azərbaycan Respublikasının Nazirlər Kabineti — “Qərar” (2022) \u200e \u05d0 \u0662")
     assert document.raw.warnings == ()
+
+
+def test_unpaired_surrogates_are_replaced_one_for_one_and_noted(tmp_path):
+    """A lone surrogate (a broken font map) cannot be written by any table writer: it becomes
+    U+FFFD, offsets hold, and the document says so."""
+    text = "1-ci bəndin icrasına dair: Agentlik 15 mart 2022-ci il \ud800 tarixdə \udc41 tədbir keçirdi."
+    with pytest.warns(ReportParseWarning, match="2 unpaired surrogate code points"):
+        report = reportparse.parse(text)
+    assert "\ud800" not in report.text and report.text.count("\ufffd") == 2
+    assert report.text.index("\ufffd") == text.index("\ud800")
+    assert any("surrogate" in warning for warning in report.document.raw.warnings)
+    (date,) = report.dates.itertuples()
+    assert report.text[date.start : date.end] == "15 mart 2022-ci il"
+    report.to_csv(tmp_path / "csv")
+    report.to_parquet(tmp_path / "parquet")
+    assert "2022-03-15" in (tmp_path / "csv" / "dates.csv").read_text(encoding="utf-8")

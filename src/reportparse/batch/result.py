@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 TIMEOUT, MEMORY_LIMIT, WORKER_CRASH = "Timeout", "MemoryLimit", "WorkerCrash"
+BATCH_STOPPED = "BatchStopped"
+"""``error_type`` of the inputs a batch did not reach because it stopped on an error."""
 """``error_type`` of files a worker gave up on (other failures carry the exception's name)."""
 
 

@@ -380,6 +380,27 @@ def _suspicious_characters(text: str, pages: list[Page]) -> str | None:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(raw: RawText) -> RawText:
+    """The raw text with every unpaired surrogate (a broken font map or a bad decoder gives them;
+    no file format can store them) replaced by U+FFFD, one for one, so every offset holds, and a
+    note saying how many; ``raw`` itself when there are none."""
+    text = raw.text
+    first = _SURROGATE.search(text)
+    if first is None:
+        return raw
+    count = len(_SURROGATE.findall(text, first.start()))
+    note = (
+        f"{count:,} unpaired surrogate code point{'s' if count > 1 else ''} (the first at offset {first.start():,})"
+        " replaced by U+FFFD: the extracted text was damaged there"
+    )
+    warnings.warn(f"{raw.source}: {note}" if raw.source else note, ReportParseWarning, stacklevel=3)
+    pages = tuple(_SURROGATE.sub("\ufffd", page) for page in raw.pages)  # the text is the pages joined
+    return dataclasses.replace(raw, pages=pages, warnings=(*raw.warnings, note))
+
+
 # --- the public entry point ----------------------------------------------------------------
 
 
@@ -393,6 +414,7 @@ def normalize(raw: RawText, *, doc_id: str | None = None) -> Document:
     Returns:
         The document with normalized text, the offset map and page spans.
     """
+    raw = _replace_surrogates(raw)
     doc = _Editable(raw.text)
     doc.apply(_furniture_edits(raw.text, raw.furniture))
     _clean_characters(doc)
