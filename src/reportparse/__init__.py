@@ -22,7 +22,7 @@ except PackageNotFoundError:  # running from a source tree without installation
 # (``reportparse.components.dates``, ``reportparse.lang.az``) does not load pandas, the PDF
 # engines and the batch machinery, and ``import reportparse`` stays fast.
 _EXPORTS = {
-    "reportparse.api": ("Corpus", "Report", "parse", "parse_many"),
+    "reportparse.api": ("Corpus", "DocumentTables", "Report", "parse", "parse_many"),
     "reportparse.document": ("Document", "OffsetMap", "Page", "RawText"),
     "reportparse.errors": (
         "CorruptFileError",
@@ -88,6 +88,7 @@ __all__ = [
     "CorruptFileError",
     "DecodingError",
     "Document",
+    "DocumentTables",
     "EmptyDocumentError",
     "EncryptedPDFError",
     "Limits",

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -116,7 +116,66 @@ class _Tables:
         return ", ".join(f"{name}={len(self.tables[name])}" for name in TABLES if name != "documents")
 
 
-class Report(_Tables):
+class _OneDocument(_Tables):
+    """The metadata of one document, read from its row of the documents table."""
+
+    def _meta(self, column: str) -> object:
+        frame = self.tables[DOCUMENTS]
+        if not len(frame) or column not in frame.columns:
+            return None
+        value = frame[column].iloc[0]
+        return None if value is None or value is pd.NA or value == "" or pd.isna(value) else value
+
+    @property
+    def title(self) -> str | None:
+        """The report's title, as printed (None when none was found)."""
+        value = self._meta("title")
+        return None if value is None else str(value)
+
+    @property
+    def year(self) -> int | None:
+        """The reporting year (given, or read from the title)."""
+        value = self._meta("year")
+        return None if value is None else int(str(value))
+
+    @property
+    def organization(self) -> str | None:
+        """The reporting body's name, as the tables give it."""
+        value = self._meta("organization")
+        return None if value is None else str(value)
+
+    @property
+    def period(self) -> tuple[str, str] | None:
+        """The period of the plan the report implements (ISO dates), or None."""
+        start, end = self._meta("period_start"), self._meta("period_end")
+        return None if start is None or end is None else (str(start), str(end))
+
+
+class DocumentTables(_OneDocument):
+    """One document of a :class:`Corpus`: its rows of every table (no text: a batch keeps none).
+
+    Attributes:
+        tables: table name → DataFrame, this document's rows only.
+    """
+
+    def __init__(self, tables: dict[str, pd.DataFrame]) -> None:
+        self.tables = tables
+
+    @property
+    def doc_id(self) -> str:
+        """The document's id."""
+        return str(self.tables[DOCUMENTS]["doc_id"].iloc[0])
+
+    @property
+    def path(self) -> str:
+        """The file it was read from."""
+        return str(self.tables[DOCUMENTS]["path"].iloc[0])
+
+    def __repr__(self) -> str:
+        return f"DocumentTables(doc_id={self.doc_id!r}, path={self.path!r}, {self._counts()})"
+
+
+class Report(_OneDocument):
     """One parsed report: its normalized document and every table.
 
     Attributes:
@@ -146,6 +205,27 @@ class Report(_Tables):
 
         return report_html(self.document, self.tables)
 
+    def to_html(self, path: str | os.PathLike[str] | None = None) -> str:
+        """The notebook view as a standalone HTML page (text with its mentions highlighted, tables).
+
+        Args:
+            path: also write the page there (UTF-8).
+
+        Returns:
+            The page.
+        """
+        import html
+
+        title = html.escape(self.title or self.document.source or self.doc_id)
+        page = (
+            f'<!DOCTYPE html>\n<html lang="az">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n</head>\n<body>\n'
+            f"{self._repr_html_()}\n</body>\n</html>\n"
+        )
+        if path is not None:
+            Path(path).write_text(page, encoding="utf-8")
+        return page
+
 
 class Corpus(_Tables):
     """Many parsed reports: the same tables, concatenated, and the inputs that failed.
@@ -166,6 +246,35 @@ class Corpus(_Tables):
 
     def __len__(self) -> int:
         return len(self.documents)
+
+    def __iter__(self) -> Iterator[DocumentTables]:
+        """Each parsed document's rows, in the order of the documents table."""
+        for doc_id in self.documents["doc_id"]:
+            yield self._document(str(doc_id))
+
+    def __getitem__(self, key: str | os.PathLike[str] | int) -> DocumentTables:
+        """One document's rows, by ``doc_id``, by the path it was read from, or by position.
+
+        Raises:
+            KeyError: no parsed document has that id or path (a failed input is in ``errors``).
+            IndexError: a position out of range.
+        """
+        frame = self.documents
+        if isinstance(key, int):
+            return self._document(str(frame["doc_id"].iloc[key]))
+        wanted = os.fspath(key)
+        by_path = frame["doc_id"][frame["path"].astype(str).isin({wanted, str(Path(wanted).resolve())})]
+        if (frame["doc_id"].astype(str) == wanted).any():
+            return self._document(wanted)
+        if len(by_path):
+            return self._document(str(by_path.iloc[0]))
+        failed = " (it failed: see Corpus.errors)" if wanted in set(self.errors.get("path", ())) else ""
+        raise KeyError(f"no parsed document with doc_id or path {wanted!r}{failed}")
+
+    def _document(self, doc_id: str) -> DocumentTables:
+        return DocumentTables(
+            {name: frame[frame["doc_id"] == doc_id].reset_index(drop=True) for name, frame in self.tables.items()}
+        )
 
     def __repr__(self) -> str:
         return f"Corpus({len(self)} documents, {len(self.errors)} failed, {self._counts()})"
