@@ -115,6 +115,11 @@ def test_parts_are_scored_apart_and_labelled(corpus, capsys):
         evaluate_parts(folder, parts=["test"])
 
     assert main(["evaluate", "--corpus", str(folder), "--table", "dates"]) == 0
+    out = capsys.readouterr().out  # by default only the development part: the blind one is asked for
+    assert "== development part (in-sample" in out and "== blind part" not in out
+    assert "scored with --part blind" in out
+    argv = ["evaluate", "--corpus", str(folder), "--table", "dates", "--part", "development", "--part", "blind"]
+    assert main(argv) == 0
     out = capsys.readouterr().out
     assert "== development part (in-sample" in out and "== blind part" in out
     assert out.index("development part") < out.index("blind part")

@@ -116,7 +116,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         results = {"gold": result}
     else:
         try:
-            results = evaluate_parts(args.corpus, parts=args.part, tables=args.table, kinds=args.kind, extract=extract)
+            parts = args.part or ["development"]
+            results = evaluate_parts(args.corpus, parts=parts, tables=args.table, kinds=args.kind, extract=extract)
         except ValueError as exc:
             print(f"reportparse: error: {exc}", file=sys.stderr)
             return 2
@@ -128,6 +129,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
             f"== {PART_LABELS.get(name, args.gold)}\n\n{format_evaluation(result)}" for name, result in results.items()
         ]
         print("\n\n".join(blocks))
+        if not args.gold and "blind" not in parts and Path(args.corpus, GOLD_PARTS["blind"]).exists():
+            print("\n(the blind part is scored with --part blind: for reporting, never while writing rules)")
     return 0
 
 
@@ -176,8 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--part",
         action="append",
         choices=list(GOLD_PARTS),
-        help="only this part of the gold (repeatable): development = DIR/gold.jsonl (in-sample), "
-        "blind = DIR/blind/gold.jsonl (default: every part present, each scored apart)",
+        help="part of the gold to score (repeatable; each scored apart): development = DIR/gold.jsonl "
+        "(in-sample; the default), blind = DIR/blind/gold.jsonl (for reporting only: never while writing rules)",
     )
     evaluate.add_argument(
         "--table",
