@@ -63,6 +63,7 @@ bench: install-dev
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_startup.py
 	$(BIN)/python benchmarks/bench_batch.py
+	$(BIN)/python benchmarks/bench_html.py
 
 clean:
 	rm -rf $(VENV) $(EXTRAS_VENV) build src/*.egg-info .pytest_cache .hypothesis

@@ -30,6 +30,7 @@ from reportparse.batch.result import BATCH_STOPPED, FileResult
 from reportparse.batch.run import ENGINES, run_files
 from reportparse.batch.workers import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT
 from reportparse.document import Document
+from reportparse.ingest.ocr import DEFAULT_OCR
 from reportparse.ingest.pdf import DEFAULT_ENGINE
 from reportparse.output.folder import Collector, write_output
 from reportparse.pipeline import TABLES, ParseOptions, parse_document
@@ -295,6 +296,7 @@ def parse(
     ner: str = "rules",
     ner_model: str | None = None,
     stanza_model: str | None = None,
+    ocr: str = DEFAULT_OCR,
 ) -> Report:
     """Read a report and extract every table.
 
@@ -310,15 +312,24 @@ def parse(
             ``reportparse[stanza]``).
         ner_model: the spaCy model folder (default: the model shipped in the package).
         stanza_model: the Stanza model folder (default: the Stanza model shipped in the package).
+        ocr: OCR of PDF pages without text: ``auto`` (default; when Tesseract is installed),
+            ``always``, ``never`` (README, "Scans (OCR)").
 
     Returns:
         The :class:`Report`.
 
     Raises:
-        ReportParseError: the file cannot be read or holds no text.
+        ReportParseError: the file cannot be read or holds no text (a scan OCR cannot read:
+            :class:`~reportparse.errors.ScannedDocumentError`).
     """
     options = ParseOptions(
-        year=year, password=password, pdf_engine=pdf_engine, ner=ner, ner_model=ner_model, stanza_model=stanza_model
+        year=year,
+        password=password,
+        pdf_engine=pdf_engine,
+        ner=ner,
+        ner_model=ner_model,
+        stanza_model=stanza_model,
+        ocr=ocr,
     )
     document, tables = parse_document(path_or_text, options, doc_id=doc_id)
     return Report(document, tables)
@@ -344,6 +355,7 @@ def parse_many(
     ner_model: str | None = None,
     stanza_model: str | None = None,
     follow_links: bool = False,
+    ocr: str = DEFAULT_OCR,
 ) -> Corpus:
     """Parse many reports, in parallel; a file that fails is listed in ``Corpus.errors``.
 
@@ -370,6 +382,8 @@ def parse_many(
         stanza_model: the Stanza model folder (default: the Stanza model shipped in the package).
         follow_links: follow symbolic links that point outside the input folders (loops are cut,
             a file reached twice is parsed once).
+        ocr: OCR of PDF pages without text: ``auto`` (default; when Tesseract is installed),
+            ``always``, ``never``; a scan OCR cannot read is listed in ``Corpus.errors``.
 
     Returns:
         The :class:`Corpus`: every table over all parsed documents, and the failures.
@@ -378,7 +392,13 @@ def parse_many(
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     found = discover(_inputs(paths), follow_links=follow_links)
     options = ParseOptions(
-        year=year, password=password, pdf_engine=pdf_engine, ner=ner, ner_model=ner_model, stanza_model=stanza_model
+        year=year,
+        password=password,
+        pdf_engine=pdf_engine,
+        ner=ner,
+        ner_model=ner_model,
+        stanza_model=stanza_model,
+        ocr=ocr,
     )
     collector = Collector()
     for failure in found.failures:

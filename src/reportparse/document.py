@@ -1,7 +1,8 @@
 """Plain data of the pipeline: extracted raw text, the normalized Document and its offset map.
 
 No I/O and nothing Azerbaijani here; readers build a :class:`RawText`, the normalizer turns it
-into a :class:`Document`.
+into a :class:`Document`. A document's tokens, folded text and morphology are its
+:attr:`Document.layer` (:mod:`reportparse.lang.az.text`), built on first use.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
+
+from reportparse.lang.az.text import TextLayer
 
 PAGE_SEPARATOR = "\f"
 """Joins the pages of :attr:`RawText.text`; the normalizer reads it as a line break."""
@@ -140,6 +143,24 @@ class Document:
     def scanned(self) -> bool:
         """True for a PDF without a text layer (the text is then empty)."""
         return self.raw.scanned
+
+    @property
+    def layer(self) -> TextLayer:
+        """The text layer of :attr:`text`: folded once, tokenized once, each word analyzed once.
+
+        Built on first use and kept for the document (rebuilt only if :attr:`text` is replaced);
+        extractors and spaCy components read it instead of folding and tokenizing again.
+        """
+        layer = self.__dict__.get("_layer")
+        if layer is None or layer.text is not self.text:
+            layer = TextLayer.of(self.text)
+            self.__dict__["_layer"] = layer
+        return layer
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_layer", None)  # rebuilt on first use: not worth its bytes in a pickle
+        return state
 
     def page_at(self, offset: int) -> int:
         """1-based number of the page holding the character at ``offset``."""

@@ -29,6 +29,11 @@ class UnsupportedFormatError(ReportParseError, ValueError):
     """The file extension is not one reportparse reads."""
 
 
+class ConverterMissingError(UnsupportedFormatError):
+    """A format read through an external converter (``.doc``, ``.odt``, ``.rtf``: LibreOffice or
+    antiword) that is not installed; the message names what to install."""
+
+
 class DecodingError(ReportParseError, UnicodeError):
     """A text file whose bytes are not valid in any encoding reportparse accepts.
 
@@ -58,12 +63,23 @@ class EmptyDocumentError(ReportParseError):
     """A report with no text at all (an empty file, or only blank lines); a scan is not one."""
 
 
+class ScannedDocumentError(ReportParseError):
+    """A PDF without a text layer (a scan) whose text could not be recognized: OCR turned off
+    (``ocr="never"``), or it found no text on the pages."""
+
+
+class OcrUnavailableError(ScannedDocumentError):
+    """A scan that needs OCR on a machine without Tesseract or its Azerbaijani model (``aze``),
+    or ``ocr="always"`` there."""
+
+
 class ReportParseWarning(UserWarning):
     """Base class of the warnings reportparse emits."""
 
 
 class NoTextLayerWarning(ReportParseWarning):
-    """A PDF with no extractable text (a scan): the document is returned empty and flagged."""
+    """A PDF with pages without text (a scan) that OCR did not (or could not) fill: ``load`` returns
+    them empty and flags a document with no text at all as ``scanned``."""
 
 
 class PlanFormatError(ReportParseError, ValueError):

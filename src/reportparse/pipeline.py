@@ -19,6 +19,7 @@ from reportparse.extract.dates import find_dates
 from reportparse.extract.metadata import extract_metadata
 from reportparse.extract.references import find_references
 from reportparse.ingest.loader import load
+from reportparse.ingest.ocr import DEFAULT_OCR, check_mode, scan_error
 from reportparse.ingest.pdf import DEFAULT_ENGINE
 from reportparse.ner.backends import NER_MODES, find_organization_mentions
 from reportparse.structure.plan_sections import plan_segmentation
@@ -96,9 +97,11 @@ class ParseOptions:
         ner: how organizations are found (:data:`reportparse.pipeline.NER_MODES`).
         ner_model: the spaCy NER model folder of the ``model`` modes.
         stanza_model: the Stanza model folder of the ``stanza`` modes.
+        ocr: OCR of PDF pages without text: ``auto``, ``always`` or ``never``
+            (:mod:`reportparse.ingest.ocr`).
 
     Raises:
-        ValueError: an unknown ``ner`` mode.
+        ValueError: an unknown ``ner`` or ``ocr`` mode.
         StanzaNotInstalledError, StanzaModelNotFoundError: a ``stanza`` mode that cannot run
             (checked here, before any worker starts).
     """
@@ -109,8 +112,10 @@ class ParseOptions:
     ner: str = "rules"
     ner_model: str | None = None
     stanza_model: str | None = None
+    ocr: str = DEFAULT_OCR
 
     def __post_init__(self) -> None:
+        check_mode(self.ocr)
         if self.ner not in NER_MODES:
             raise ValueError(f"unknown ner mode {self.ner!r}; choose from {', '.join(NER_MODES)}")
         if self.ner.endswith("stanza"):
@@ -136,10 +141,15 @@ def parse_document(
         The document and its tables.
 
     Raises:
-        ReportParseError: the file cannot be read, or holds no text (:class:`EmptyDocumentError`).
+        ReportParseError: the file cannot be read, or holds no text (:class:`EmptyDocumentError`; a
+            scan without text: :class:`ScannedDocumentError`, :class:`OcrUnavailableError`).
     """
-    document = load(path_or_text, doc_id=doc_id, password=options.password, pdf_engine=options.pdf_engine)
-    if not document.text.strip() and not document.scanned:
+    document = load(
+        path_or_text, doc_id=doc_id, password=options.password, pdf_engine=options.pdf_engine, ocr=options.ocr
+    )
+    if not document.text.strip():
+        if document.scanned:
+            raise scan_error(document.source, mode=options.ocr)
         raise EmptyDocumentError("the report holds no text; check that it is the right file", path=document.source)
     return document, extract_tables(
         document, year=options.year, ner=options.ner, ner_model=options.ner_model, stanza_model=options.stanza_model

@@ -86,7 +86,7 @@ def test_exit_status_zero_when_every_input_parses_two_when_there_is_none(tmp_pat
     assert run("parse", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out")).returncode == 0
     (tmp_path / "nothing").mkdir()
     empty = run("parse", str(tmp_path / "nothing"), "--out", str(tmp_path / "out2"))
-    assert empty.returncode == 2 and "no .txt, .pdf or .docx files" in empty.stderr
+    assert empty.returncode == 2 and "no file in a format reportparse reads" in empty.stderr
     assert not (tmp_path / "out2").exists()
 
 

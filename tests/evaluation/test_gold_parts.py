@@ -135,3 +135,17 @@ def test_a_missing_part_is_a_clear_error(corpus, capsys):
     assert list(evaluate_parts(folder)) == ["development"]
     assert main(["evaluate", "--corpus", str(folder), "--part", "blind"]) == 2
     assert "no gold file" in capsys.readouterr().err
+
+
+def test_recurrence_is_optional_checked_and_scored():
+    from reportparse.evaluation.gold import _check_row
+    from reportparse.evaluation.score import score_rows
+
+    row = _date("dekabrın 30-dək", "2022-12-30", "2022-12-30", kind="deadline") | {"start": 0, "end": 15}
+    assert _check_row("dates", row) == []
+    assert _check_row("dates", row | {"recurrence": ""}) == []
+    assert _check_row("dates", row | {"recurrence": "yearly"}) == []
+    assert any("recurrence" in problem for problem in _check_row("dates", row | {"recurrence": "sometimes"}))
+    predicted = [row | {"recurrence": "yearly"}]
+    assert score_rows("dates", predicted, [row | {"recurrence": "yearly"}]).values_correct == 1
+    assert score_rows("dates", predicted, [row]).values_correct == 0  # absent in the gold: no recurrence

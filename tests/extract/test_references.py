@@ -102,13 +102,6 @@ def test_decree_with_issuer_date_and_number():
             "",
         ),
         (
-            "barədə\n\nAZƏRBAYCAN RESPUBLİKASI NAZİRLƏR KABİNETİNİN QƏRARI\n\n",
-            "AZƏRBAYCAN RESPUBLİKASI NAZİRLƏR KABİNETİNİN QƏRARI",
-            "Qərar",
-            "",
-            "",
-        ),
-        (
             "Azərbaycan Respublikası Prezidentinin\n\n2018-ci il 18 dekabr tarixli Fərmanı ilə",
             "Azərbaycan Respublikası Prezidentinin\n\n2018-ci il 18 dekabr tarixli Fərmanı",
             "Fərman",

@@ -88,8 +88,9 @@ def test_table_between_paragraphs_in_reading_order(tmp_path):
     positions = [text.index(value) for row in cells for value in row]
     assert all(start < pos < end for pos in positions)
     assert positions == sorted(positions)
-    # Each cell on its own line; a blank line before the table and after each row.
-    assert text == ("Giriş paraqrafı\n\nRayon\nƏhali\nİl\n\nŞəki\n184 600\n2023\n\nYekun paraqrafı\n")
+    # Each row on one line, its cells between bars (ingest/table_layout.py); a blank line before
+    # the table and after each row.
+    assert text == ("Giriş paraqrafı\n\n│ Rayon │ Əhali │ İl │\n\n│ Şəki │ 184 600 │ 2023 │\n\nYekun paraqrafı\n")
 
 
 def test_merged_cells_are_written_once(tmp_path):
@@ -104,6 +105,22 @@ def test_merged_cells_are_written_once(tmp_path):
     assert raw.text.count("Şaquli birləşmə") == 1
     order = [raw.text.index(s) for s in ("Başlıq üfüqi", "Şaquli birləşmə", "b1", "c2")]
     assert order == sorted(order)
+
+
+def test_merged_cells_keep_the_grid(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Başlıq"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "Şaquli"
+    table.cell(1, 1).text = "b1"
+    table.cell(2, 2).text = "c2"
+    cell = table.cell(1, 2)
+    cell.text = "birinci"
+    cell.add_paragraph("ikinci")
+    rows = _read(document, tmp_path).text.strip().split("\n\n")
+    # a cell spanning columns is followed by empty cells, the lower part of a vertical merge is
+    # empty, a cell's paragraphs share its line
+    assert rows == ["│ Başlıq │  │  │", "│ Şaquli │ b1 │ birinci ikinci │", "│  │  │ c2 │"]
 
 
 def test_nested_table_in_cell_is_included_in_order(tmp_path):
@@ -154,7 +171,7 @@ def test_page_break_before_direct_and_from_style(tmp_path):
     assert raw.pages == (
         "başlanğıc\n",
         "ikinci səhifə\n",
-        "Üçüncü fəsil\neyni səhifə\n",
+        "Üçüncü fəsil\n\neyni səhifə\n",  # two paragraphs: a blank line between them
     )
 
 

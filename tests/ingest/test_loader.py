@@ -42,13 +42,15 @@ def test_missing_file(missing, tmp_path, monkeypatch):
 
 
 def test_unsupported_extension_says_what_to_do(tmp_path):
-    old = tmp_path / "hesabat.doc"
-    old.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(UnsupportedFormatError, match="save it as .docx"):
-        reportparse.load(old)
+    sheet = tmp_path / "hesabat.xlsx"
+    sheet.write_bytes(b"PK\x03\x04")
+    with pytest.raises(UnsupportedFormatError, match="save the report as .docx or .pdf"):
+        reportparse.load(sheet)
     other = tmp_path / "hesabat.xyz"
     other.write_bytes(b"x")
-    with pytest.raises(UnsupportedFormatError, match="supported: .docx, .pdf, .text, .txt"):
+    with pytest.raises(
+        UnsupportedFormatError, match="supported: .doc, .docx, .htm, .html, .odt, .pdf, .rtf, .text, .txt"
+    ):
         reportparse.load(other)
 
 

@@ -54,7 +54,10 @@ def test_vocabularies_are_the_extractors_own():
     assert schema.TABLES["references"].column("kind").values == references.KINDS
     assert schema.TABLES["organizations"].column("type").values == organizations.TYPES
     assert gold.VOCABULARY[("counts", "kind")] == frozenset(counts.KINDS)
-    assert "duration" in gold.VOCABULARY[("counts", "kind")] and "continuous" in gold.VOCABULARY[("dates", "kind")]
+    assert "duration" in gold.VOCABULARY[("counts", "kind")] and "deadline" in gold.VOCABULARY[("dates", "kind")]
+    # frequency words are no dates (corpus/README.md): no kind continuous, a recurrence column instead
+    assert "continuous" not in gold.VOCABULARY[("dates", "kind")]
+    assert gold.VOCABULARY[("dates", "recurrence")] == frozenset(dates.RECURRENCES)
 
 
 def test_every_type_in_the_language_data_is_a_known_type():

@@ -17,6 +17,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,8 @@ from reportparse.ingest.normalize import DOC_ID_LENGTH
 
 _GLOB_CHARS = frozenset("*?[")
 _SHOWN_LINKS = 3
+_SHOWN_EXTENSIONS = 5
+NO_EXTENSION = "no extension"
 
 
 @dataclass
@@ -39,12 +42,15 @@ class Discovery:
         failures: inputs that name nothing (a missing file, a pattern matching no file).
         notes: warnings (a folder with no readable file, links not followed).
         skipped_links: links pointing outside the input folders that were not followed.
+        skipped_files: files met in a folder (or matching a pattern) in a format reportparse does
+            not read, counted by extension (lowercase, ``.xlsx``; ``no extension``).
     """
 
     files: list[Path] = field(default_factory=list)
     failures: list[FileResult] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     skipped_links: list[Path] = field(default_factory=list)
+    skipped_files: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,25 @@ class _Entry:
 
 def _readable(path: Path) -> bool:
     return path.suffix.lower() in READERS
+
+
+def _skip(path: Path, found: Discovery) -> None:
+    found.skipped_files[path.suffix.lower() or NO_EXTENSION] += 1
+
+
+def skipped_summary(skipped: Counter[str]) -> str:
+    """``3 .xlsx, 2 .jpg, 1 no extension``: the most frequent extensions first."""
+    ranked = sorted(skipped.items(), key=lambda item: (-item[1], item[0]))
+    shown = ", ".join(f"{count} {extension}" for extension, count in ranked[:_SHOWN_EXTENSIONS])
+    return shown + (", ..." if len(ranked) > _SHOWN_EXTENSIONS else "")
+
+
+def _skipped_note(skipped: Counter[str]) -> str:
+    total = sum(skipped.values())
+    return (
+        f"{total} file{'s' if total > 1 else ''} in formats reportparse does not read skipped"
+        f" ({skipped_summary(skipped)}); it reads {', '.join(sorted(READERS))}"
+    )
 
 
 def _inside(target: str, roots: Iterable[str]) -> bool:
@@ -179,6 +204,8 @@ def _expand_pattern(walker: _Walker, pattern: str, found: Discovery) -> list[Pat
                 matched.add(entry.parts)
         elif hit and _readable(entry.path):
             files.append(entry.path)
+        elif hit:
+            _skip(entry.path, found)
     return sorted(files)
 
 
@@ -190,6 +217,8 @@ def _expand_folder(walker: _Walker, folder: Path, found: Discovery) -> list[Path
                 found.skipped_links.append(entry.path)
         elif not entry.is_dir and _readable(entry.path):
             files.append(entry.path)
+        elif not entry.is_dir:
+            _skip(entry.path, found)
     return sorted(files)
 
 
@@ -213,7 +242,8 @@ def _links_note(links: list[Path]) -> str:
 def discover(inputs: Iterable[str | os.PathLike[str]], *, follow_links: bool = False) -> Discovery:
     """Expand inputs: files as given, folders searched recursively, glob patterns (``**`` too).
 
-    Folders and patterns contribute only the extensions reportparse reads; a file named
+    Folders and patterns contribute only the extensions reportparse reads (``READERS``); the
+    other files they hold are counted by extension in ``skipped_files`` and a note. A file named
     explicitly is always tried, so an unsupported one is reported rather than skipped. Links
     follow the policy of the module.
 
@@ -222,7 +252,7 @@ def discover(inputs: Iterable[str | os.PathLike[str]], *, follow_links: bool = F
         follow_links: follow links that point outside the input folders.
 
     Returns:
-        The files, what could not be found, and the links not followed.
+        The files, what could not be found, the links not followed and the files skipped.
     """
     texts = [os.fspath(item) for item in inputs]
     found, seen = Discovery(), set()
@@ -239,7 +269,7 @@ def discover(inputs: Iterable[str | os.PathLike[str]], *, follow_links: bool = F
         if path.is_dir():
             files = _expand_folder(walker, path, found)
             if not files:
-                found.notes.append(f"{path}: no .txt, .pdf or .docx files in this folder")
+                found.notes.append(f"{path}: no file in a format reportparse reads in this folder")
         elif path.exists():
             files = [path]
         elif _GLOB_CHARS & set(text):
@@ -254,6 +284,8 @@ def discover(inputs: Iterable[str | os.PathLike[str]], *, follow_links: bool = F
         for file in files:
             add(file)
     found.skipped_links = list(dict.fromkeys(found.skipped_links))
+    if found.skipped_files:
+        found.notes.append(_skipped_note(found.skipped_files))
     if found.skipped_links:
         found.notes.append(_links_note(found.skipped_links))
     return found

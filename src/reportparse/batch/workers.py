@@ -20,6 +20,7 @@ from pathlib import Path
 
 from reportparse.batch.result import MEMORY_LIMIT, TIMEOUT, WORKER_CRASH, FileResult
 from reportparse.errors import ReportParseError
+from reportparse.ingest import ocr
 from reportparse.ingest.sandbox import mark_isolated
 from reportparse.pipeline import ParseOptions, parse_document
 from reportparse.resources import sample_report_path
@@ -32,6 +33,7 @@ DEFAULT_MEMORY_LIMIT = 2048
 """MB of address space a worker may add, for one file, to what it uses once loaded."""
 
 _READY = "ready"
+_MORE_TIME = "more time"
 
 
 def _without_path(error: ReportParseError) -> str:
@@ -120,6 +122,8 @@ def _worker_main(connection, options: ParseOptions, memory_limit: float | None) 
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     warm_up(options)
     _limit_memory(memory_limit)  # after loading: the limit is what one file may add
+    # OCR of a long scan asks for more time (per page): the parent moves the file's deadline.
+    ocr.on_time_request(lambda seconds: connection.send((_MORE_TIME, seconds)))
     connection.send(_READY)
     while True:
         try:
@@ -169,6 +173,9 @@ class _Worker:
                 message = None
             if message == _READY:
                 self.ready = True
+                return None, False
+            if isinstance(message, tuple) and len(message) == 2 and message[0] == _MORE_TIME:
+                self.deadline += float(message[1])  # OCR pages: PAGE_SECONDS each, beyond --timeout
                 return None, False
             if isinstance(message, FileResult):
                 self.path = None

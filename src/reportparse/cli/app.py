@@ -79,7 +79,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_text(args: argparse.Namespace) -> int:
     try:
-        document = load(Path(args.input), password=args.password, pdf_engine=args.pdf_engine)
+        document = load(Path(args.input), password=args.password, pdf_engine=args.pdf_engine, ocr=args.ocr)
     except ReportParseError as exc:
         print(f"reportparse: error: {exc}", file=sys.stderr)
         return 1
@@ -159,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the normalized text that all table offsets refer to (or, with --raw, "
         "the text as extracted).",
     )
-    text.add_argument("input", metavar="INPUT", help="a .txt, .pdf or .docx file")
+    text.add_argument("input", metavar="INPUT", help="a .txt, .pdf, .docx, .html, .doc, .odt or .rtf file")
     text.add_argument("--raw", action="store_true", help="print the extracted text before normalization")
     add_reading_options(text)
     text.set_defaults(handler=_cmd_text)

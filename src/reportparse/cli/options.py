@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import argparse
 
+from reportparse.ingest.ocr import DEFAULT_OCR, OCR_MODES
 from reportparse.ingest.pdf import DEFAULT_ENGINE, ENGINES
 from reportparse.ner.backends import NER_MODES
 
 
 def add_reading_options(parser: argparse.ArgumentParser) -> None:
-    """``--password`` and ``--pdf-engine``."""
+    """``--password``, ``--pdf-engine`` and ``--ocr``."""
     parser.add_argument("--password", help="password for encrypted PDFs")
     parser.add_argument(
         "--pdf-engine",
         choices=ENGINES,
         default=DEFAULT_ENGINE,
         help=f"PDF text extraction engine (default: {DEFAULT_ENGINE}; see README, 'PDF engines')",
+    )
+    parser.add_argument(
+        "--ocr",
+        choices=OCR_MODES,
+        default=DEFAULT_OCR,
+        help="OCR of PDF pages without text, with Tesseract's Azerbaijani model: auto (default: when Tesseract "
+        "is installed), always (every page), never (see README, 'Scans (OCR)')",
     )
 
 

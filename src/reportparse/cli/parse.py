@@ -26,13 +26,14 @@ import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
-from reportparse.batch.discover import Discovery, discover
+from reportparse.batch.discover import Discovery, discover, skipped_summary
 from reportparse.batch.progress import Progress, printable
 from reportparse.batch.result import FileResult
 from reportparse.batch.run import run_files
 from reportparse.batch.workers import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT
 from reportparse.cli.options import add_ner_options, add_reading_options
-from reportparse.errors import ReportParseError
+from reportparse.errors import OcrUnavailableError, ReportParseError
+from reportparse.ingest.ocr import INSTALL
 from reportparse.output.folder import (
     FORMATS,
     Collector,
@@ -71,7 +72,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parse = commands.add_parser(
         "parse",
         help="parse reports and write the tables (CSV or Parquet)",
-        description="Parse .txt, .pdf and .docx reports (files, folders searched recursively, glob patterns) "
+        description="Parse .txt, .pdf, .docx, .html reports (and .doc, .odt, .rtf with LibreOffice installed; "
+        "files, folders searched recursively, glob patterns) "
         "in parallel worker processes and write one file per table, errors.csv and datapackage.json into "
         f"--out. One run at a time writes into a folder (the lock file --out/{LOCK_NAME}). {STATUSES}",
     )
@@ -258,6 +260,7 @@ def _options(args: argparse.Namespace) -> ParseOptions:
         ner=args.ner,
         ner_model=args.ner_model,
         stanza_model=args.stanza_model,
+        ocr=args.ocr,
     )
 
 
@@ -357,10 +360,16 @@ def _stop_message(stopped: BaseException | None, unwritten: BaseException | None
 def _summary(collector: Collector, out: Path, plan: ResumePlan, found: Discovery, state: str, written: bool) -> str:
     parsed, failed = len(collector.parsed), len(collector.failures)
     summary = f"{parsed} parsed, {failed} failed" + (f", {plan.skipped} already in {out}/" if plan.skipped else "")
+    scans = sum(failure.error_type == OcrUnavailableError.__name__ for failure in collector.failures)
+    if scans:
+        summary += f" ({scans} scanned PDF(s) need OCR: {INSTALL})"
     if plan.replaced:
         summary += f", {len(plan.replaced)} changed since the last run (old rows replaced)"
     if found.skipped_links:
         summary += f", {len(found.skipped_links)} symbolic link(s) not followed (--follow-links)"
+    if found.skipped_files:
+        skipped = found.skipped_files
+        summary += f", {sum(skipped.values())} skipped as not a report format ({skipped_summary(skipped)})"
     if written and (collector.parsed or collector.resumed):
         summary += f"; tables in {out}/"
     if written and failed:

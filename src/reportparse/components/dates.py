@@ -7,9 +7,10 @@
     >>> [(s.text, s._.date.date_start) for s in doc.spans["dates"]]
     [('cari ilin 14 iyun', datetime.date(2022, 6, 14))]
 
-Each span's label is the mention's kind (``point``, ``period``, ``range``, ``deadline``,
-``continuous``) and ``span._.date`` the :class:`~reportparse.extract.dates.DateMention` with the
-exact character offsets (a span covers whole tokens, so it may be a little wider).
+Each span's label is the mention's kind (``point``, ``period``, ``range``, ``deadline``) and
+``span._.date`` the :class:`~reportparse.extract.dates.DateMention` with the exact character
+offsets (a span covers whole tokens, so it may be a little wider) and its ``recurrence``
+(``hər il dekabrın 30-dək`` → ``yearly``). Frequency words alone (``mütəmadi``) are no spans.
 """
 
 from __future__ import annotations
@@ -31,19 +32,22 @@ if not Doc.has_extension("report_year"):
 class DatesComponent:
     """Finds date mentions; the year for relative dates is ``doc._.report_year`` or ``year``."""
 
-    def __init__(self, *, year: int | None = None, continuous: bool = True) -> None:
+    def __init__(self, *, year: int | None = None) -> None:
         self.year = year
-        self.continuous = continuous
 
     def __call__(self, doc: Doc) -> Doc:
         year = doc._.report_year if doc._.report_year is not None else self.year
         doc.spans[SPAN_KEY] = mention_spans(
-            doc, find_dates(doc.text, year=year, continuous=self.continuous), label=lambda m: m.kind, extension="date"
+            doc, find_dates(doc.text, year=year), label=lambda m: m.kind, extension="date"
         )
         return doc
 
 
-@Language.factory("az_dates", default_config={"year": None, "continuous": True})
+@Language.factory("az_dates", default_config={"year": None, "continuous": False})
 def make_dates_component(nlp: Language, name: str, year: int | None, continuous: bool) -> DatesComponent:
-    """Factory of :class:`DatesComponent` (``nlp.add_pipe("az_dates", config={"year": 2022})``)."""
-    return DatesComponent(year=year, continuous=continuous)
+    """Factory of :class:`DatesComponent` (``nlp.add_pipe("az_dates", config={"year": 2022})``).
+
+    ``continuous`` stays in the config so that pipelines saved with it still load; it has no
+    effect (frequency words are never mentions, only a date's ``recurrence``).
+    """
+    return DatesComponent(year=year)

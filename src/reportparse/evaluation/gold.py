@@ -322,7 +322,8 @@ def _iso(value: object) -> bool:
 def _check_row(table: str, row: dict) -> list[str]:
     problems = [f"missing {key}" for key in REQUIRED[table] if key not in row]
     for (vocabulary_table, column), allowed in VOCABULARY.items():
-        if vocabulary_table == table and column in row and row[column] not in allowed:
+        optional_and_empty = column not in REQUIRED[table] and row.get(column) == ""
+        if vocabulary_table == table and column in row and row[column] not in allowed and not optional_and_empty:
             problems.append(f"{column} {row[column]!r} not one of {sorted(allowed)}")
     if table == DATES and all(key in row for key in REQUIRED[DATES]):
         if not (_iso(row["date_start"]) and _iso(row["date_end"])):

@@ -91,7 +91,11 @@ VALUE_CHECKS: dict[str, Callable[[Row, Row], bool]] = {
     SECTIONS: lambda p, g: (
         _text(p.get("item")) == g["item"] and casefold(_text(p.get("commitment"))) == casefold(_text(g["commitment"]))
     ),
-    DATES: lambda p, g: _text(p.get("date_start")) == g["date_start"] and _text(p.get("date_end")) == g["date_end"],
+    DATES: lambda p, g: (
+        _text(p.get("date_start")) == g["date_start"]
+        and _text(p.get("date_end")) == g["date_end"]
+        and _text(p.get("recurrence")) == _text(g.get("recurrence"))  # absent in the gold: none
+    ),
     ORGANIZATIONS: lambda p, g: casefold(_text(p.get("name"))) == casefold(g["name"]),
     COUNTS: lambda p, g: _same_number(p.get("value"), g["value"]),
     REFERENCES: lambda p, g: all(_text(p.get(k)) == _text(g[k]) for k in ("kind", "number", "target_item")),

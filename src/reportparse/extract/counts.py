@@ -9,7 +9,13 @@ yüz``) is a mention when a noun follows it. What follows decides the kind:
 * a measure word (``8 nəfər``, ``2500 ədəd``) → ``count`` with that unit and, as ``counted``,
   the noun it measures (``8 nəfər üzvdən`` → ``üzv``);
 * any other noun phrase → ``count`` whose unit is the lemma of the phrase's head
-  (``44 ali təhsil müəssisəsinin`` → ``müəssisə``).
+  (``44 ali təhsil müəssisəsinin`` → ``müəssisə``; ``51 təqsirləndirilən şəxsdən`` → ``şəxs``: a
+  participle right after the number modifies the noun). Nouns that end like a suffix keep their
+  stem (``82 qadın`` → ``qadın``, ``16 kişi`` → ``kişi``; ``lang/az/data/count_nouns.tsv``);
+* a number with a partitive ending before a bare noun counts it (``29-u qadın olmaqla``).
+
+Number words, measure words, units, qualifiers and those nouns are data files under
+``lang/az/data/``, loaded by :mod:`reportparse.lang.az.numbers`.
 
 Not mentions: ordinals (``11-ci``), identifiers (``2 saylı``, ``3199 nömrəli``, ``№ 123``),
 dates (found by :mod:`.dates`), partitives without a noun (``21-i``), phone numbers, ``bir``
@@ -28,6 +34,7 @@ from decimal import Decimal
 from functools import cache
 
 from reportparse.extract.dates import DateMention, find_dates
+from reportparse.lang.az import acts
 from reportparse.lang.az import numbers as nums
 from reportparse.lang.az.casing import casefold
 from reportparse.lang.az.inflection import NounForm, noun_forms
@@ -75,10 +82,17 @@ _TOKEN = re.compile(r"(?P<word>[^\W\d_]+(?:[-’'][^\W\d_]+)*)|(?P<number>\d+)|(
 # ``\s*(?:-\s*)?``, not ``\s*-?\s*``: two runs of spaces side by side split a long run every way (quadratic)
 _ORDINAL_AFTER = re.compile(rf"\s*(?:[{_D}]\s*)?(?:{'|'.join(ORDINAL_SUFFIXES)})(?![^\W\d_])")
 _SUFFIX_AFTER = re.compile(rf"(?P<pct>\s?%)?(?:[{_D}](?P<suffix>[^\W\d_]+))?")
-_MULTIPLIER = re.compile(r"(?P<word>min|milyon|mln|milyard|mlrd)(?P<end>dən|dan|ə|a|dək|ə qədər)?")
-_NUMBER_WORDS = {**nums.UNITS, **nums.TENS, **nums.HUNDRED, "min": 1000, "milyon": 1_000_000, "milyard": 10**9}
+_MULTIPLIER = re.compile(
+    rf"(?P<word>{'|'.join(sorted(nums.MULTIPLIERS, key=len, reverse=True))})(?P<end>dən|dan|ə|a|dək|ə qədər)?"
+)
+_NUMBER_WORDS = nums.CARDINALS
 _ABLATIVE = re.compile(r"(?:dan|dən|tan|tən)$")
 _DATIVE = re.compile(r"[aə]$")
+
+
+def _is_participle(word: str) -> bool:
+    """Whether a (case-folded) word is a present participle (``təqsirləndirilən``), not a noun or an ablative."""
+    return bool(PARTICIPLE.fullmatch(word)) and word not in NOT_PARTICIPLES and not word.endswith(("dan", "dən"))
 
 
 @dataclass
@@ -102,19 +116,12 @@ def _closed_forms(lemmas: frozenset[str]) -> dict[str, NounForm]:
 
 
 _MEASURES = frozenset(nums.MEASURE_WORDS)
+_NUMBERED_PARTS = frozenset((*acts.ARTICLE_NOUNS, *acts.ITEM_NOUNS, *acts.ARTICLE_PARTS))
 _TIMES = frozenset(nums.TIME_UNITS)
 _CURRENCY_WORDS = frozenset(nums.CURRENCIES)
 _PERCENTS = frozenset(nums.PERCENT_WORDS)
 _AGES = frozenset(nums.AGE_WORDS)
-_DURATION_UNIT = {
-    "günlük": "gün",
-    "həftəlik": "həftə",
-    "aylıq": "ay",
-    "illik": "il",
-    "saatlıq": "saat",
-    "dəqiqəlik": "dəqiqə",
-    "rüblük": "rüb",
-}
+_DURATION_UNIT = nums.DURATION_UNITS
 
 
 def _form(word: str, lemmas: frozenset[str]) -> tuple[NounForm | None, str]:
@@ -160,6 +167,10 @@ class _Scanner:
         return None
 
     def analysis(self, token: _Token) -> Analysis:
+        """The noun analysis of a word; a listed noun that ends like a suffix keeps its stem (``qadın``)."""
+        form = _closed_forms(nums.COUNT_NOUN_STEMS).get(token.text)
+        if form is not None:
+            return Analysis(form.lemma, form.plural, form.possessive, form.case)
         return analyze(token.text, known=self.known)
 
     def is_verb(self, token: _Token) -> bool:
@@ -167,11 +178,11 @@ class _Scanner:
 
     def is_light_verb(self, index: int) -> bool:
         token = self.word(index)
-        return token is not None and bool(LIGHT_VERB.fullmatch(token.text))
+        return token is not None and token.text not in nums.COPULAS and bool(LIGHT_VERB.fullmatch(token.text))
 
     def is_modifier(self, token: _Token) -> bool:
         text = token.text
-        if text in ADJECTIVES:
+        if text in ADJECTIVES or text in nums.COUNT_ADJECTIVES:
             return True
         if (
             not PARTICIPLE.fullmatch(text)
@@ -186,7 +197,7 @@ class _Scanner:
         token = self.tokens[index] if index < len(self.tokens) else None
         if token is None or token.newline_before:
             return True
-        if token.kind != "word" or token.text in FUNCTION_WORDS or self.is_verb(token):
+        if token.kind != "word" or token.text in FUNCTION_WORDS or token.text in nums.COPULAS or self.is_verb(token):
             return True
         if token.capital:
             return True
@@ -194,8 +205,24 @@ class _Scanner:
         # is the very noun counted (``18 düzəliş edilmişdir``).
         return not first and self.is_light_verb(index + 1)
 
+    def leading_participle(self, index: int) -> bool:
+        """Whether token ``index``, right after a number, is a participle modifying the noun after it.
+
+        ``51 təqsirləndirilən şəxsdən``: right after a number, a participle (which elsewhere may
+        end a phrase as a verb form) modifies the noun that follows it.
+        """
+        token = self.word(index)
+        if token is None or token.newline_before or token.capital or not _is_participle(token.text):
+            return False
+        if LIGHT_VERB.fullmatch(token.text):
+            return False
+        return self.word(index + 1) is not None and not self.ends_phrase(index + 1, first=False)
+
     def noun_phrase(self, index: int) -> tuple[int, int] | None:
         """(first, head) token indices of the noun phrase starting at ``index``, or None."""
+        if self.leading_participle(index) and not self.leading_participle(index + 1):  # one: no recursion
+            phrase = self.noun_phrase(index + 1)
+            return None if phrase is None else (index, phrase[1])
         if index < len(self.tokens) and self.tokens[index].text == "“":
             # a quoted name before the noun: 5 “ASAN xidmət” mərkəzindəki
             closing = next(
@@ -357,10 +384,14 @@ def _counted_before(scanner: _Scanner, number_index: int, *, genitive_only: bool
 
 
 def _counted_after(scanner: _Scanner, index: int) -> str:
+    """The lemma of the noun a measure word counts (``8 nəfər üzvdən`` → ``üzv``), or empty."""
     phrase = scanner.noun_phrase(index)
     if phrase is None or scanner.is_light_verb(index + 1):
         return ""
-    analysis = scanner.analysis(scanner.tokens[phrase[1]])
+    head = scanner.tokens[phrase[1]]
+    if _is_participle(head.text):
+        return ""  # a verb form, no noun: 5 nəfər yaşayan
+    analysis = scanner.analysis(head)
     return "" if analysis.case == "instrumental" else analysis.lemma
 
 
@@ -525,11 +556,12 @@ def _mention_at(
 
 
 def _marks_no_count(scanner: _Scanner, index: int) -> bool:
-    """Whether the word before the number at token ``index`` makes it no count: ``hər`` (each) or ``№``."""
+    """Whether the word before the number at token ``index`` makes it no count: ``hər`` (each), ``№``,
+    or an article or item noun naming it (``maddə 15``, ``bənd 3``)."""
     previous = scanner.word(index - 1)
-    if previous is not None and previous.text == "hər":
+    if previous is not None and (previous.text == "hər" or previous.text in _NUMBERED_PARTS):
         return True
-    return index > 0 and scanner.tokens[index - 1].text in ("№",)
+    return index > 0 and scanner.tokens[index - 1].text in nums.IDENTIFIER_SIGNS
 
 
 def _percent_sign(
@@ -567,8 +599,10 @@ def _with_ending(
         qualifier = "at_most"
     else:
         after = _qualifier_after(scanner, ending, scanner.index_at(ending_end))
+        if after is None and ending in nums.PARTITIVE_ENDINGS:
+            return _partitive(scanner, index, span_start, amount, decimal_written, scanner.index_at(ending_end))
         if after is None:
-            return None  # a partitive (21-i) or a number in a case (9-a çatmışdır)
+            return None  # a number in a case (9-a çatmışdır)
         qualifier = after[0]
         end = after[1]
     else_end = end if ending not in nums.UP_TO_ENDINGS else ending_end
@@ -576,6 +610,30 @@ def _with_ending(
     if mention is None:
         return None
     return CountMention(span_start, mention.end, mention.value, mention.unit, mention.counted, qualifier, mention.kind)
+
+
+def _partitive(
+    scanner: _Scanner, index: int, span_start: int, amount: Decimal, decimal_written: bool, noun_index: int
+) -> CountMention | None:
+    """``29-u qadın``: a number with a partitive ending counts the noun after it; alone (``21-i``) it is none.
+
+    The noun is a bare nominative closing the clause, followed by a copula (``29-u qadın olmaqla``)
+    or by ``və`` and the next number (``29-u qadın və 11-i kişi``); a partitive before an adverbial
+    (``17-si elektron qaydada``) or a predicate (``1-i əsaslı hesab edilərək``) counts nothing.
+    """
+    phrase = scanner.noun_phrase(noun_index)
+    if phrase is None:
+        return None
+    head = scanner.tokens[phrase[1]]
+    analysis = scanner.analysis(head)
+    if analysis.case != "nominative" or analysis.possessive or scanner.is_modifier(head):
+        return None  # 54-ü abidələrin, 1-i əsaslı hesab edilərək
+    after, then = (scanner.tokens[k] if k < len(scanner.tokens) else None for k in (phrase[1] + 1, phrase[1] + 2))
+    coordinated = after is not None and after.text == "və" and then is not None and then.kind == "number"
+    if after is not None and after.kind == "word" and after.text not in nums.COPULAS and not coordinated:
+        return None  # 5-i pandemiya ilə bağlı: the noun belongs to what follows
+    mention = _measure(scanner, span_start, amount, decimal_written, noun_index, "exact", index)
+    return mention if mention is not None and mention.kind == "count" else None
 
 
 def _multiplied(

@@ -1,8 +1,13 @@
 """Azerbaijani temporal expressions → normalized date mentions.
 
-A grammar of patterns over the case-folded text (same length as the text, so offsets carry
-over). Patterns are tried at every position; the longest match wins and matches never overlap.
-Conventions (what a mention spans, kinds, granularity) are those of ``corpus/README.md``.
+The rules are data (``lang/az/data/temporal/rules.txt``, read by :mod:`reportparse.lang.az.temporal`):
+each names a pattern and a normalization, one of :data:`NORMALIZATIONS` here, which turns the
+match's named groups (``day``, ``month``, ``year``, ``rel``, ``day_to``, ``part``, ``century`` …)
+into dates. A date is any order of day, month and year, each in any case; the normalization
+composes whatever parts were written. Matching runs on the case-folded text (same length as the
+text, so offsets carry over): one scanner finds the next place where a rule matches, every rule
+is tried there anchored, the longest match wins and matches never overlap. Conventions (spans,
+kinds, granularity, recurrence) are those of ``corpus/README.md``.
 """
 
 from __future__ import annotations
@@ -11,32 +16,45 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from reportparse.lang.az.calendar import (
-    CONTINUOUS_TERMS,
-    DAY_ENDINGS,
-    MONTH_GENITIVE_ENDINGS,
-    MONTHS,
+    CONTINUOUS,
+    DEADLINE_ENDS,
+    ERAS,
+    FREQUENCIES,
+    MONTH_NUMBERS,
     ORDINAL_WORDS,
+    RECURRENCES,
     RELATIVE_YEARS,
-    ROMAN_QUARTERS,
+    SEASONS,
+    YEAR_EDGES,
+    YEAR_PARTS,
+    roman_value,
 )
 from reportparse.lang.az.casing import casefold
-from reportparse.lang.az.orthography import DASH_CLASS, ORDINAL_SUFFIXES
+from reportparse.lang.az.temporal import TemporalRule, grammar
 
-KINDS = ("point", "period", "range", "deadline", "continuous")
+KINDS = ("point", "period", "range", "deadline")
 """What a date mention says: a day or span that happened (``point``, ``range``), a span of
-time (``period``), a date something is due by (``deadline``), or that it goes on without a
-date (``continuous``: ``mütəmadi``, ``daimi``)."""
+time (``period``) or a date something is due by (``deadline``)."""
 
-GRANULARITIES = ("day", "month", "quarter", "year")
-"""The unit a date mention is precise to ("" for ``continuous`` mentions, which have no date)."""
+GRANULARITIES = ("day", "month", "quarter", "year", "decade", "century")
+"""The unit a date mention is precise to (half-years are ``quarter``; ``day`` whenever the
+mention covers one day)."""
+
+__all__ = ["GRANULARITIES", "KINDS", "RECURRENCES", "DateMention", "find_dates", "frequency_of"]
 
 
 @dataclass(frozen=True)
 class DateMention:
-    """One temporal expression; dates are None when the year is unknown."""
+    """One temporal expression; dates are None when the year is unknown.
+
+    Attributes:
+        recurrence: ``yearly``, ``quarterly``, ``monthly``, ``weekly`` or ``daily`` when a
+            frequency word qualifies the date (``hər il dekabrın 30-dək``), else "".
+        rule: the name of the rule that found it (``rules.txt``).
+    """
 
     start: int
     end: int
@@ -45,25 +63,24 @@ class DateMention:
     granularity: str
     kind: str
     year_inferred: bool
+    recurrence: str = ""
+    rule: str = field(default="", compare=False)
 
 
-_D = DASH_CLASS
-# ``\s*(?:-\s*)?``, not ``\s*-?\s*``: two runs of spaces side by side split a long run every way (quadratic)
-_SUF = rf"\s*(?:-\s*)?(?:{'|'.join(ORDINAL_SUFFIXES)})"
-_YEAR = r"(?<![\d.,/-])(?:19|20)\d\d"
-_MONTH = rf"(?:{'|'.join(MONTHS)})"
-_MONTH_GEN = rf"(?:{'|'.join(MONTHS)})(?:{'|'.join(MONTH_GENITIVE_ENDINGS)})"
-_DAY = r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])(?![\d.,]\d)"
-_DAY_END = rf"-?(?:{'|'.join(sorted(DAY_ENDINGS, key=len, reverse=True))})\b"
-_IL = r"il(?!lər|dönüm|lik)\w*"  # il, ilin, ildə, ildən, ildəki, illə — not illər, ildönümü, illik
-_END = r"(?![\w-])"
+Normalization = Callable[[re.Match[str], "int | None"], "list[DateMention]"]
+
+# a rule starts where no letter, digit, underscore or hyphen stands before it (done here, not as a
+# look-behind, which would stop the regex engine from skipping to a rule's first characters)
+_NUMBER_BEFORE = ".,/"
 
 
-def _month(word: str) -> int:
-    for number, name in enumerate(MONTHS, 1):
-        if word.startswith(name):
-            return number
-    raise ValueError(word)
+def _left_ok(folded: str, position: int) -> bool:
+    if position == 0:
+        return True
+    before = folded[position - 1]
+    if before.isalnum() or before in "_-":
+        return False
+    return not (folded[position].isdigit() and before in _NUMBER_BEFORE)
 
 
 def _last_day(year: int, month: int) -> dt.date:
@@ -79,259 +96,328 @@ def _day(year: int | None, month: int, day: int) -> dt.date | None:
         return None
 
 
-Handler = Callable[[re.Match[str], int | None], DateMention | list[DateMention] | None]
-_RULES: list[tuple[re.Pattern[str], Handler]] = []
+def _full_year(written: str, reference: int | None) -> int:
+    """A written year; two digits are the year nearest the reference (``88`` → 1988, ``05`` → 2005)."""
+    if len(written) > 2:
+        return int(written)
+    pivot = reference if reference is not None else 2000
+    candidates = [century + int(written) for century in range(pivot // 100 * 100 - 100, pivot // 100 * 100 + 200, 100)]
+    return min(candidates, key=lambda y: (abs(y - pivot), -1 if y <= pivot else 1))
 
 
-def rule(pattern: str) -> Callable[[Handler], Handler]:
-    """Register a pattern and the function that turns its match into mention(s)."""
-
-    def register(handler: Handler) -> Handler:
-        _RULES.append((re.compile(pattern), handler))
-        return handler
-
-    return register
+def _year_of(m: re.Match[str], year: int | None) -> tuple[int | None, bool]:
+    groups = m.groupdict()
+    if groups.get("year"):
+        return _full_year(groups["year"], year), False
+    offset = RELATIVE_YEARS.get(re.sub(r"\s+", " ", groups["rel"]), 0) if groups.get("rel") else 0
+    return (year + offset if year is not None else None), True
 
 
-def _mention(
+def _month_of(value: str) -> int:
+    return int(value) if value.isdigit() else MONTH_NUMBERS[value]
+
+
+def _make(
     m: re.Match[str],
-    start: dt.date | None,
-    end: dt.date | None,
+    dates: tuple[dt.date | None, dt.date | None],
     granularity: str,
     kind: str,
     inferred: bool,
     span: tuple[int, int] | None = None,
-) -> DateMention | None:
-    if start is not None and end is not None and start > end:
-        return None
-    if (start is None) != (end is None):  # one end an impossible day (`5 may – 31 iyun`): not a date
-        return None
+) -> list[DateMention]:
+    start, end = dates
+    if (start is None) != (end is None) or (start is not None and end is not None and start > end):
+        return []  # an impossible day or an inverted range: not a date
     s, e = span or (m.start(), m.end())
-    return DateMention(s, e, start, end, granularity, kind, inferred)
+    return [DateMention(s, e, start, end, granularity, kind, inferred)]
 
 
-def _year_of(m: re.Match[str], year: int | None) -> tuple[int | None, bool]:
-    written = m.groupdict().get("y")
-    if written:
-        return int(written), False
-    relative = m.groupdict().get("rel")
-    offset = RELATIVE_YEARS.get(relative, 0) if relative else 0
-    return (year + offset if year is not None else None), True
+def _is_deadline(m: re.Match[str]) -> bool:
+    return m.group().endswith(DEADLINE_ENDS)
 
 
-_YEAR_WORD = rf"(?:(?P<y>{_YEAR}){_SUF}\s+|(?P<rel>{'|'.join(RELATIVE_YEARS)})\s+)"
+# --- normalizations (the NORM names of rules.txt) -------------------------------------------------
 
 
-@rule(rf"(?P<a>{_YEAR})\s*{_D}\s*(?P<b>(?:19|20)\d\d){_SUF}\s+illər\w*")
-def _year_range(m, year):
-    a, b = int(m["a"]), int(m["b"])
-    return _mention(m, dt.date(a, 1, 1), dt.date(b, 12, 31), "year", "range", False)
-
-
-@rule(
-    rf"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])\s*[./]\s*(?P<mo>0?[1-9]|1[0-2])\s*[./]\s*(?P<y>(?:19|20)\d\d)"
-    rf"(?:{_SUF}\s+il\b)?{_END}"
-)
-def _numeric(m, year):
-    date = _day(int(m["y"]), int(m["mo"]), int(m["d"]))
-    return _mention(m, date, date, "day", "point", False) if date else None
-
-
-@rule(rf"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])-(?P<mo>0[1-9]|1[0-2])-(?P<y>(?:19|20)\d\d){_END}")
-def _numeric_dashes(m, year):
-    date = _day(int(m["y"]), int(m["mo"]), int(m["d"]))
-    return _mention(m, date, date, "day", "point", False) if date else None
-
-
-# 2022-ci il 4 aprel · 2023-cü il 21-22 noyabr · cari ilin 14 iyun
-@rule(rf"{_YEAR_WORD}(?:il\w*\s+)(?P<d>{_DAY})(?:\s*{_D}\s*(?P<d2>{_DAY}))?\s+(?P<m>{_MONTH}){_END}")
-def _year_day_month(m, year):
+def _date(m: re.Match[str], year: int | None) -> list[DateMention]:
+    """Day, month and year in any order: whatever parts the match has (``day``, ``month``, ``year``/``rel``)."""
     y, inferred = _year_of(m, year)
-    month = _month(m["m"])
-    first = _day(y, month, int(m["d"]))
-    if m["d2"]:
-        return _mention(m, first, _day(y, month, int(m["d2"])), "day", "range", inferred)
-    return _mention(m, first, first, "day", "point", inferred)
+    groups = m.groupdict()
+    if groups.get("day"):
+        if len(groups.get("year") or "") == 2 and not len(groups["day"]) == len(groups["month"]) == 2:
+            return []  # 4.2.10, 1.1.10: items; a two-digit year needs 19.09.88
+        date = _day(y, _month_of(groups["month"]), int(groups["day"]))
+        if y is not None and date is None:
+            return []  # 31 iyun, 30.02.2022
+        return _make(m, (date, date), "day", "deadline" if _is_deadline(m) else "point", inferred)
+    if groups.get("month"):
+        month = _month_of(groups["month"])
+        if y is None:
+            return _make(m, (None, None), "month", "period", inferred)
+        if groups.get("edge"):  # oktyabr ayının sonunadək
+            edge, kind = YEAR_EDGES[groups["edge"]]
+            day = _last_day(y, month) if edge == "end" else dt.date(y, month, 1)
+            return _make(m, (day, day), "day", kind, inferred)
+        return _make(m, (dt.date(y, month, 1), _last_day(y, month)), "month", "period", inferred)
+    if y is None:
+        return _make(m, (None, None), "year", "period", inferred)
+    return _make(m, (dt.date(y, 1, 1), dt.date(y, 12, 31)), "year", "period", inferred)
 
 
-# 2023-cü il 3 aprel tarixindən 4 may (tarixinədək): one range, the tarix words inside
-@rule(
-    rf"(?P<y>{_YEAR}){_SUF}\s+il\s+(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+tarixindən\s+(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}){_END}"
-)
-def _year_dated_range(m, year):
-    y = int(m["y"])
-    return _mention(
-        m, _day(y, _month(m["m"]), int(m["d"])), _day(y, _month(m["m2"]), int(m["d2"])), "day", "range", False
-    )
+def _year_range(m: re.Match[str]) -> list[DateMention]:
+    first = int(m["year"])
+    written = m["year_to"]
+    last = first // 100 * 100 + int(written) if len(written) == 2 else int(written)
+    if not first < last <= first + 100:  # 2018-12 (a month), 1234-5678 (a number)
+        return []
+    return _make(m, (dt.date(first, 1, 1), dt.date(last, 12, 31)), "year", "range", False)
 
 
-# 2022-ci il martın 5-dək
-@rule(rf"{_YEAR_WORD}il\w*\s+(?P<m>{_MONTH_GEN})\s+(?P<d>{_DAY}){_DAY_END}")
-def _year_month_day(m, year):
+def _range(m: re.Match[str], year: int | None) -> list[DateMention]:
+    """Two explicit ends: years (``year``-``year_to``), days (``day``-``day_to``) or months."""
+    groups = m.groupdict()
+    if groups.get("year_to"):
+        return _year_range(m)
     y, inferred = _year_of(m, year)
-    date = _day(y, _month(m["m"]), int(m["d"]))
-    kind = "deadline" if m.group().endswith("dək") else "point"
-    return _mention(m, date, date, "day", kind, inferred)
+    first_month = _month_of(groups["month"])
+    last_month = _month_of(groups["month_to"]) if groups.get("month_to") else first_month
+    if groups.get("day"):
+        first, last = _day(y, first_month, int(groups["day"])), _day(y, last_month, int(groups["day_to"]))
+        return _make(m, (first, last), "day", "range", inferred)
+    if y is None:
+        return _make(m, (None, None), "month", "range", inferred)
+    return _make(m, (dt.date(y, first_month, 1), _last_day(y, last_month)), "month", "range", inferred)
 
 
-# 2024-cü il 11, 13 və 20 iyun → three points
-@rule(rf"(?P<y>{_YEAR}){_SUF}\s+il\s+(?P<days>{_DAY}(?:\s*,\s*{_DAY})*\s*(?:,|\svə)\s*{_DAY})\s+(?P<m>{_MONTH}){_END}")
-def _day_list(m, year):
-    y, month = int(m["y"]), _month(m["m"])
+def _day_list(m: re.Match[str], year: int | None) -> list[DateMention]:
+    """``2024-cü il 11, 13 və 20 iyun``: one point per day; the first holds the year, the last the month."""
+    y, month = _full_year(m["year"], year), _month_of(m["month"])
     numbers = list(re.finditer(r"\d+", m["days"]))
     mentions = []
     for index, number in enumerate(numbers):
         date = _day(y, month, int(number.group()))
+        if date is None:
+            return []
         start = m.start() if index == 0 else m.start("days") + number.start()
         end = m.start("days") + number.end() if index < len(numbers) - 1 else m.end()
         mentions.append(DateMention(start, end, date, date, "day", "point", index > 0))
     return mentions
 
 
-# 15 mart 2022-ci il · 23-24 may · 15 mart – 20 aprel 2022-ci il · 18 dekabr 2018
-@rule(
-    rf"(?P<d>{_DAY})(?:\s*{_D}\s*(?P<d2>{_DAY}))?\s+(?P<m>{_MONTH})(?:\s*{_D}\s*(?P<d3>{_DAY})\s+(?P<m3>{_MONTH}))?"
-    rf"(?:\s+(?P<y>{_YEAR})(?:{_SUF}\s+(?:il(?!lər|dönüm|lik))\b)?)?(?P<tail>[a-zəıöüçşğ]*){_END}"
-)
-def _day_month_year(m, year):
-    if m["tail"] and m["y"]:
-        return None
-    tail_ok = not m["tail"] or m["tail"] in ("da", "də", "a", "ə", "dan", "dən", "dək")
-    if not tail_ok:
-        return None
-    y, inferred = (int(m["y"]), False) if m["y"] else (year, True)
-    first = _day(y, _month(m["m"]), int(m["d"]))
-    if m["d3"]:
-        return _mention(m, first, _day(y, _month(m["m3"]), int(m["d3"])), "day", "range", inferred)
-    if m["d2"]:
-        return _mention(m, first, _day(y, _month(m["m"]), int(m["d2"])), "day", "range", inferred)
-    return _mention(m, first, first, "day", "point", inferred)
+def _year_list(m: re.Match[str], year: int | None) -> list[DateMention]:
+    """``2014 və 2015-ci illərdə``: one year per conjunct; the last spans the shared ``illər``."""
+    mentions = []
+    for conjunct in re.finditer(rf"\d{{4}}(?:{_SUF})?", m["years"]):
+        y = int(conjunct.group()[:4])
+        start, end = m.start("years") + conjunct.start(), m.start("years") + conjunct.end()
+        mentions += _make(m, (dt.date(y, 1, 1), dt.date(y, 12, 31)), "year", "period", False, (start, end))
+    last = int(m["year"])
+    return mentions + _make(
+        m, (dt.date(last, 1, 1), dt.date(last, 12, 31)), "year", "period", False, (m.start("year"), m.end())
+    )
 
 
-# martın 15-də · dekabrın 30-dək · iyulun 6-dan avqustun 14-dək · iyunun 10-dan 20-dək
-@rule(rf"(?P<m>{_MONTH_GEN})\s+(?P<d>{_DAY}){_DAY_END}(?:\s+(?:(?P<m2>{_MONTH_GEN})\s+)?(?P<d2>{_DAY})-?dək\b)?")
-def _month_day(m, year):
-    first_month = _month(m["m"])
-    first = _day(year, first_month, int(m["d"]))
-    if m["d2"]:
-        second = _day(year, _month(m["m2"]) if m["m2"] else first_month, int(m["d2"]))
-        return _mention(m, first, second, "day", "range", True)
-    kind = "deadline" if m.group().endswith("dək") else "point"
-    return _mention(m, first, first, "day", kind, True)
-
-
-_QUARTER = rf"(?P<q>{'|'.join(ROMAN_QUARTERS)}|{'|'.join(ORDINAL_WORDS)})\s+rüb\w*(?:\s+ərzində)?"
-_HALF = rf"(?P<h>{'|'.join(ROMAN_QUARTERS)}|{'|'.join(ORDINAL_WORDS)})\s+yarı\w*"
-_MONTHS_SPAN = rf"(?P<m1>{_MONTH})\s*{_D}\s*(?P<m2>{_MONTH})\s+ay\w*"
-_ONE_MONTH = rf"(?P<mo>{_MONTH})(?:\s+ay\w*|ın\w+|in\w+|un\w+|ün\w+)(?P<mend>\s+sonunadək)?"
-_YEAR_END = r"(?P<end>sonunadək|sonuna|sonunda|əvvəlində\w*)"
-
-
-# 2022-ci ilin IV rübü · ilin birinci yarısında · 2022-ci ilin iyul–sentyabr aylarında · ilin sonunadək
-@rule(
-    rf"(?:{_YEAR_WORD}|(?P<bare>(?<![\w-]))(?:hesabat\s+)?)ilin(?:in)?\s+(?:{_QUARTER}|{_HALF}|{_MONTHS_SPAN}|{_ONE_MONTH}|{_YEAR_END}){_END}"
-)
-def _part_of_year(m, year):
+def _year_part(m: re.Match[str], year: int | None) -> list[DateMention]:
+    """A quarter or half of a year (``IV rübü``, ``birinci yarısında``, ``II yarımildə``)."""
     y, inferred = _year_of(m, year)
+    word = m["part"]
+    if word is None:  # 1-ci yarısında
+        number = int(m["part_digit"])
+    else:
+        number = ORDINAL_WORDS[word] if word in ORDINAL_WORDS else roman_value(word)
+    months = 3 if YEAR_PARTS[m["unit"]] == "quarter" else 6
+    if not 1 <= number <= 12 // months:
+        return []
     if y is None:
-        return _mention(m, None, None, "year", "period", True)
-    if m["q"]:
-        quarter = ROMAN_QUARTERS.get(m["q"]) or ORDINAL_WORDS[m["q"]]
-        return _mention(m, dt.date(y, 3 * quarter - 2, 1), _last_day(y, 3 * quarter), "quarter", "period", inferred)
-    if m["h"]:
-        return _half(m, y, m["h"], inferred)
-    if m["m1"]:
-        return _mention(m, dt.date(y, _month(m["m1"]), 1), _last_day(y, _month(m["m2"])), "month", "range", inferred)
-    if m["mo"]:
-        month = _month(m["mo"])
-        if m["mend"]:  # oktyabr ayının sonunadək
-            return _mention(m, _last_day(y, month), _last_day(y, month), "day", "deadline", inferred)
-        return _mention(m, dt.date(y, month, 1), _last_day(y, month), "month", "period", inferred)
-    if m["end"].startswith("əvvəl"):
-        return _mention(m, dt.date(y, 1, 1), dt.date(y, 1, 1), "day", "point", inferred)
-    kind = "deadline" if m["end"] == "sonunadək" else "point"
-    return _mention(m, dt.date(y, 12, 31), dt.date(y, 12, 31), "day", kind, inferred)
+        return _make(m, (None, None), "quarter", "period", inferred)
+    first = dt.date(y, months * (number - 1) + 1, 1)
+    return _make(m, (first, _last_day(y, months * number)), "quarter", "period", inferred)
 
 
-def _half(m: re.Match[str], y: int | None, word: str, inferred: bool) -> DateMention | None:
-    half = ROMAN_QUARTERS.get(word) or ORDINAL_WORDS[word]
-    if half > 2:
-        return None
-    if y is None:
-        return _mention(m, None, None, "quarter", "period", True)
-    return _mention(m, dt.date(y, 6 * half - 5, 1), _last_day(y, 6 * half), "quarter", "period", inferred)
-
-
-# I yarımil · II yarımildə (the year from the document)
-@rule(rf"(?<![\w-])(?P<h>ı|ıı|birinci|ikinci)\s+yarımil\w*{_END}")
-def _half_year(m, year):
-    return _half(m, year, m["h"], True)
-
-
-# sentyabr–oktyabr aylarında · mart ayında (no year)
-@rule(rf"(?<![\w-])(?:{_MONTHS_SPAN}|(?P<mo>{_MONTH})\s+ay\w*){_END}")
-def _months_no_year(m, year):
-    if year is None:
-        return _mention(m, None, None, "month", "range" if m["m1"] else "period", True)
-    if m["m1"]:
-        return _mention(m, dt.date(year, _month(m["m1"]), 1), _last_day(year, _month(m["m2"])), "month", "range", True)
-    month = _month(m["mo"])
-    return _mention(m, dt.date(year, month, 1), _last_day(year, month), "month", "period", True)
-
-
-# 2022-ci il · 2021-ci ildə · 2022-ci il ərzində · cari il · ötən ilin · hesabat dövründə · il ərzində
-@rule(
-    rf"(?:(?P<y>{_YEAR}){_SUF}\s+{_IL}|(?<![\w-])(?P<rel>{'|'.join(RELATIVE_YEARS)})\s+{_IL}"
-    rf"|(?<![\w-])(?P<rel2>hesabat)\s+dövr\w*|(?<![\w-])(?P<bare>il)(?=\s+ərzin))(?:\s+ərzin\w*)?{_END}"
-)
-def _year(m, year):
+def _season(m: re.Match[str], year: int | None) -> list[DateMention]:
+    """A season's months (``yay aylarında``); winter starts in the year before."""
     y, inferred = _year_of(m, year)
+    first, last = SEASONS[m["season"]]
     if y is None:
-        return _mention(m, None, None, "year", "period", True)
-    return _mention(m, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "period", inferred)
+        return _make(m, (None, None), "month", "period", inferred)
+    start = dt.date(y - 1 if first > last else y, first, 1)
+    return _make(m, (start, _last_day(y, last)), "month", "period", inferred)
 
 
-_CONTINUOUS = "|".join(term.replace(" ", r"\s+") for term in CONTINUOUS_TERMS)
+def _year_edge(m: re.Match[str], year: int | None) -> list[DateMention]:
+    """``ilin sonunadək`` (deadline, 31 December), ``ilin əvvəlində`` (1 January)."""
+    y, inferred = _year_of(m, year)
+    edge, kind = YEAR_EDGES[m["edge"]]
+    kind = "deadline" if _is_deadline(m) else kind  # ilin sonuna qədər
+    if y is None:
+        return _make(m, (None, None), "day", kind, inferred)
+    day = dt.date(y, 12, 31) if edge == "end" else dt.date(y, 1, 1)
+    return _make(m, (day, day), "day", kind, inferred)
 
 
-# Qanunvericilik Toplusu, 2009, № 6, maddə 488: the year of a gazette citation
-@rule(r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?=,\s*№)")
-def _citation_year(m, year):
-    y = int(m["y"])
-    return _mention(m, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "period", False)
+def _century_number(m: re.Match[str], year: int | None, end: str = "") -> int | None:
+    """The century written as a Roman numeral or with digits, or relative to the reporting year (``ötən əsr``)."""
+    groups = m.groupdict()
+    if groups.get("roman" + end):
+        return roman_value(groups["roman" + end])
+    if groups.get("century" + end):
+        return int(groups["century" + end])
+    if groups.get("rel") and not end and year is not None:
+        return (year - 1) // 100 + 1 + RELATIVE_YEARS.get(groups["rel"], 0)
+    return None
 
 
-@rule(rf"(?<![\w-])(?:{_CONTINUOUS}){_END}")
-def _continuous(m, year):
-    return _mention(m, None, None, "", "continuous", False)
+def _decade(m: re.Match[str], year: int | None) -> list[DateMention]:
+    """``1990-cı illərdə``, ``XX əsrin 90-cı illərində``: ten years."""
+    groups = m.groupdict()
+    if groups.get("decade"):
+        century = _century_number(m, year)
+        if century is None:
+            return _make(m, (None, None), "decade", "period", True)
+        first = (century - 1) * 100 + int(groups["decade"])
+    else:
+        first = int(groups["year"])
+    if first < 1:
+        return []
+    return _make(m, (dt.date(first, 1, 1), dt.date(first + 9, 12, 31)), "decade", "period", bool(groups.get("rel")))
 
 
-def find_dates(text: str, *, year: int | None = None, continuous: bool = True) -> list[DateMention]:
+def _century(m: re.Match[str], year: int | None) -> list[DateMention]:
+    """``XX əsrin`` → 1901-01-01..2000-12-31; ``21-ci əsrdə``; ``ötən əsrdə``; ``VII–VIII əsrlərdə`` (a range)."""
+    first, last = _century_number(m, year), _century_number(m, year, "_to")
+    inferred = bool(m.groupdict().get("rel"))
+    kind = "range" if last is not None else "period"
+    if first is None:
+        return _make(m, (None, None), "century", kind, inferred)
+    last = first if last is None else last
+    if not 1 <= first <= last <= 30:
+        return []
+    return _make(m, (dt.date(first * 100 - 99, 1, 1), dt.date(last * 100, 12, 31)), "century", kind, inferred)
+
+
+NORMALIZATIONS: dict[str, Normalization] = {
+    "date": _date,
+    "range": _range,
+    "day_list": _day_list,
+    "year_list": _year_list,
+    "year_part": _year_part,
+    "season": _season,
+    "year_edge": _year_edge,
+    "decade": _decade,
+    "century": _century,
+}
+"""Normalization names a rule may give (``NORM:`` in ``rules.txt``) → the function reading its match."""
+
+
+def _check_rules() -> tuple[TemporalRule, ...]:
+    rules = grammar().rules
+    unknown = sorted({rule.normalization for rule in rules} - set(NORMALIZATIONS))
+    if unknown:
+        raise ValueError(f"rules.txt names unknown normalizations: {', '.join(unknown)}")
+    return rules
+
+
+_RULES = _check_rules()
+_SUF = grammar().macros["ORD"]
+"""The ordinal suffix after a number (``2022-ci``, ``2022 - ci``), as the rules match it."""
+
+# --- frequency words ------------------------------------------------------------------------------
+
+_PERIODIC = [form for form, value in FREQUENCIES.items() if value != CONTINUOUS]
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+
+
+_FREQUENCY_BEFORE = re.compile(rf"(?<![\w-])(?P<f>{_alternation(_PERIODIC)})[\s,]*\Z")
+# ``hər`` of ``hər ilin``: the first word of a periodic phrase, whose second word starts the date
+_QUANTIFIERS = sorted({form.split()[0] for form in _PERIODIC if " " in form})
+_QUANTIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<f>{_alternation(_QUANTIFIERS)})\s+\Z")
+_ERA_BEFORE = re.compile(rf"(?<![\w-])(?:{_alternation(list(ERAS))})\s*\Z")
+_FREQUENCY_ANYWHERE = re.compile(rf"(?<![\w-])(?:{_alternation(list(FREQUENCIES))})(?![\w-])")
+_WINDOW = 40
+
+
+def _normal(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase)
+
+
+def _recurrence(folded: str, start: int) -> str:
+    """The recurrence a frequency word right before ``start`` gives (``hər il dekabrın 30-dək``),
+    or of a quantifier (``hər``) + the mention's first word (``hər ilin sonunadək``)."""
+    window = folded[max(0, start - _WINDOW) : start]
+    before = _FREQUENCY_BEFORE.search(window)
+    if before:
+        return FREQUENCIES[_normal(before["f"])]
+    quantifier = _QUANTIFIER_BEFORE.search(window)
+    if quantifier:
+        word = re.match(r"\w+", folded[start:])
+        if word:
+            return FREQUENCIES.get(f"{quantifier['f']} {word.group()}", "")
+    return ""
+
+
+def frequency_of(text: str) -> str:
+    """The frequency a deadline or phrase states, from ``frequency.tsv``.
+
+    Args:
+        text: e.g. a plan's ``İcra müddəti`` value (``hər il, martın 1-dək``, ``mütəmadi``).
+
+    Returns:
+        The first frequency word's value: one of :data:`RECURRENCES`, ``continuous``
+        (``mütəmadi``, ``daimi``), or "" when the text has none.
+    """
+    found = _FREQUENCY_ANYWHERE.search(casefold(text))
+    return FREQUENCIES[_normal(found.group())] if found else ""
+
+
+# --- the scan -------------------------------------------------------------------------------------
+
+
+def _best_at(folded: str, position: int, year: int | None) -> tuple[int, list[DateMention]]:
+    """The longest match of any rule at ``position`` whose normalization gives dates (first rule on a tie)."""
+    best_end, best = -1, []
+    for rule in _RULES:
+        match = rule.regex.match(folded, position)
+        if match is None or match.end() <= best_end:
+            continue
+        mentions = NORMALIZATIONS[rule.normalization](match, year)
+        if mentions:
+            best_end, best = match.end(), [replace(m, rule=rule.name) for m in mentions]
+    return best_end, best
+
+
+def find_dates(text: str, *, year: int | None = None, continuous: bool = False) -> list[DateMention]:
     """Every temporal expression of ``text``, in order, without overlaps.
 
     Args:
         text: normalized text.
         year: the reporting year, for expressions without one (``cari il``, ``16 mart``);
             None leaves their dates empty.
-        continuous: also report ``mütəmadi``/``daimi`` (kind ``continuous``, no dates).
+        continuous: accepted for older callers and ignored: frequency words (``mütəmadi``,
+            ``daimi``, ``hər il``) are never mentions; see :func:`frequency_of` and
+            :attr:`DateMention.recurrence`.
 
     Returns:
-        The mentions, longest match first where several start at the same place.
+        The mentions; where several rules match at one place, the longest.
     """
+    del continuous
     folded = casefold(text)
-    candidates: list[DateMention] = []
-    for pattern, handler in _RULES:
-        for match in pattern.finditer(folded):
-            found = handler(match, year)
-            for mention in found if isinstance(found, list) else [found]:
-                if mention is not None and mention.end > mention.start:
-                    candidates.append(mention)
-    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    chosen: list[DateMention] = []
-    for mention in candidates:
-        if chosen and mention.start < chosen[-1].end:
+    padded = " " + folded  # the scanner matches the character before a rule: padded[i] is folded[i - 1]
+    scanner = grammar().scanner
+    found: list[DateMention] = []
+    position = 0
+    while (candidate := scanner.search(padded, position)) is not None:
+        start = candidate.start()  # the rule's offset in ``folded``
+        end, mentions = _best_at(folded, start, year) if _left_ok(folded, start) else (-1, [])
+        if not mentions:
+            position = start + 1
             continue
-        if not continuous and mention.kind == "continuous":
+        if _ERA_BEFORE.search(folded[max(0, start - _WINDOW) : start]):  # e.ə. IV əsrdə: no ISO date
+            position = end
             continue
-        chosen.append(mention)
-    return chosen
+        recurrence = _recurrence(folded, mentions[0].start)
+        found.extend(replace(m, recurrence=recurrence) if recurrence else m for m in mentions)
+        position = end
+    return [m for m in found if m.end > m.start]

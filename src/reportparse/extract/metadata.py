@@ -26,6 +26,11 @@ TITLE_MAX_CHARS = 400
 _SUFFIX = rf"[-–]?(?:{'|'.join(ORDINAL_SUFFIXES)})"
 _PERIOD = re.compile(rf"\b((?:19|20)\d\d)\s*{DASH_CLASS}\s*((?:19|20)\d\d){_SUFFIX}\s+illər")
 _YEAR = re.compile(rf"(?<!\d)(?<![-–─—]\s)(?<![-–─—])((?:19|20)\d\d){_SUFFIX}\s+il(?!lər)\w*")
+_TYPE_WORD = re.compile(  # HESABAT, HESABATI, MƏLUMAT, ARAYIŞ, also letter-spaced (H E S A B A T) inside a line
+    "(?<![^\\W\\d_])(?:"
+    + "|".join(" ?".join(w) for w in ("HESABATI", "HESABAT", "MƏLUMAT", "ARAYIŞ"))
+    + ")(?![^\\W\\d_])"
+)
 _HEADS = "|".join(casefold(head[:-1]) for head in HEAD_NOUNS)
 _BODY = re.compile(rf"azərbaycan respublikası(?:nın)?\s+((?:[^\W\d_][\w-]*\s+){{1,6}}?(?:{_HEADS})\w*)")
 
@@ -42,16 +47,20 @@ class Metadata:
 
 
 def title_block(document: Document, segmentation: Segmentation) -> str:
-    """The title: preamble paragraphs up to the document-type line, joined into one line."""
+    """The title: preamble lines up to the document-type line (or, in text without line structure,
+    up to the type word in capitals: ``… HESABATI``), joined into one line."""
     headed = segmentation.headed
     preamble = document.text[: headed[0].heading_start] if headed else document.text
     lines = []
-    for paragraph in preamble.split("\n\n"):
-        if not paragraph.strip():
+    for line in preamble.split("\n"):  # lines, not paragraphs: a PDF or DOCX may have no blank line after it
+        if not line.strip():
             continue
-        lines.append(" ".join(paragraph.split()))
-        if casefold(lines[-1]) in DOCUMENT_TYPES:
-            return " ".join(lines)
+        lines.append(" ".join(line.split()))
+        if casefold(lines[-1]) in DOCUMENT_TYPES or casefold(lines[-1]).endswith(" tədbirlər planı"):
+            return " ".join(lines)  # a line "HESABAT", or a plan's title line "… üçün Tədbirlər Planı"
+    typed = _TYPE_WORD.search(preamble, 0, 2 * TITLE_MAX_CHARS)  # no line structure: the type word in capitals
+    if typed:
+        return " ".join(preamble[: typed.start()].split() + ["".join(typed.group().split())])
     first = " ".join(document.text.strip().split("\n\n", 1)[0].split())
     if len(first) > TITLE_MAX_CHARS:  # no title block: a long first paragraph is cut at a word
         first = first[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
@@ -85,8 +94,9 @@ def extract_metadata(document: Document, segmentation: Segmentation, *, year: in
         ``2021-ci ildə``), the period the first span of years (``2020–2022-ci illər``).
     """
     title = title_block(document, segmentation)
-    period = _PERIOD.search(title)
-    years = [int(match.group(1)) for match in _YEAR.finditer(title)]
+    folded = casefold(title)  # same length; a title in capitals says 2024-CÜ İLDƏ
+    period = _PERIOD.search(folded)
+    years = [int(match.group(1)) for match in _YEAR.finditer(folded)]
     return Metadata(
         title=title,
         organization=reporting_body(title),

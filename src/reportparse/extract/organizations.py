@@ -9,7 +9,15 @@ names the grammar knows
 * a unit after its parent in the genitive (``Baş Prokurorluğunun … Baş İdarəsi``);
 * coordination under a plural head (``Ədliyyə və Daxili İşlər nazirlikləri`` → two ministries);
 * short forms (``Miqrant Şurasının``) linked to the full name met before, and bare heads
-  (``Xidmətin``, ``Agentlik``) linked to the body they refer to, flagged ``anaphoric``.
+  (``Xidmətin``, ``Agentlik``) linked to the body they refer to, flagged ``anaphoric``;
+* in-document coreference: a short form whose words are part of exactly one fuller name of the
+  document is that entity (``Rayon İcra Hakimiyyəti`` → ``Şuşa Rayon İcra Hakimiyyəti``);
+* companies with a legal form (``Azərsu ASC``, ``“Azərenerji” ASC-nin``), quoted names with a
+  lowercase type word (``“Azon” zavodu``), lowercase heads after a place or a name (``Siyəzən
+  rayon komissiyası``, ``Kanada Federal məhkəməsi``), place words inside names (``Gəncə şəhər
+  Heydər Əliyev Mərkəzi``), never a person's title and name (``Prezident Əliyev …``);
+* abbreviations of known bodies with their endings (``NATO-nun``), from the one list of bodies,
+  ``lang/az/data/bodies.tsv`` (:data:`GAZETTEER`, read by ``lang/az/gazetteer.py``).
 
 The canonical name is the nominative official form; ``key`` is an ASCII slug of it without the
 national prefix, the same for every mention of the entity in every document (the ``org_id``).
@@ -27,18 +35,19 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from reportparse.lang.az import gazetteer, morphology
 from reportparse.lang.az.casing import capitalize, casefold, title
 from reportparse.lang.az.inflection import (
     NounForm,
     case_forms,
     noun_forms,
+    plural_form,
     possessive_form,
 )
 from reportparse.lang.az.organizations import (
     ANAPHORIC_HEADS,
     ANAPHORIC_NAMES,
     COMMON_OPENERS,
-    COMPANY_FORMS,
     GAZETTEER,
     GENERIC_CLASS_WORDS,
     HEAD_FORMS,
@@ -46,11 +55,15 @@ from reportparse.lang.az.organizations import (
     INTERNAL_ORGANS,
     LINK_WORD,
     NAME_FUNCTION_WORDS,
-    NATIONAL_PARENTS,
+    NAME_OPENERS,
     NATIONAL_PREFIX,
     NOT_NAME_NOUNS,
     NOT_NAME_WORDS,
     NOT_ORGANIZATIONS,
+    OFFICE_PARENTS,
+    PERSON_NAME_ENDINGS,
+    PERSON_TITLES,
+    PLACE_WORDS,
     QUOTED_SYSTEM_HEADS,
     SENTENCE_ADVERBS,
     Body,
@@ -59,7 +72,7 @@ from reportparse.lang.az.orthography import DASH_CLASS, unify_dashes
 
 TYPES = ("state_body", "council", "working_group", "ngo", "international", "education", "media", "business", "other")
 """The type of an organization (``type`` of organizations.csv): taken from its head noun's entry
-in :data:`reportparse.lang.az.organizations.HEADS` or from the gazetteer (``GAZETTEER``)."""
+in :data:`reportparse.lang.az.organizations.HEADS` or from the gazetteer (``data/bodies.tsv``)."""
 
 OPEN_QUOTES = '“«„"'
 CLOSE_QUOTES = '”»"'
@@ -75,6 +88,9 @@ _NATIONAL_PREFIX_RE = re.compile(r"^Azərbaycan Respublikası(?:nın)?\s+")
 _SENTENCE_END = frozenset(".!?;:")
 _NOT_NAME_FORMS = frozenset(form for lemma in NOT_NAME_NOUNS for form in noun_forms(lemma))
 _GENITIVE_ENDINGS = ("nin", "nın", "nun", "nün", "in", "ın", "un", "ün")
+_LOCATIVE_ENDINGS = ("da", "də", "dan", "dən")
+_IZAFET_SECOND = re.compile(r"(?:l[aə]r[ıi]|[aıoueəiöü]s[ıiuü])$")
+"""The possessive ending of the second word of a compound (``Texnologiyaları``, ``Sənayesi``)."""
 _LONGEST_NAME = 40
 """Tokens a name may run left of its head (real names have under 20): a run of capitalised words
 and head nouns is then read once per head over at most this many tokens, not back to its start."""
@@ -185,34 +201,149 @@ def _key_of_name(name: str) -> str:
     return lemma_key(_name_words(name))
 
 
-_GAZETTEER_INDEX: dict[str, Body] = {}
-for _body in GAZETTEER:
-    for _written in (_body.name, *_body.aliases):
-        _GAZETTEER_INDEX.setdefault(_key_of_name(_written), _body)
+def gazetteer_legal_forms(source=gazetteer) -> dict[str, str]:
+    """Legal forms written after a company's name (``ASC``, ``MMC``) → the type of the names they end.
 
-_ALIAS_SEQUENCES: dict[tuple[str, ...], Body] = {}
-"""Aliases without a head noun (abbreviations, English names) as folded word sequences."""
-for _body in GAZETTEER:
-    for _written in _body.aliases:
-        _words = tuple(casefold(w) for w in _name_words(_written))
-        if _words and _head_of(_words[-1]) is None:
-            _ALIAS_SEQUENCES[_words] = _body
-_LONGEST_ALIAS = max((len(words) for words in _ALIAS_SEQUENCES), default=1)
-_ALIAS_FIRST_WORDS = frozenset(words[0] for words in _ALIAS_SEQUENCES if len(words) > 1)
-_GAZETTEER_WORDS = frozenset(word for key in _GAZETTEER_INDEX for word in key.split())
-"""Words of known names: a span is extended to a known name only over such words."""
+    Args:
+        source: the gazetteer module (``legal_forms()``, read from ``data/legal_forms.tsv``); tests
+            pass a stand-in.
+
+    Returns:
+        The forms written as abbreviations, the first row of a form deciding its type (an unknown
+        type is ``business``).
+    """
+    forms: dict[str, str] = {}
+    for form in source.legal_forms():
+        if _ABBREVIATION.match(form.form):
+            forms.setdefault(form.form, form.type if form.type in TYPES else "business")
+    return forms
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The known bodies indexed for the grammar."""
+
+    names: dict[str, Body]
+    """Lemma key of every name and alias → its body."""
+    sequences: dict[tuple[str, ...], Body]
+    """Aliases without a head noun (abbreviations, English names) as folded word sequences."""
+    abbreviations: dict[str, Body]
+    """One-word abbreviations as written (``NATO``, ``DİN``)."""
+    aliases: frozenset[str]
+    legal_forms: dict[str, str]
+    """Legal forms of companies (``ASC``) → the type of the names they end."""
+    words: frozenset[str]
+    """Words of known names: a span is extended to a known name only over such words."""
+    longest_alias: int
+    alias_first_words: frozenset[str]
+
+
+def index_gazetteer(bodies: tuple[Body, ...], *, legal_forms: dict[str, str] | None = None) -> Gazetteer:
+    """Index known bodies (the first entry of a name wins) for the grammar.
+
+    Args:
+        bodies: the entries, in order of preference.
+        legal_forms: legal forms of companies → type (default: those of ``data/legal_forms.tsv``).
+
+    Returns:
+        The index.
+    """
+    names: dict[str, Body] = {}
+    sequences: dict[tuple[str, ...], Body] = {}
+    abbreviations: dict[str, Body] = {}
+    for body in bodies:
+        for written in (body.name, *body.aliases):
+            names.setdefault(_key_of_name(written), body)
+        for written in body.aliases:
+            words = tuple(casefold(w) for w in _name_words(written))
+            if words and _head_of(words[-1]) is None:
+                sequences.setdefault(words, body)
+            if _ABBREVIATION.match(written) and " " not in written:
+                abbreviations.setdefault(written, body)
+    return Gazetteer(
+        names=names,
+        sequences=sequences,
+        abbreviations=abbreviations,
+        aliases=frozenset(alias for body in bodies for alias in body.aliases),
+        legal_forms=legal_forms if legal_forms is not None else gazetteer_legal_forms(),
+        words=frozenset(word for key in names for word in key.split()),
+        longest_alias=max((len(words) for words in sequences), default=1),
+        alias_first_words=frozenset(words[0] for words in sequences if len(words) > 1),
+    )
+
+
+KNOWN = index_gazetteer(GAZETTEER)
+"""The bodies the grammar knows: the rows of ``data/bodies.tsv`` (:data:`GAZETTEER`), in file order."""
+_ABBREVIATIONS_CASED = KNOWN.abbreviations  # the name tests/extract/test_linear_extractors.py reads
+
+
+def written_legal_forms(source=gazetteer) -> dict[str, str]:
+    """Legal forms written out after a name (``Açıq Səhmdar Cəmiyyəti``) → the type of the names they end.
+
+    Args:
+        source: the gazetteer module (``legal_forms()``); tests pass a stand-in.
+
+    Returns:
+        The lemma key of every full name of ``data/legal_forms.tsv`` of two words or more (a one-word
+        form such as ``Fond`` is a head noun's business), the first row of a name deciding its type.
+    """
+    forms: dict[str, str] = {}
+    for form in source.legal_forms():
+        words = _name_words(form.name)
+        if len(words) > 1:
+            forms.setdefault(lemma_key(words), form.type if form.type in TYPES else "business")
+    return forms
+
+
+WRITTEN_LEGAL_FORMS = written_legal_forms()
+"""Lemma keys of the legal forms written out (``açıq səhmdar cəmiyyət``) → type."""
+
+
+def _written_legal_form_type(name: str) -> str | None:
+    """The type the written-out legal form ending ``name`` gives it (``“Azərsu” Açıq Səhmdar Cəmiyyəti`` →
+    ``business``), or None."""
+    words = _name_words(name)
+    for length in range(2, min(len(words), 5) + 1):
+        kind = WRITTEN_LEGAL_FORMS.get(lemma_key(words[-length:]))
+        if kind is not None:
+            return kind
+    return None
+
+
+def national_parents(bodies: tuple[Body, ...]) -> frozenset[str]:
+    """Parents whose attached bodies keep the national prefix in their official name, read from the gazetteer.
+
+    Args:
+        bodies: the known bodies.
+
+    Returns:
+        The lemma keys (without the prefix) of every parent that a known body is attached to as
+        ``Azərbaycan Respublikasının <parent> yanında …`` (``nazirlər kabinet``: ``Azərbaycan
+        Respublikasının Nazirlər Kabineti yanında Operativ Qərargah``), and ``prezident``: the
+        President is no organization, so no row says it.
+    """
+    keys = {"prezident"}
+    for body in bodies:
+        bare = _NATIONAL_PREFIX_RE.sub("", body.parent)
+        if body.parent and body.name.startswith(f"{NATIONAL_PREFIX} {bare} {LINK_WORD} "):
+            keys.add(lemma_key(_name_words(bare)))
+    return frozenset(keys)
+
+
+NATIONAL_PARENTS = national_parents(GAZETTEER)
+"""Lemma keys of parents whose attached bodies keep the national prefix (``Azərbaycan Respublikasının
+Prezidenti yanında …``); bodies attached to other parents do not (``… Nazirliyi yanında Dövlət
+Məşğulluq Agentliyi``): the gazetteer's attached bodies decide."""
 
 
 def canonical_of(body: Body) -> str:
-    """The canonical name of a gazetteer entry."""
-    if not body.national:
-        return body.name
-    return f"{body.prefix or NATIONAL_PREFIX} {body.name}"
+    """The canonical name of a gazetteer entry (its official name, written in full in ``bodies.tsv``)."""
+    return body.name
 
 
 def lookup(words: list[str]) -> Body | None:
     """The gazetteer entry named by ``words`` (any case form of the head), or None."""
-    return _GAZETTEER_INDEX.get(lemma_key(words))
+    return KNOWN.names.get(lemma_key(words))
 
 
 # --- the grammar ------------------------------------------------------------------------------
@@ -288,6 +419,7 @@ class _Grammar:
         if (
             head.plural
             and head.lemma != "nazirlik"
+            and not HEADS[head.lemma].plural_name
             and not (index and self.tokens[index - 1].kind == "quote")
             and not self._coordinated(index)
         ):
@@ -306,6 +438,8 @@ class _Grammar:
             return head.lemma not in QUOTED_SYSTEM_HEADS
         if head.plural:  # ``Ədliyyə və Daxili İşlər nazirlikləri``, ``Nəsimi və Xətai rayon icra hakimiyyətləri``
             return self._coordinated(index)
+        if HEADS[head.lemma].after_place and self._after_place(index):
+            return True
         if HEADS[head.lemma].lowercase_unit:
             return self._after_genitive_parent(index)
         if not HEADS[head.lemma].lowercase or head.lemma in ("mərkəz", "jurnal", "qəzet", "nazirlik"):
@@ -320,6 +454,23 @@ class _Grammar:
             if before.kind != "word" or _head_of(before.fold):
                 return False
         return False
+
+    def _after_place(self, index: int) -> bool:
+        """``Kanada Federal məhkəməsi``, ``Siyəzən rayon komissiyası``: right after a capitalised name word
+        (no head, not in the genitive), possibly with place words between."""
+        cursor = index - 1
+        while cursor >= 0 and index - cursor <= 2 and self.tokens[cursor].fold in PLACE_WORDS:
+            cursor -= 1
+        if cursor < 0:
+            return False
+        before = self.tokens[cursor]
+        return (
+            _is_capitalized(before)
+            and _head_of(before.fold) is None
+            and not before.fold.endswith(_GENITIVE_ENDINGS)
+            and before.fold not in SENTENCE_ADVERBS
+            and "\n" not in self.text[before.end : self.tokens[index].start]
+        )
 
     def _after_quoted_name(self, index: int) -> bool:
         """A closing quote right before, or one lowercase word before (``“İnjuria” hüquq jurnalı``)."""
@@ -382,7 +533,7 @@ class _Grammar:
             if index == close - 1:  # ``“Ailə və Uşaq Hüquqları Mərkəzi”``: the quotes belong to the name
                 return _Span(opened, close, head, quoted_head=True)
         first, split = self._name_words_before(index, head)
-        first = self._name_start(first, index)
+        first = self._name_start(self._after_person(first, index), index)
         if first == index and index not in self.inside_quote:
             return self._bare_head_span(index, head)
         if HEADS[head.lemma].needs_parent and not any(
@@ -415,6 +566,9 @@ class _Grammar:
             inside = self._punctuation_inside_name(cursor, head)
             if inside is not None:
                 first, cursor = inside, inside - 1
+                continue
+            if self._plan_in_group_name(cursor, head):
+                first, cursor = cursor, cursor - 1
                 continue
             if self._outside_name(cursor):
                 break
@@ -467,6 +621,20 @@ class _Grammar:
             return cursor
         return None
 
+    def _plan_in_group_name(self, cursor: int, head: NounForm) -> bool:
+        """``… Milli Fəaliyyət Planının icrası üzrə İşçi Qrupu``: a working group is named after the plan it
+        carries out (a capitalised plan word in the genitive before ``icrası``)."""
+        tokens = self.tokens
+        token = tokens[cursor]
+        return (
+            HEADS[head.lemma].type == "working_group"
+            and _is_capitalized(token)
+            and token.fold in _NOT_NAME_FORMS
+            and token.fold.endswith(_GENITIVE_ENDINGS)
+            and cursor + 1 < len(tokens)
+            and tokens[cursor + 1].fold == "icrası"
+        )
+
     def _outside_name(self, cursor: int) -> bool:
         """Whether the token at ``cursor`` is no name word: not a word, a link, a sentence adverb or a common noun."""
         token = self.tokens[cursor]
@@ -482,6 +650,8 @@ class _Grammar:
         """Whether the word at ``cursor`` (``inner``: its head-noun reading if capitalised) is left of the name."""
         tokens = self.tokens
         token = tokens[cursor]
+        if token.fold == "və" and cursor and tokens[cursor - 1].text.isupper() and len(tokens[cursor - 1].text) > 1:
+            return True  # ``İSESCO və Avropa Şurası``: an abbreviation is a conjunct of its own
         if inner is not None and not inner.plural:
             after = tokens[cursor + 1]
             if inner.case == "genitive" and not unit:
@@ -495,7 +665,7 @@ class _Grammar:
         elif (
             token.text[0].isupper()
             and not token.text.isupper()
-            and token.fold.endswith(("da", "də", "dan", "dən"))
+            and token.fold.endswith(_LOCATIVE_ENDINGS)
             and self._at_sentence_start(cursor)
         ):
             return True  # ``Seminarda Xidmətin …``: a sentence opening in the locative, not a name
@@ -512,6 +682,8 @@ class _Grammar:
             return cursor
         if token.fold in NAME_FUNCTION_WORDS:
             return cursor
+        if token.fold in PLACE_WORDS and cursor and _is_capitalized(self.tokens[cursor - 1]):
+            return cursor  # ``Gəncə şəhər Heydər Əliyev Mərkəzi``: the place belongs to the name
         # Lowercase content words: before a function word, or modifying a lowercase head.
         return self._lowercase_run(cursor, index, head)
 
@@ -529,6 +701,23 @@ class _Grammar:
             _is_capitalized(tokens[first]) or tokens[first].kind == "quote" or tokens[first].kind == "num"
         ):
             first += 1
+        return first
+
+    def _after_person(self, first: int, index: int) -> int:
+        """The first token after a person's title and name inside ``first..index`` (``Prezident Əliyev
+        Azərbaycan Milli Elmlər Akademiyası`` → ``Azərbaycan``), else ``first``."""
+        tokens = self.tokens
+        for at in range(first, index):
+            pair = f"{tokens[at].fold} {tokens[at + 1].fold}"
+            title_end = at + 1 if pair in PERSON_TITLES else at if tokens[at].fold in PERSON_TITLES else None
+            if title_end is None:
+                continue
+            for name_at in range(title_end + 1, min(title_end + 4, index)):
+                token = tokens[name_at]
+                if not _is_capitalized(token) or _head_of(token.fold) is not None:
+                    break
+                if token.fold.endswith(PERSON_NAME_ENDINGS):
+                    return name_at + 1  # the person's family name ends the title
         return first
 
     def _bare_head_span(self, index: int, head: NounForm) -> _Span | None:
@@ -565,13 +754,16 @@ class _Grammar:
         following = tokens[index + 1]
         if not _is_capitalized(following) or _head_of(following.fold) is not None:
             return False
+        if _IZAFET_SECOND.search(following.fold):
+            return False  # ``İnformasiya Texnologiyaları Universiteti``: the first word of a compound
         # A name recurs (``Gənclər Məşvərət Şurası``); ``Seminarlar Azərbaycan …`` does not.
         if self._word_statistics()[0][(token.text, following.text)] >= 2:
             return False
-        if token.fold in COMMON_OPENERS or re.search(r"l[aə]r(?:[aə]|d[aə]|d[aə]n)?$", token.fold):
+        if token.fold in COMMON_OPENERS or re.search(r"l[aə]r(?:[aə]|d[aə]|d[aə]n|[ıi])?$", token.fold):
             return True  # ``Seminarlar …``, ``Təlimlərə …``: a plural common noun, not a name's first word
-        # Written in lowercase elsewhere and never capitalised inside a sentence: a common noun.
-        return self._lowercase_elsewhere(token.text)
+        # Written in lowercase elsewhere and never capitalised inside a sentence: a common noun,
+        # unless it is a word official names open with (``Dövlət Gənclər … Agentliyi``).
+        return token.fold not in NAME_OPENERS and self._lowercase_elsewhere(token.text)
 
     def _lowercase_elsewhere(self, word: str) -> bool:
         _pairs, lowercase, capitalized_inside = self._word_statistics()
@@ -675,7 +867,7 @@ class _Grammar:
             first = span.first - extra
             if first < 0 or "\n" in self.text[self.tokens[first].end : self.tokens[first + 1].start]:
                 break
-            if self.tokens[first].kind == "word" and _key_word(self.tokens[first].text) not in _GAZETTEER_WORDS:
+            if self.tokens[first].kind == "word" and _key_word(self.tokens[first].text) not in KNOWN.words:
                 break
             if lookup([t.text for t in self.tokens[first : span.first]] + words) is not None:
                 if first >= 2 and _is_prefix(self.tokens, first - 2):
@@ -690,21 +882,41 @@ class _Grammar:
             if token.kind != "word":
                 continue
             abbreviation = _ABBREVIATION.match(token.text)
-            if abbreviation and abbreviation.group(1) in COMPANY_FORMS and index and index - 1 in self.quote_open:
-                spans.append(_Span(self.quote_open[index - 1], index, None, company=True))
-                continue
+            if abbreviation and abbreviation.group(1) in KNOWN.legal_forms:
+                company = self._company_span(index)
+                if company is not None:
+                    spans.append(company)
+                    continue
             match = _ABBREVIATION.match(token.text)
-            if match and match.group(1) in _ABBREVIATIONS_CASED:
-                spans.append(_Span(index, index, None, alias=_ABBREVIATIONS_CASED[match.group(1)]))
+            if match and match.group(1) in KNOWN.abbreviations:
+                spans.append(_Span(index, index, None, alias=KNOWN.abbreviations[match.group(1)]))
                 continue
-            if token.fold not in _ALIAS_FIRST_WORDS:
+            if token.fold not in KNOWN.alias_first_words:
                 continue
-            for length in range(_LONGEST_ALIAS, 1, -1):
+            for length in range(KNOWN.longest_alias, 1, -1):
                 words = tuple(t.fold for t in tokens[index : index + length])
-                if words in _ALIAS_SEQUENCES and all(_is_capitalized(t) for t in tokens[index : index + length]):
-                    spans.append(_Span(index, index + length - 1, None, alias=_ALIAS_SEQUENCES[words]))
+                if words in KNOWN.sequences and all(_is_capitalized(t) for t in tokens[index : index + length]):
+                    spans.append(_Span(index, index + length - 1, None, alias=KNOWN.sequences[words]))
                     break
         return spans
+
+    def _company_span(self, index: int) -> _Span | None:
+        """A company with its legal form at ``index``: after a quoted name (``“Azərenerji” ASC-nin``) or
+        after up to four capitalised words on its line (``Azərsu ASC``, ``Kapital Bank ASC``)."""
+        if index and index - 1 in self.quote_open:
+            return _Span(self.quote_open[index - 1], index, None, company=True)
+        first = index
+        while (
+            first - 1 >= 0
+            and index - first < 4
+            and _is_capitalized(self.tokens[first - 1])
+            and self.tokens[first - 1].text not in KNOWN.legal_forms
+            and not self._outside_name(first - 1)
+            and not self._line_break_ends_name(first - 1)
+            and not (self._at_sentence_start(first - 1) and self.tokens[first - 1].fold.endswith(_LOCATIVE_ENDINGS))
+        ):
+            first -= 1
+        return _Span(first, index, None, company=True) if first < index else None
 
     @staticmethod
     def _drop_contained(spans: list[_Span]) -> list[_Span]:
@@ -722,7 +934,6 @@ class _Grammar:
 
     def _attach(self, spans: list[_Span]) -> list[_Span]:
         """Merge ``X yanında Y`` and ``<genitive parent> <unit>`` into one span with a parent."""
-        tokens = self.tokens
         merged: list[_Span] = []
         for span in spans:
             previous = merged[-1] if merged else None
@@ -731,19 +942,34 @@ class _Grammar:
                 if link:
                     merged[-1] = replace(span, first=previous.first, parent=previous, parent_link=link)
                     continue
-            if (
-                span.first >= 2
-                and tokens[span.first - 1].fold == LINK_WORD
-                and tokens[span.first - 2].fold in ("prezidenti", "prezidentinin")
-            ):
-                first = span.first - 2
-                if first >= 2 and _is_prefix(tokens, first - 2):
-                    first -= 2
-                president = _Span(first, span.first - 2, None, alias=_PRESIDENT)
-                merged.append(replace(span, first=first, parent=president, parent_link=LINK_WORD))
+            office = self._office_before(span)
+            if office is not None:
+                merged.append(replace(span, first=office.first, parent=office, parent_link=LINK_WORD))
                 continue
             merged.append(span)
         return merged
+
+    def _office_before(self, span: _Span) -> _Span | None:
+        """``Prezidenti yanında …``, ``Baş prokuror yanında …``: an office before ``yanında`` as the parent
+        (the body it stands for), with ``Azərbaycan Respublikası(nın)`` before it."""
+        tokens = self.tokens
+        if span.first < 2 or tokens[span.first - 1].fold != LINK_WORD:
+            return None
+        for length in (2, 1):
+            first = span.first - 1 - length
+            if first < 0 or any(t.kind != "word" for t in tokens[first : span.first - 1]):
+                continue
+            office = " ".join(t.fold for t in tokens[first : span.first - 1])
+            if office not in OFFICE_PARENTS:
+                continue
+            body = (
+                _PRESIDENT if OFFICE_PARENTS[office] == _PRESIDENT.name else lookup(_name_words(OFFICE_PARENTS[office]))
+            )
+            if body is None:
+                return None
+            start = first - 2 if first >= 2 and _is_prefix(tokens, first - 2) else first
+            return _Span(start, span.first - 2, None, alias=body)
+        return None
 
     def _link_between(self, parent: _Span, child: _Span) -> str:
         tokens = self.tokens
@@ -770,12 +996,6 @@ class _Grammar:
         return ""
 
 
-_ABBREVIATIONS_CASED: dict[str, Body] = {}
-for _body in GAZETTEER:
-    for _written in _body.aliases:
-        if _ABBREVIATION.match(_written) and " " not in _written:
-            _ABBREVIATIONS_CASED[_written] = _body
-
 _PRESIDENT = Body("Prezidenti", "state_body")
 
 
@@ -784,7 +1004,8 @@ _PRESIDENT = Body("Prezidenti", "state_body")
 
 def _nominative_head(token: Token, head: NounForm, *, possessive: bool) -> str:
     """The head word in the nominative, capitalised as written (``Agentliyinin`` → ``Agentliyi``)."""
-    form = possessive_form(head.lemma) if possessive else head.lemma
+    stem = plural_form(head.lemma) if head.plural and HEADS[head.lemma].plural_name else head.lemma
+    form = possessive_form(stem) if possessive else stem
     return capitalize(form) if token.text[0].isupper() or head.plural else form
 
 
@@ -830,16 +1051,16 @@ class _Canonicalizer:
     def name_of(self, span: _Span) -> tuple[str, str, str]:
         """(canonical name, type, parent name) of a span without a parent link."""
         if span.alias is not None:
-            return canonical_of(span.alias), span.alias.type, ""
+            return canonical_of(span.alias), span.alias.type, span.alias.parent
         tokens, national = self.core(span)
         if span.company:  # ``“Azərişıq” ASC-yə`` → ``“Azərişıq” ASC``
             company_form = _ABBREVIATION.match(tokens[-1].text)
             assert company_form is not None  # _alias_spans made the span from this match
-            return (
-                _join([t.text for t in tokens[:-1]] + [company_form.group(1)]),
-                "business",
-                "",
-            )
+            name = _join([t.text for t in tokens[:-1]] + [company_form.group(1)])
+            known = lookup(_name_words(name))
+            if known is not None:
+                return canonical_of(known), known.type, known.parent
+            return name, KNOWN.legal_forms.get(company_form.group(1), "business"), ""
         head_token, head = tokens[-1], span.head
         assert head is not None
         if span.quoted_head:
@@ -850,7 +1071,11 @@ class _Canonicalizer:
                     head_token.text[: len(head_token.text) - len(head_token.qsuffix) + 1]
                 ]
             return self._resolve_quoted(_join(words), head)
-        display = [_expand_abbreviation(t.text) for t in tokens[:-1]]
+        known = lookup([t.text for t in tokens])  # ``UNESCO üzrə Milli Komissiyası``: as written
+        if known is not None:
+            return canonical_of(known), known.type, known.parent
+        # ``BMT-nin İnkişaf Proqramı``, ``BMT Baş Assambleyası``: an abbreviated parent, written out
+        display = [_expand_abbreviation(t.text, leading=i == 0) for i, t in enumerate(tokens[:-1])]
         if head.plural and not head_token.text[0].isupper():  # the last conjunct of a coordination
             display = [
                 capitalize(w) if w[0].islower() and casefold(w) not in NAME_FUNCTION_WORDS else w for w in display
@@ -861,7 +1086,7 @@ class _Canonicalizer:
         words_for_key = display + [head_token.text]
         body = lookup(words_for_key) or self._lookup_from_quote(tokens)
         if body is not None:
-            return canonical_of(body), body.type, ""
+            return canonical_of(body), body.type, body.parent
         key = lemma_key(words_for_key)
         if key in NOT_ORGANIZATIONS:
             return "", "", ""
@@ -891,26 +1116,33 @@ class _Canonicalizer:
         """``“…Mərkəzi”nin``: a known body, or the entity whose name starts with that quoted name."""
         body = lookup(_name_words(name.strip(OPEN_QUOTES + CLOSE_QUOTES)))
         if body is not None:
-            return canonical_of(body), body.type, ""
+            return canonical_of(body), body.type, body.parent
         for value in self.recent.values():
             if value[0].startswith(name) and value[0] != name:
                 return value
         kind = HEADS[head.lemma].type
         if kind in ("working_group", "council"):  # ``“… işçi qrupu”nun``: the quotes only mark the name
             return name.strip(OPEN_QUOTES + CLOSE_QUOTES), kind, ""
-        return name, "media" if kind == "media" else "ngo", ""
+        return name, kind if kind in ("media", "business") else _written_legal_form_type(name) or "ngo", ""
 
     @staticmethod
     def _type_of(tokens: list[Token], head: NounForm, name: str) -> str:
         kind = HEADS[head.lemma].type
         quoted = any(t.kind == "quote" for t in tokens)
-        if kind == "media":
+        if kind in ("media", "business"):
             return kind
         if quoted:
-            return "ngo"
+            return _written_legal_form_type(name) or "ngo"
         first = casefold(tokens[0].text)
         if first == "beynəlxalq" and head.lemma not in ("fond",):
             return "international"
+        parent = _ABBREVIATION.match(tokens[0].text) if len(tokens) > 1 else None
+        if (
+            parent
+            and parent.group(1) in KNOWN.abbreviations
+            and KNOWN.abbreviations[parent.group(1)].type == "international"
+        ):
+            return "international"  # ``BMT Baş Assambleyası``: a unit of an international body
         if head.lemma == "mərkəz" and any(casefold(t.text).startswith("təlim") for t in tokens):
             return "education"
         if kind == "other" and head.lemma == "fond":
@@ -959,22 +1191,14 @@ class _Canonicalizer:
         parent = span.parent
         assert parent is not None
         child = replace(span, first=parent.last + (2 if span.parent_link == LINK_WORD else 1), parent=None)
+        parent_name = self._parent_name(parent)
         # The whole phrase may be a known body (``Baş Prokurorluğunun … Baş İdarəsi``).
         tokens, _national = self.core(replace(span, parent=None))
         body = lookup([t.text for t in tokens])
-        if body is not None:
-            return canonical_of(body), body.type, ""
-        if parent.anaphoric or (
-            parent.first == parent.last
-            and parent.head is not None
-            and parent.alias is None
-            and parent.head.lemma in ANAPHORIC_HEADS
-        ):
-            parent_name = self._antecedent_name(parent)
-        elif parent.alias is _PRESIDENT:
-            parent_name = f"{NATIONAL_PREFIX} Prezidenti"
-        else:
-            parent_name = self._link_short_form(parent, *self.name_of(parent))[0]
+        if body is not None:  # a later short form of the unit (``… Baş İdarəsi``) is this body
+            entity = (canonical_of(body), body.type, parent_name or body.parent)
+            self.seen.setdefault(lemma_key(self.words(child.first, child.last)), entity)
+            return entity
         if not parent_name:
             return self.name_of(child)
         parent_type = (
@@ -984,13 +1208,26 @@ class _Canonicalizer:
         parent_key = lemma_key(_name_words(_strip_national(parent_name)))
         keep_prefix = parent_key in NATIONAL_PARENTS or parent.alias is _PRESIDENT
         shown_parent = parent_name if keep_prefix else _strip_national(parent_name)
-        if span.parent_link == LINK_WORD:
-            name = f"{shown_parent} yanında {child_name}"
+        if span.parent_link == LINK_WORD:  # ``A yanında B yanında C`` is no name: C is attached to B
+            name = f"{shown_parent.rsplit(f' {LINK_WORD} ', 1)[-1]} {LINK_WORD} {child_name}"
         else:
             name = f"{_genitive(shown_parent)} {child_name}"
         kind = "international" if parent_type == "international" else child_type
         self.seen[lemma_key(_name_words(child_name))] = (name, kind, parent_name)
         return name, kind, parent_name
+
+    def _parent_name(self, parent: _Span) -> str:
+        """The canonical name of a parent span: the body a bare head stands for, the President, or its own name."""
+        if parent.anaphoric or (
+            parent.first == parent.last
+            and parent.head is not None
+            and parent.alias is None
+            and parent.head.lemma in ANAPHORIC_HEADS
+        ):
+            return self._antecedent_name(parent)
+        if parent.alias is _PRESIDENT:
+            return f"{NATIONAL_PREFIX} Prezidenti"
+        return self._link_short_form(parent, *self.name_of(parent))[0]
 
     def _bare_name(self, span: _Span) -> tuple[str, str, str]:
         """A unit's own name as written (no national prefix, no gazetteer): ``İctimai Şura``."""
@@ -1026,14 +1263,16 @@ class _Canonicalizer:
         return name, kind, parent
 
 
-def _expand_abbreviation(word: str) -> str:
-    """``BMT-nin`` → ``Birləşmiş Millətlər Təşkilatının``: an abbreviated genitive parent, written out."""
+def _expand_abbreviation(word: str, *, leading: bool = False) -> str:
+    """``BMT-nin`` → ``Birləşmiş Millətlər Təşkilatının``: an abbreviated genitive parent, written out;
+    ``leading``: the word opens a longer name, where the parent may stand without the ending
+    (``BMT Baş Assambleyası``)."""
     match = _ABBREVIATION.match(word)
-    if not match or not match.group(2) or match.group(1) not in _ABBREVIATIONS_CASED:
+    if not match or match.group(1) not in KNOWN.abbreviations:
         return word
-    if not casefold(match.group(2)).endswith(("in", "ın", "un", "ün")):
+    if not (leading and not match.group(2)) and not casefold(match.group(2) or "").endswith(("in", "ın", "un", "ün")):
         return word
-    return _genitive(_strip_national(canonical_of(_ABBREVIATIONS_CASED[match.group(1)])))
+    return _genitive(_strip_national(canonical_of(KNOWN.abbreviations[match.group(1)])))
 
 
 def _join(words: list[str]) -> str:
@@ -1141,14 +1380,104 @@ def find_organizations(text: str, *, reporting_body: str = "", anaphora: bool = 
             mention = _resolve_part(canonicalizer, grammar, part)
             if mention is not None and (anaphora or not mention.anaphoric):
                 mentions.append(mention)
-    return _with_parenthesized_abbreviations(text, mentions)
+    return _with_parenthesized_abbreviations(text, _defined_in_parentheses(text, _link_to_full_names(mentions)))
+
+
+@lru_cache(maxsize=8192)
+def _name_key_words(name: str) -> tuple[str, ...]:
+    """The words of a canonical name as lemmas (``Hökumətin`` and ``Hökumət`` alike), without the national prefix."""
+    return tuple(_lemma_of_key_word(word) for word in lemma_key(_name_words(_strip_national(name))).split())
+
+
+@lru_cache(maxsize=65536)
+def _lemma_of_key_word(word: str) -> str:
+    return word if _head_of(word) is not None or not word.isalpha() else morphology.lemma(word)
+
+
+def _is_subsequence(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    remaining = iter(full)
+    return all(word in remaining for word in short)
+
+
+def _link_to_full_names(mentions: list[OrganizationMention]) -> list[OrganizationMention]:
+    """In-document coreference: a short form whose words (as lemma keys) are a part, in order, of
+    exactly one fuller name of the document with the same head is that entity (``Rayon İcra
+    Hakimiyyəti`` after ``Şuşa Rayon İcra Hakimiyyəti``). Known bodies, quoted names, attached units
+    and anaphoric mentions keep their names."""
+    entities: dict[str, tuple[tuple[str, ...], OrganizationMention]] = {}
+    for mention in mentions:
+        if not mention.anaphoric:
+            entities.setdefault(mention.name, (_name_key_words(mention.name), mention))
+    result = []
+    for mention in mentions:
+        words = _name_key_words(mention.name)
+        if (
+            mention.anaphoric
+            or mention.parent
+            or len(words) < 2
+            or '"' in words
+            or lookup(_name_words(_strip_national(mention.name))) is not None
+        ):
+            result.append(mention)
+            continue
+        fuller = [(full_words, full) for full_words, full in entities.values() if _contains(full_words, words)]
+        # the fullest names: other short forms of the same entity (``Milli … İşçi Qrupu``) are not rivals
+        fullest = {
+            full.key: full for full_words, full in fuller if not any(_contains(w, full_words) for w, _ in fuller)
+        }
+        if len(fullest) != 1:
+            result.append(mention)
+            continue
+        full = next(iter(fullest.values()))
+        result.append(replace(mention, name=full.name, type=full.type, key=full.key, parent=full.parent))
+    return result
+
+
+def _contains(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """Whether the name ``full`` names in full what ``short`` names in part (same head, longer, the words in order)."""
+    return len(full) > len(short) and full[-1] == short[-1] and _is_subsequence(short, full)
 
 
 _PARENTHESIZED = re.compile(r"[ \t]*\(([A-ZÇƏĞIİÖŞÜ][\w]{1,11})\)")
 # A whole word (not after a letter, digit or hyphen) with any ending after a dash: the place where
 # an abbreviation may be used (``KOBİA``, ``KOBİA-nın``). Group 1 is the word, group 2 the ending.
 _WORD_USE = re.compile(rf"(?<![\w-])(\w+)(?=({DASH_CLASS}[^\W\d_]{{1,5}}(?![\w-])|(?![\w-])))")
-_GAZETTEER_ALIASES = frozenset(alias for body in GAZETTEER for alias in body.aliases)
+
+
+def _defined_in_parentheses(text: str, mentions: list[OrganizationMention]) -> list[OrganizationMention]:
+    """A known abbreviation defined by the document wins over the gazetteer: ``Azərbaycan Dövlət Teleqraf
+    Agentliyinin (AZƏRTAC)`` makes that ``AZƏRTAC`` and its later uses (``AZƏRTAC-ın``) the body named before
+    the parentheses, not the body the gazetteer gives the abbreviation (here its successor).
+
+    Args:
+        text: the text of the mentions.
+        mentions: the mentions, in order.
+
+    Returns:
+        The mentions, those of a redefined abbreviation with the defining mention's name, type, key and parent.
+    """
+    result = list(mentions)
+    redefined: dict[tuple[str, str], OrganizationMention] = {}  # (abbreviation, gazetteer name) → definition
+    for index, mention in enumerate(result):
+        word = _ABBREVIATION.match(mention.text)
+        if word is not None and (word.group(1), mention.name) in redefined:
+            definition = redefined[(word.group(1), mention.name)]
+            result[index] = replace(
+                mention, name=definition.name, type=definition.type, key=definition.key, parent=definition.parent
+            )
+            continue
+        if index + 1 >= len(result) or mention.anaphoric:
+            continue
+        following = result[index + 1]
+        match = _PARENTHESIZED.match(text, mention.end)
+        if (
+            match is not None
+            and (match.start(1), match.end(1)) == (following.start, following.end)
+            and following.text in KNOWN.abbreviations
+            and following.name != mention.name
+        ):
+            redefined[(following.text, following.name)] = mention
+    return result
 
 
 def _with_parenthesized_abbreviations(text: str, mentions: list[OrganizationMention]) -> list[OrganizationMention]:
@@ -1167,9 +1496,7 @@ def _with_parenthesized_abbreviations(text: str, mentions: list[OrganizationMent
         if not match or mention.anaphoric:
             continue
         word = match.group(1)
-        if not (
-            sum(char.isupper() for char in word) >= 2 or word in _ABBREVIATIONS_CASED or word in _GAZETTEER_ALIASES
-        ):
+        if not (sum(char.isupper() for char in word) >= 2 or word in KNOWN.abbreviations or word in KNOWN.aliases):
             continue
         start, end = match.start(1), match.end(1)
         if taken.find(1, start, end) >= 0:

@@ -44,6 +44,7 @@ from reportparse.errors import CorruptFileError, ReportParseError, ReportParseWa
 from reportparse.ingest import embedded
 from reportparse.ingest.bombs import check_zip_members
 from reportparse.ingest.sandbox import caused_by_memory
+from reportparse.ingest.table_layout import row_line
 from reportparse.limits import DEFAULT_LIMITS, Limits
 
 _CORRUPT = (
@@ -183,6 +184,8 @@ class _Writer:
         self.budget = budget
         self.depth = depth
         self.chars = 0
+        self.ended_paragraph = False  # the last thing written ends a body paragraph with text
+        self.cell_depth = 0  # > 0 while a table cell's text is gathered
         self.notes: list[str] = []
         self.chunks: dict[str, list[str] | None] = {}  # part name → pages of an embedded chunk
 
@@ -209,31 +212,65 @@ class _Writer:
                 self.alt_chunk(child)
 
     def paragraph(self, p, *, in_table: bool) -> None:
-        """Write one paragraph as one line (Word ignores *page break before* inside tables)."""
+        """Write one paragraph as one line (Word ignores *page break before* inside tables).
+
+        Two body paragraphs with text are kept apart by a blank line, as in a text report: a
+        paragraph end is a paragraph break, not a line wrapped in a PDF (which the normalizer
+        would join to the next line, gluing a heading like ``yarımbənd 5.3.4 üzrə`` to the
+        sentence before it). Empty paragraphs and table cells keep one line each.
+        """
         if not in_table and self._breaks_before(p) and self.pages[-1]:
             self.page_break()
+        separate, wrote = self.ended_paragraph and not in_table, False
         for run in _RUNS(p):
             for item in run.iterchildren(*_RUN_CONTENT):
                 if item.tag == _BR and item.get(_TYPE) == "page":
                     self.page_break()
-                elif item.tag == _BR:  # line and column breaks
+                    separate = False
+                    continue
+                text = "\n" if item.tag == _BR else str(item)  # line and column breaks
+                if separate and text and self.pages[-1]:
                     self.emit("\n")
-                else:
-                    self.emit(str(item))
+                separate, wrote = False, wrote or bool(text)
+                self.emit(text)
         self.emit("\n")
+        self.ended_paragraph = wrote and not in_table
         self.budget.check_chars(self.chars)
 
     def table(self, tbl) -> None:
-        """Write a table: a blank line, then each cell's lines and a blank line after each row."""
+        """Write a table: a blank line, then each row on one line, cells between ``│`` bars
+        (:mod:`.table_layout`), and a blank line after each row. A table inside a cell is
+        written into that cell's text, cell by cell."""
+        self.ended_paragraph = False
+        if self.cell_depth:
+            for tr in tbl.iterchildren(_TR):
+                for tc in _CELLS(tr):
+                    if tc.vMerge != "continue":  # a vertically merged cell is written once, on top
+                        self.blocks(tc, in_table=True)
+            return
         self.emit("\n")
         for tr in tbl.iterchildren(_TR):
+            cells: list[str] = []
             for tc in _CELLS(tr):
-                if tc.vMerge != "continue":  # a vertically merged cell is written once, on top
-                    self.blocks(tc, in_table=True)
-            self.emit("\n")
+                # the lower parts of a vertically merged cell, and the columns a cell spans, stay empty
+                cells.append("" if tc.vMerge == "continue" else self._cell_text(tc))
+                cells.extend([""] * (tc.grid_span - 1))
+            self.emit(row_line(cells) + "\n\n")
+        self.budget.check_chars(self.chars)
+
+    def _cell_text(self, tc) -> str:
+        """The text of one cell, its paragraphs on lines of their own (counted once, in its row)."""
+        pages, chars = self.pages, self.chars
+        self.pages, self.cell_depth = [[]], self.cell_depth + 1
+        try:
+            self.blocks(tc, in_table=True)
+            return "\n".join("".join(page) for page in self.pages)
+        finally:
+            self.pages, self.chars, self.cell_depth = pages, chars, self.cell_depth - 1
 
     def alt_chunk(self, element) -> None:
         """Write the content of an embedded chunk where it stands, or note that it was left out."""
+        self.ended_paragraph = False
         relationship = self.part.rels.get(element.get(_RELATIONSHIP_ID, ""))
         if relationship is None or relationship.is_external:
             self.notes.append("an embedded chunk (altChunk) points to no part of the file and was left out")

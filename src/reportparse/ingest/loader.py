@@ -2,32 +2,46 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import sys
+import warnings
 from pathlib import Path
+from typing import Any
 
-from reportparse.document import Document
+from reportparse.document import Document, RawText
 from reportparse.errors import (
     CorruptFileError,
     MissingFileError,
+    NoTextLayerWarning,
+    OcrUnavailableError,
     ReportParseError,
     UnsupportedFormatError,
 )
-from reportparse.ingest import docx, pdf, sandbox, txt
+from reportparse.ingest import docx, html, legacy, pdf, sandbox, txt
+from reportparse.ingest import ocr as ocr_module
 from reportparse.ingest.normalize import normalize
 from reportparse.limits import DEFAULT_LIMITS, Limits
 
-READERS = {".txt": txt.read, ".text": txt.read, ".pdf": pdf.read, ".docx": docx.read}
+READERS = {
+    ".txt": txt.read,
+    ".text": txt.read,
+    ".pdf": pdf.read,
+    ".docx": docx.read,
+    ".html": html.read,
+    ".htm": html.read,
+    **dict.fromkeys(legacy.SUFFIXES, legacy.read),  # through LibreOffice or antiword, when installed
+}
 """File extension (lowercase) → reader."""
 
 ISOLATED = {".pdf": "pdf", ".docx": "docx"}
 """Extensions whose (native) parsers run in a child process (:mod:`reportparse.ingest.sandbox`)."""
 
 _ADVICE = {
-    ".doc": "open it in Word or LibreOffice and save it as .docx",
-    ".rtf": "save it as .docx or .txt",
-    ".odt": "save it as .docx",
-    ".htm": "save the page as .txt",
-    ".html": "save the page as .txt",
+    ".mht": "open it in a browser and save the page as .html",
+    ".mhtml": "open it in a browser and save the page as .html",
+    ".xls": "a spreadsheet: save the report as .docx or .pdf",
+    ".xlsx": "a spreadsheet: save the report as .docx or .pdf",
 }
 
 _MAX_PATH_LIKE = 1024  # a longer string, or one with a line break, is always text
@@ -50,6 +64,7 @@ def load(
     password: str | None = None,
     pdf_engine: str = pdf.DEFAULT_ENGINE,
     limits: Limits = DEFAULT_LIMITS,
+    ocr: str = ocr_module.DEFAULT_OCR,
 ) -> Document:
     """Read and normalize a report.
 
@@ -59,7 +74,8 @@ def load(
     to skip the guess.
 
     Args:
-        path_or_text: a ``.txt``, ``.pdf`` or ``.docx`` path, or the text itself.
+        path_or_text: a ``.txt``, ``.pdf``, ``.docx`` or ``.html`` path (``.doc``, ``.odt``, ``.rtf``
+            through LibreOffice or antiword, :mod:`.legacy`), or the text itself.
         doc_id: id for the tables; default: first 12 hex chars of the SHA-256 of the bytes.
         password: for encrypted PDFs.
         pdf_engine: ``pypdfium2`` (default, fast) or ``pdfplumber`` (layout-aware).
@@ -67,15 +83,20 @@ def load(
             memory a PDF or DOCX may take (:class:`~reportparse.limits.Limits`; the defaults are
             far above real reports). PDF and DOCX files are read in a child process
             (``Limits(isolate=False)`` reads them here; batch workers always do).
+        ocr: for PDFs: ``auto`` (default) OCRs the pages without text when Tesseract and its
+            Azerbaijani model are installed, ``always`` every page, ``never`` none
+            (:mod:`reportparse.ingest.ocr`; README, "Scans (OCR)").
 
     Returns:
-        The normalized document.
+        The normalized document. A PDF without text (a scan OCR could not read) gives an empty
+        document with ``scanned=True`` and a :class:`~reportparse.errors.NoTextLayerWarning`.
 
     Raises:
-        MissingFileError, UnsupportedFormatError, DecodingError, EncryptedPDFError,
-        CorruptFileError, ResourceLimitError: all subclasses of
+        MissingFileError, UnsupportedFormatError (ConverterMissingError), DecodingError, EncryptedPDFError,
+        CorruptFileError, ResourceLimitError, OcrUnavailableError: all subclasses of
         :class:`~reportparse.errors.ReportParseError`.
     """
+    mode = ocr_module.check_mode(ocr)
     if isinstance(path_or_text, str) and not _looks_like_path(path_or_text):
         return load_text(path_or_text, doc_id=doc_id, limits=limits)
     if not isinstance(path_or_text, (str, os.PathLike)):
@@ -97,18 +118,54 @@ def load(
         data = path.read_bytes()
     except OSError as exc:
         raise ReportParseError(f"cannot read the file ({exc.strerror or exc})", path=path) from None
-    if suffix in ISOLATED and sandbox.should_isolate(limits):
-        raw = sandbox.read(ISOLATED[suffix], path, data, limits, password=password, engine=pdf_engine)
+    if suffix == ".pdf":
+        raw = _read_pdf(path, data, limits, mode, password=password, engine=pdf_engine)
     else:
-        try:
-            raw = reader(path, data, password=password, engine=pdf_engine, limits=limits)
-        except MemoryError:
-            raise sandbox.out_of_memory(path, limits, isolated=False) from None
-        except CorruptFileError as exc:  # lxml and pdfminer report an exhausted memory as damage
-            if not sandbox.caused_by_memory(exc):
-                raise
-            raise sandbox.out_of_memory(path, limits, isolated=False) from None
+        raw = _read(suffix, path, data, limits, password=password, engine=pdf_engine)
     return normalize(raw, doc_id=doc_id)
+
+
+def _read(suffix: str, path: Path, data: bytes, limits: Limits, **options: Any) -> RawText:
+    """The file's text by its reader: in a child process (isolated) or here."""
+    if suffix in ISOLATED and sandbox.should_isolate(limits):
+        return sandbox.read(ISOLATED[suffix], path, data, limits, **options)
+    try:
+        return READERS[suffix](path, data, limits=limits, **options)
+    except MemoryError:
+        raise sandbox.out_of_memory(path, limits, isolated=False) from None
+    except CorruptFileError as exc:  # lxml and pdfminer report an exhausted memory as damage
+        if not sandbox.caused_by_memory(exc):
+            raise
+        raise sandbox.out_of_memory(path, limits, isolated=False) from None
+
+
+def _read_pdf(path: Path, data: bytes, limits: Limits, mode: str, **options: Any) -> RawText:
+    """A PDF's text layer, then (a second read) OCR of the pages that need it.
+
+    The first read finds the pages to OCR under the usual time limit; the second one, which
+    OCRs them, gets :data:`~reportparse.ingest.ocr.PAGE_SECONDS` more per page, so a long scan
+    is bounded per page (each page's Tesseract is also killed after that long).
+    """
+    missing = ocr_module.unavailable()
+    if mode == "always" and missing:
+        raise OcrUnavailableError(f"ocr='always' (--ocr always) cannot run: {missing}", path=path)
+    if mode == "never" or missing:  # no OCR (pages=(): what this process found decides)
+        return _read(".pdf", path, data, limits, ocr=mode, ocr_pages=(), **options)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NoTextLayerWarning)  # the second read says what OCR left without text
+        raw = _read(".pdf", path, data, limits, **options)
+    todo = ocr_module.pages_to_ocr(raw.pages, mode)
+    if not todo:
+        return raw
+    if limits.max_seconds is not None:
+        limits = dataclasses.replace(limits, max_seconds=limits.max_seconds + ocr_module.PAGE_SECONDS * len(todo))
+    progress = not sandbox.in_isolated_process() and _terminal()  # a batch shows its own bar of files
+    return _read(".pdf", path, data, limits, ocr=mode, ocr_pages=todo, ocr_progress=progress, **options)
+
+
+def _terminal() -> bool:
+    isatty = getattr(sys.stderr, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def load_text(text: str, *, doc_id: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:

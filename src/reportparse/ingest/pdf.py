@@ -15,14 +15,24 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
 from reportparse.document import PAGE_SEPARATOR, RawText
-from reportparse.errors import CorruptFileError, EncryptedPDFError, NoTextLayerWarning
+from reportparse.errors import (
+    CorruptFileError,
+    EncryptedPDFError,
+    NoTextLayerWarning,
+    OcrUnavailableError,
+    ReportParseWarning,
+)
+from reportparse.ingest import ocr as ocr_module
 from reportparse.ingest.bombs import check_pdf_streams
 from reportparse.ingest.furniture import Line, find_furniture, split_lines
+from reportparse.ingest.pdf_tables import table_texts
+from reportparse.ingest.table_layout import CELL_SEPARATOR
 from reportparse.limits import DEFAULT_LIMITS, Limits
 
 ENGINES = ("pypdfium2", "pdfplumber")
@@ -112,9 +122,12 @@ def read(
     password: str | None = None,
     engine: str = DEFAULT_ENGINE,
     limits: Limits = DEFAULT_LIMITS,
+    ocr: str = "never",
+    ocr_pages: Sequence[int] | None = None,
+    ocr_progress: bool = False,
     **_options: object,
 ) -> RawText:
-    """Extract the text of every page of a PDF.
+    """Extract the text of every page of a PDF, OCRing pages without text when asked.
 
     Args:
         path: the file's path (named in errors, kept as the source).
@@ -122,18 +135,27 @@ def read(
         password: for encrypted PDFs.
         engine: ``pypdfium2`` (fast, default) or ``pdfplumber`` (layout-aware).
         limits: inflated stream sizes, pages and characters allowed.
+        ocr: ``auto`` (OCR pages without text when Tesseract is installed), ``always`` or
+            ``never`` (default here; :func:`reportparse.load` defaults to ``auto``).
+        ocr_pages: 0-based indexes of the pages to OCR, instead of those ``ocr`` picks.
+        ocr_progress: draw a bar of OCRed pages on standard error (a terminal, long scans).
 
     Returns:
-        The pages' text with header/footer spans in ``furniture``. A PDF without any text
-        layer gives empty pages, ``scanned=True`` and a :class:`NoTextLayerWarning`.
+        The pages' text with header/footer spans in ``furniture``; OCRed pages are listed in
+        ``metadata`` (:func:`reportparse.ingest.ocr.ocr_page_numbers`). A PDF without any text
+        (layer or OCR) gives empty pages, ``scanned=True`` and a :class:`NoTextLayerWarning`.
 
     Raises:
         EncryptedPDFError: encrypted and no (or a wrong) password.
         CorruptFileError: not a readable PDF, or a PDF without pages.
         ResourceLimitError: a decompression bomb, or more pages or text than ``limits`` allow.
+        OcrUnavailableError: ``ocr="always"`` without Tesseract and its Azerbaijani model.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    ocr_module.check_mode(ocr)
+    if ocr == "always" and ocr_module.unavailable():
+        raise OcrUnavailableError(f"ocr='always' (--ocr always) cannot run: {ocr_module.unavailable()}", path=path)
     check_pdf_streams(data, limits, path=path)  # before PDFium, which aborts the process when out of memory
     document = _open(data, path, password)
     try:
@@ -146,35 +168,88 @@ def read(
         else:
             pages = _plumber_pages(data, password, path)
             limits.check("max_chars", sum(len(text) for text, _lines in pages), path=path, what="characters of text")
+        if not pages:
+            raise CorruptFileError("no readable page in the PDF; the page tree is damaged, re-export it", path=path)
+        pages = _with_tables(document, data, password, pages, path)
+        pages, notes, recognized, tried = _ocr(document, pages, path, limits, ocr, ocr_pages, ocr_progress)
     finally:
         document.close()
-    if not pages:
-        raise CorruptFileError("no readable page in the PDF; the page tree is damaged, re-export it", path=path)
 
     texts = [text for text, _lines in pages]
-    notes: list[str] = []
     empty = [number for number, text in enumerate(texts, 1) if not text.strip()]
     scanned = len(empty) == len(texts)
     if scanned:
-        notes.append("the PDF has no text layer (a scan?); run OCR on it first (e.g. ocrmypdf) to get its text")
+        notes.append(_no_text_note(ocr, tried))
     elif empty:
         notes.append(f"pages without text (scanned?): {', '.join(map(str, empty))}")
     for note in notes:
         warnings.warn(f"{path}: {note}", NoTextLayerWarning, stacklevel=3)
+    if recognized:  # a note for documents.csv, not a warning: nothing is wrong
+        metadata[ocr_module.METADATA_KEY] = ",".join(str(index + 1) for index in recognized)
+        notes.insert(0, f"text of {len(recognized)} page(s) by OCR (Tesseract, {ocr_module.LANGUAGE})")
 
     furniture: list[tuple[int, int]] = []
     offset = 0
     for text, drop in zip(texts, find_furniture([lines for _text, lines in pages]), strict=True):
-        furniture.extend((offset + line.start, offset + line.end) for line in drop)
+        # a table's heading row repeated atop every page is no furniture (table_sections skips the repeats)
+        kept = [line for line in drop if not line.text.startswith(CELL_SEPARATOR)]
+        furniture.extend((offset + line.start, offset + line.end) for line in kept)
         offset += len(text) + len(PAGE_SEPARATOR)
     return RawText(
         pages=tuple(texts),
         source=str(path),
         sha256=hashlib.sha256(data).hexdigest(),
         format="pdf",
-        extractor=engine,
+        extractor=f"{engine}+tesseract" if recognized else engine,
         furniture=tuple(sorted(furniture)),
         metadata=metadata,
         warnings=tuple(notes),
         scanned=scanned,
     )
+
+
+def _with_tables(
+    document: pdfium.PdfDocument, data: bytes, password: str | None, pages: list[tuple[str, list[Line]]], path: Path
+) -> list[tuple[str, list[Line]]]:
+    """Pages with ruled tables written one row per line (:mod:`.pdf_tables`); the others as they are.
+
+    When pdfplumber cannot read the file, every page keeps the engine's text (every word is
+    still there, only the rows are not marked) and a warning says so.
+    """
+    try:
+        found = table_texts(document, data, password, [text for text, _lines in pages])
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many unrelated types on damaged files
+        note = f"tables not read as rows (pdfplumber: {type(exc).__name__}: {exc}); the text is kept as extracted"
+        warnings.warn(f"{path}: {note}", ReportParseWarning, stacklevel=4)
+        return pages
+    return [(found[index], split_lines(found[index])) if index in found else page for index, page in enumerate(pages)]
+
+
+def _ocr(
+    document: pdfium.PdfDocument,
+    pages: list[tuple[str, list[Line]]],
+    path: Path,
+    limits: Limits,
+    mode: str,
+    indexes: Sequence[int] | None,
+    progress: bool,
+) -> tuple[list[tuple[str, list[Line]]], list[str], list[int], bool]:
+    """Pages with the text OCR found in place of their text layer; notes; the indexes whose text
+    OCR gave; whether OCR ran."""
+    if indexes is None:
+        indexes = ocr_module.pages_to_ocr([text for text, _lines in pages], mode)
+    if not indexes or ocr_module.unavailable():
+        return pages, [], [], False
+    found, notes = ocr_module.ocr_pages(document, indexes, path=path, progress=progress)
+    found = {index: text for index, text in found.items() if text.strip()}
+    pages = [(found[index], split_lines(found[index])) if index in found else page for index, page in enumerate(pages)]
+    limits.check("max_chars", sum(len(text) for text, _lines in pages), path=path, what="characters of text")
+    return pages, notes, sorted(found), True
+
+
+def _no_text_note(mode: str, tried: bool) -> str:
+    if tried:
+        return "the PDF has no text layer (a scan?) and OCR found no text on its pages"
+    if mode == "never" or not ocr_module.unavailable():
+        return "the PDF has no text layer (a scan?); OCR is off: parse it with --ocr auto (ocr='auto')"
+    return f"the PDF has no text layer (a scan?); it needs OCR, and {ocr_module.unavailable()}"

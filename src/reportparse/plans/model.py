@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from reportparse.extract.dates import find_dates
+from reportparse.extract.dates import find_dates, frequency_of
 from reportparse.extract.organizations import find_organizations, org_key
+from reportparse.lang.az.calendar import CONTINUOUS
 from reportparse.lang.az.casing import casefold
 from reportparse.lang.az.plan_labels import (
     EXECUTOR_HEAD_STEMS,
     GENERIC_EXECUTOR_HEADS,
     QUALIFIERS,
-    RECURRING_DEADLINES,
 )
 from reportparse.structure.plan_sections import clean_measure as _clean_measure
 from reportparse.structure.plan_sections import one_line as _one_line
@@ -35,6 +35,7 @@ PLAN_COLUMNS = (
     "deadline_kind",
     "deadline_start",
     "deadline_end",
+    "deadline_recurrence",
     "expected_result",
     "chapter",
 )
@@ -57,6 +58,9 @@ class PlanItem:
             (``mütəmadi``), ``recurring`` (``hər il …``) or "" when unknown.
         deadline_start, deadline_end: ISO dates; continuous and recurring measures span the
             plan period.
+        deadline_recurrence: the frequency the deadline states (``hər il, martın 1-dək`` →
+            ``yearly``; ``mütəmadi`` → ``continuous``), or "" (see
+            :func:`reportparse.extract.dates.frequency_of`).
         expected_result: the ``Gözlənilən nəticə`` value, or "".
         chapter: the chapter heading the measure stands under in a text plan, or "".
         start, end: span of the item number in the plan document's text, when found there.
@@ -71,6 +75,7 @@ class PlanItem:
     deadline_kind: str = ""
     deadline_start: str = ""
     deadline_end: str = ""
+    deadline_recurrence: str = ""
     expected_result: str = ""
     chapter: str = ""
     start: int | None = None
@@ -122,6 +127,7 @@ class Plan:
                 "deadline_kind": entry.deadline_kind,
                 "deadline_start": entry.deadline_start,
                 "deadline_end": entry.deadline_end,
+                "deadline_recurrence": entry.deadline_recurrence,
                 "expected_result": entry.expected_result,
                 "chapter": entry.chapter,
             }
@@ -189,9 +195,8 @@ def parse_deadline(text: str, *, period: tuple[str, str] = ("", "")) -> tuple[st
     """
     mentions = find_dates(text)
     dated = [m for m in mentions if m.date_start is not None]
-    folded = casefold(text)
-    recurring = any(re.search(rf"(?<!\w){word}(?!\w)", folded) for word in RECURRING_DEADLINES)
-    if mentions and mentions[0].kind == "continuous":
+    recurring = frequency_of(text)
+    if recurring == CONTINUOUS:
         return "continuous", *period
     if dated and not recurring:
         kind = dated[0].kind if len(dated) == 1 else "range"
@@ -232,6 +237,7 @@ def make_item(
         deadline_kind=kind,
         deadline_start=start,
         deadline_end=end,
+        deadline_recurrence=frequency_of(deadline) if deadline.strip() else "",
         expected_result=_clean_measure(result),
         chapter=chapter,
     )

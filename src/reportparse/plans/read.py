@@ -34,6 +34,7 @@ from reportparse.plans.model import Plan, PlanItem, make_item
 from reportparse.structure.plan_sections import find_plan_measures, first_measure_start
 from reportparse.structure.plan_sections import one_line as _one_line
 from reportparse.structure.segment import segment
+from reportparse.structure.table_sections import CELL_SEPARATOR
 
 TABLE_SUFFIXES = (".tsv", ".csv")
 
@@ -141,12 +142,14 @@ def _delimited_rows(path: Path) -> list[list[str]]:
 
 
 def _anchor(text: str, items: list[PlanItem]) -> None:
-    """Find each table item's number at the start of a line of the document text, in order."""
+    """Find each table item's number at the start of a line of the document text (or of a table
+    row's first cell, :mod:`~reportparse.structure.table_sections`), in order."""
     position = 0
     for entry in items:
-        match = re.compile(rf"(?m)^{re.escape(entry.item)}\.?(?=\s)").search(text, position)
+        pattern = rf"(?m)^(?:{CELL_SEPARATOR}[ ]*)?(?P<number>{re.escape(entry.item)})\.?(?=\s)"
+        match = re.compile(pattern).search(text, position)
         if match:
-            entry.start, entry.end = match.start(), match.start() + len(entry.item)
+            entry.start, entry.end = match.start("number"), match.start("number") + len(entry.item)
             position = match.end()
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 from reportparse.document import Document
 from reportparse.extract.metadata import Metadata, extract_metadata
 from reportparse.extract.organizations import org_key
+from reportparse.ingest.ocr import ocr_page_numbers
 from reportparse.structure.segment import Segmentation, segment
 from reportparse.tables.names import escape_text, has_surrogates
 from reportparse.tables.schema import (
@@ -63,6 +64,7 @@ def document_row(document: Document, segmentation: Segmentation, metadata: Metad
         "n_chars": len(document.text),
         "n_words": len(document.text.split()),
         "scanned": document.scanned,
+        "ocr_pages": len(ocr_page_numbers(document.raw.metadata)),
         "warnings": _valid("; ".join(document.raw.warnings + tuple(segmentation.warnings))),
     }
 
@@ -106,6 +108,8 @@ def sections_table(document: Document, segmentation: Segmentation) -> pd.DataFra
             "heading": text[section.heading_start : section.heading_end],
             "heading_start": section.heading_start,
             "heading_end": section.heading_end,
+            "chapter": section.chapter,
+            "chapter_title": section.chapter_title,
         }
         rows += [{"item": item, **shared} for item in section.items or [""]]
     return typed(SECTIONS, pd.DataFrame(rows, columns=columns(SECTIONS)))
@@ -143,6 +147,7 @@ def dates_table(document: Document, mentions: Iterable, sections: pd.DataFrame) 
             "granularity": m.granularity,
             "kind": m.kind,
             "year_inferred": m.year_inferred,
+            "recurrence": m.recurrence,
         }
         for m in mentions
     ]

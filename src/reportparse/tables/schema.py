@@ -157,12 +157,13 @@ _TABLES = (
             _c("n_sections", "integer", "Number of item headings."),
         )
         + (
-            _c("format", "string", "Input format.", values=("txt", "pdf", "docx", "text")),
+            _c("format", "string", "Input format.", values=("txt", "pdf", "docx", "html", "doc", "odt", "rtf", "text")),
             _c("extractor", "string", "The engine that extracted the text."),
             _c("sha256", "string", "SHA-256 of the input bytes."),
             _c("n_chars", "integer", "Characters of normalized text."),
             _c("n_words", "integer", "Whitespace-separated words of normalized text."),
-            _c("scanned", "boolean", "True for a PDF without a text layer (no text extracted)."),
+            _c("scanned", "boolean", "True for a PDF without text: no text layer, and none found by OCR."),
+            _c("ocr_pages", "integer", "Number of pages whose text was recognized by OCR (0: text layers only)."),
             _c("warnings", "string", "Notes about the extraction and segmentation, joined by '; '."),
         ),
         primary_key=("doc_id",),
@@ -186,26 +187,55 @@ _TABLES = (
             _c("heading", "string", "The heading as printed."),
             _c("heading_start", "integer", "Offset of the heading in the normalized text."),
             _c("heading_end", "integer", "Offset just after the heading."),
+            _c(
+                "chapter",
+                "string",
+                "Number of the chapter (I fəsil, Fəsil 1, Bölmə 3, III. …) the section stands in, as printed "
+                "(II, 1, Birinci); empty before the first chapter or without chapters. A chapter heading is a "
+                "section of its own with an empty item.",
+            ),
+            _c("chapter_title", "string", "Title of that chapter, whitespace-normalized; empty when none."),
         ),
     ),
     Table(
         DATES,
-        "One row per date mention.",
+        "One row per date mention (frequency words such as mütəmadi, daimi, hər il are never a row of their own: "
+        "they are the recurrence of the date they qualify).",
         MENTION
         + _required(
-            _c("date_start", "date", "First day the date covers (ISO); empty when the mention has no date."),
+            _c(
+                "date_start",
+                "date",
+                "First day the date covers (ISO); empty when the year is neither written nor known.",
+            ),
             _c("date_end", "date", "Last day the date covers (ISO); a deadline is the deadline day."),
-            _c("granularity", "string", "The unit the date is precise to.", values=dates.GRANULARITIES),
+            _c(
+                "granularity",
+                "string",
+                "The unit the date is precise to: day (also whenever date_start equals date_end), month, "
+                "quarter (also half-years), year, decade (1990-cı illər), century (XX əsr).",
+                values=dates.GRANULARITIES,
+            ),
             _c(
                 "kind",
                 "string",
-                "point, period, range, deadline, or continuous (mütəmadi, daimi: no date).",
+                "point (a day), period (a month, quarter, year, decade, century, the reporting period), "
+                "range (two explicit ends), deadline (dekabrın 30-dək, ilin sonunadək).",
                 values=dates.KINDS,
             ),
             _c(
                 "year_inferred",
                 "boolean",
                 "True when the year is not written in the mention and came from the report's year.",
+            ),
+        )
+        + (
+            _c(
+                "recurrence",
+                "string",
+                "How often the date recurs when a frequency word qualifies it (hər il dekabrın 30-dək: yearly); "
+                "empty otherwise.",
+                values=dates.RECURRENCES,
             ),
         ),
         mentions=True,

@@ -1,61 +1,124 @@
-"""Azerbaijani calendar words as data: months, half-years, quarters, relative years.
+"""Azerbaijani calendar words, loaded from the data files of ``lang/az/data/temporal/``.
 
-All forms are case-folded (see :func:`reportparse.lang.az.casing.casefold`); the dates
-extractor matches them on the case-folded text.
+Months, their case endings, endings on day numbers, relative year words, ordinal words of
+quarters and halves, parts and edges of a year, seasons and frequency words are tab-separated
+files a linguist edits (``data/temporal/README.md``); this module only reads them. All forms are
+case-folded (see :func:`reportparse.lang.az.casing.casefold`); the dates extractor matches them
+on the case-folded text.
 """
 
 from __future__ import annotations
 
-MONTHS = (
-    "yanvar",
-    "fevral",
-    "mart",
-    "aprel",
-    "may",
-    "iyun",
-    "iyul",
-    "avqust",
-    "sentyabr",
-    "oktyabr",
-    "noyabr",
-    "dekabr",
-)
-"""Month names in calendar order (nominative)."""
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
 
-MONTH_GENITIVE_ENDINGS = ("ın", "in", "un", "ün")
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+DATA_PACKAGE = "reportparse.lang.az"
+FOLDER = ("data", "temporal")
+
+
+def data_file(name: str) -> Traversable:
+    """A file of ``lang/az/data/temporal/`` (inside the installed package).
+
+    Args:
+        name: the file name (``months.tsv``, ``rules.txt``).
+
+    Returns:
+        The file, to ``read_text``.
+    """
+    folder = resources.files(DATA_PACKAGE)
+    for part in FOLDER:
+        folder = folder.joinpath(part)
+    return folder.joinpath(name)
+
+
+@cache
+def word_table(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of ``data/temporal/NAME.tsv``: tab-separated columns, ``#`` comments and blank lines skipped.
+
+    Args:
+        name: the file name without ``.tsv`` (``months``).
+
+    Returns:
+        One tuple of stripped columns per row, in file order.
+    """
+    text = data_file(f"{name}.tsv").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append(tuple(column.strip() for column in line.split("\t")))
+    return tuple(rows)
+
+
+def _forms(name: str, value: str | None = None) -> tuple[str, ...]:
+    return tuple(row[0] for row in word_table(name) if value is None or (len(row) > 1 and row[1] == value))
+
+
+_ROMAN_DIGITS = {
+    letter: value
+    for letters, value in (("iıIİ", 1), ("vV", 5), ("xX", 10), ("lL", 50), ("cC", 100))
+    for letter in letters
+}
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral as written or case-folded (``IV``, ``ıv``, ``xıx``).
+
+    Args:
+        numeral: letters I, V, X, L, C (dotted, dotless, upper or lower case).
+
+    Returns:
+        Its value; 0 for an empty string. Raises ValueError on another letter.
+    """
+    digits = [_ROMAN_DIGITS[letter] for letter in numeral]
+    total = 0
+    for index, digit in enumerate(digits):
+        total += -digit if index + 1 < len(digits) and digits[index + 1] > digit else digit
+    return total
+
+
+_MONTH_ROWS = sorted(word_table("months"), key=lambda row: int(row[1]))
+MONTHS: tuple[str, ...] = tuple(row[0] for row in _MONTH_ROWS)
+"""Month names in calendar order (nominative; ``months.tsv``)."""
+MONTH_NUMBERS: dict[str, int] = {row[0]: int(row[1]) for row in _MONTH_ROWS}
+"""Month name → number."""
+
+MONTH_ENDINGS: tuple[str, ...] = _forms("month_endings")
+"""Case endings written on a month name (``martda``, ``martın``, ``martında``; ``month_endings.tsv``)."""
+MONTH_GENITIVE_ENDINGS: tuple[str, ...] = _forms("month_endings", "genitive")
 """``martın 15-i``, ``aprelin``, ``iyunun``, ``iyulun``: the genitive follows vowel harmony."""
 
-DAY_ENDINGS = (
-    "dək",
-    "dan",
-    "dən",
-    "də",
-    "da",
-    "nda",
-    "ndə",
-    "ndan",
-    "ndən",
-    "si",
-    "sı",
-    "su",
-    "sü",
-    "i",
-    "ı",
-    "u",
-    "ü",
-    "nə",
-    "na",
-    "ə",
-    "a",
-)
-"""Endings on a day number after a genitive month (``martın 15-də``, ``dekabrın 30-dək``)."""
+DAY_ENDINGS: tuple[str, ...] = _forms("day_endings")
+"""Endings on a day number after a genitive month (``martın 15-də``, ``dekabrın 30-dək``; ``day_endings.tsv``)."""
 
-ROMAN_QUARTERS = {"ı": 1, "ıı": 2, "ııı": 3, "ıv": 4}
+ORDINAL_WORDS: dict[str, int] = {row[0]: int(row[1]) for row in word_table("ordinal_words")}
+"""Ordinal words numbering quarters and halves (``birinci`` → 1)."""
+ROMAN_QUARTERS: dict[str, int] = {numeral: roman_value(numeral) for numeral in ("ı", "ıı", "ııı", "ıv")}
 """Roman quarter numbers as they look case-folded: Azerbaijani folds ``I`` to dotless ``ı``."""
-ORDINAL_WORDS = {"birinci": 1, "ikinci": 2, "üçüncü": 3, "dördüncü": 4}
 
-RELATIVE_YEARS = {"cari": 0, "bu": 0, "hesabat": 0, "ötən": -1, "keçən": -1, "növbəti": 1, "gələn": 1}
+RELATIVE_YEARS: dict[str, int] = {row[0]: int(row[1]) for row in word_table("relative_years")}
 """Words that name a year relative to the document's reporting year (``ötən il`` = year − 1)."""
 
-CONTINUOUS_TERMS = ("mütəmadi", "daimi", "müntəzəm olaraq")
-"""Deadlines that are not dates (plans): exposed as kind ``continuous`` without dates."""
+YEAR_PARTS: dict[str, str] = {row[0]: row[1] for row in word_table("year_parts")}
+"""Part words of a year → ``quarter`` or ``half`` (``rüb``, ``yarımil``, ``yarı``)."""
+YEAR_EDGES: dict[str, tuple[str, str]] = {row[0]: (row[1], row[2]) for row in word_table("year_edges")}
+"""Words after ``ilin`` → (``start``/``end`` of the year, kind ``deadline``/``point``)."""
+SEASONS: dict[str, tuple[int, int]] = {row[0]: (int(row[1]), int(row[2])) for row in word_table("seasons")}
+"""Season words → (first month, last month); winter's first month is in the year before."""
+
+FREQUENCIES: dict[str, str] = {row[0]: row[1] for row in word_table("frequency")}
+"""Frequency words → recurrence (``hər il`` → ``yearly``, ``mütəmadi`` → ``continuous``)."""
+DEADLINE_ENDS: tuple[str, ...] = _forms("deadline_ends")
+"""How a deadline ends (``dekabrın 30-dək``, ``ilin sonuna qədər``; ``deadline_ends.tsv``)."""
+ERAS: dict[str, str] = {row[0]: row[1] for row in word_table("eras")}
+"""Era words → era (``e.ə.`` → ``bc``): a date right after a ``bc`` word is no row (ISO dates start at year 1)."""
+CONTINUOUS = "continuous"
+"""The frequency of measures that go on without a period (``mütəmadi``, ``daimi``): never a date's recurrence."""
+RECURRENCES: tuple[str, ...] = tuple(dict.fromkeys(value for value in FREQUENCIES.values() if value != CONTINUOUS))
+"""Recurrences a date can carry, in the order of ``frequency.tsv`` (``yearly``, ``quarterly``, …)."""
+CONTINUOUS_TERMS: tuple[str, ...] = tuple(form for form, value in FREQUENCIES.items() if value == CONTINUOUS)
+"""Deadlines that are not dates and have no period (``mütəmadi``, ``daimi``, ``müntəzəm olaraq``)."""

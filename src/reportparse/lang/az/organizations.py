@@ -2,20 +2,26 @@
 
 A name of an organization ends in a head noun (``Nazirliyi``, ``Agentliyi``, ``İctimai
 Birliyi``), inflected with case and possessive endings (generated in
-:mod:`reportparse.lang.az.inflection`). Everything here is data; the grammar that uses it is
+:mod:`reportparse.lang.az.inflection`). The head nouns are one table, ``data/heads.tsv``
+(lemma, type, flags), that a linguist edits without reading Python; every list of heads
+(:data:`HEADS`, :data:`HEAD_NOUNS` of titles, :data:`ANAPHORIC_HEADS`, :data:`EXECUTOR_HEAD_STEMS`
+of plans) is read from it. The rest is data too; the grammar that uses it is
 :mod:`reportparse.extract.organizations`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from importlib.resources import files
+from typing import Any, NamedTuple
 
-from reportparse.lang.az.inflection import noun_forms
+from reportparse.lang.az import gazetteer
+from reportparse.lang.az.casing import capitalize, lower
+from reportparse.lang.az.inflection import noun_forms, possessive_form, softened
 
 
 class Head(NamedTuple):
-    """What a head noun says about the organization it ends."""
+    """What a head noun says about the organization it ends (a row of ``data/heads.tsv``)."""
 
     type: str
     unit: bool = False
@@ -29,91 +35,74 @@ class Head(NamedTuple):
     lowercase_unit: bool = False
     """Written in lowercase it heads a unit named after its parent in the genitive
     (``Milli Məclisin Mədəniyyət komitəsi``, ``Universitetinin Hüquq fakültəsi``)."""
+    after_place: bool = False
+    """Written in lowercase it heads a name right after a place or a name (``Siyəzən rayon
+    komissiyası``, ``Kanada Federal məhkəməsi``)."""
+    plural_name: bool = False
+    """The name itself is plural (``Azərbaycan Silahlı Qüvvələri``)."""
+    anaphoric: bool = False
+    """Alone and capitalised it refers back to a body named before (``Xidmətin``)."""
+    executor: bool = False
+    """It ends an executor in a plan's executor list."""
+    title: bool = False
+    """It heads state bodies' names in report titles (the reporting body)."""
+    quoted_system: bool = False
+    """In lowercase after a quoted name it names a system, not a body (``“mygov” platforması``)."""
 
 
-HEADS: dict[str, Head] = {
-    "nazirlik": Head("state_body", lowercase=True),
-    "agentlik": Head("state_body", unit=True),
-    "xidmət": Head("state_body", unit=True),
-    "komitə": Head("state_body", unit=True, lowercase_unit=True),
-    "fakültə": Head("education", unit=True, lowercase_unit=True),
-    "plenum": Head("state_body", unit=True),
-    "kitabxana": Head("other"),
-    "telekanal": Head("media"),
-    "kinostudiya": Head("business"),
-    "komissiya": Head("council", unit=True),
-    "şura": Head("council", unit=True),
-    "fond": Head("other", unit=True),
-    "mərkəz": Head("state_body", unit=True, lowercase=True),
-    "idarə": Head("state_body", unit=True, lowercase=True),
-    "palata": Head("state_body"),
-    "kabinet": Head("state_body"),
-    "akademiya": Head("education"),
-    "universitet": Head("education"),
-    "institut": Head("education", unit=True),
-    "kollec": Head("education"),
-    "məktəb": Head("education", unit=True, lowercase=True),
-    "prokurorluq": Head("state_body"),
-    "aparat": Head("state_body", unit=True),
-    "məclis": Head("state_body"),
-    "məhkəmə": Head("state_body"),
-    "administrasiya": Head("state_body", unit=True),
-    "departament": Head("state_body", unit=True),
-    "birlik": Head("ngo"),
-    "qrup": Head("working_group", unit=True, lowercase=True),
-    "qərargah": Head("working_group", unit=True),
-    "platforma": Head("council"),
-    "cəmiyyət": Head("ngo"),
-    "assosiasiya": Head("ngo"),
-    "təşkilat": Head("international"),
-    "ittifaq": Head("international"),
-    "tərəfdaşlıq": Head("international"),
-    "proqram": Head("international", unit=True, needs_parent=True),
-    "heyət": Head("other", unit=True),
-    "kollegiya": Head("other", unit=True),
-    "katiblik": Head("state_body", unit=True),
-    "konfederasiya": Head("ngo"),
-    "ofis": Head("other", unit=True),
-    "büro": Head("other", unit=True),
-    "nümayəndəlik": Head("other", unit=True),
-    "hakimiyyət": Head("state_body"),
-    "televiziya": Head("media"),
-    "radio": Head("media"),
-    "jurnal": Head("media", lowercase=True),
-    "qəzet": Head("media", lowercase=True),
-    "toplu": Head("media"),
-    "bank": Head("business"),
-    "şirkət": Head("business"),
-}
+HEAD_FLAGS = frozenset(Head._fields) - {"type"}
+"""The flags a row of the heads table may carry."""
+
+
+def _parse_heads(text: str) -> dict[str, Head]:
+    """The heads table (``lemma<TAB>type<TAB>flags`` after a header line; ``#`` comments) by lemma."""
+    heads: dict[str, Head] = {}
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not rows or [cell.strip() for cell in rows[0]] != ["lemma", "type", "flags"]:
+        raise ValueError("heads table: the first row must be the header lemma, type, flags")
+    for number, cells in enumerate(rows[1:], start=2):
+        if len(cells) != 3:
+            raise ValueError(f"heads table, row {number}: three TAB-separated columns expected, got {cells}")
+        lemma, kind, flags = (cell.strip() for cell in cells)
+        names = {flag.strip() for flag in flags.split(",") if flag.strip() not in ("", "-")}
+        unknown = names - HEAD_FLAGS
+        if unknown or lemma != lower(lemma) or lemma in heads:
+            raise ValueError(f"heads table, row {number}: bad lemma {lemma!r} or unknown flags {sorted(unknown)}")
+        heads[lemma] = Head(kind, **{flag: True for flag in names})
+    return heads
+
+
+def load_heads() -> dict[str, Head]:
+    """Head nouns by lemma, read from ``lang/az/data/heads.tsv`` (shipped in the package).
+
+    Returns:
+        Lemma (lowercase) → its :class:`Head`, in the order of the table.
+    """
+    return _parse_heads((files("reportparse.lang.az") / "data" / "heads.tsv").read_text(encoding="utf-8"))
+
+
+HEADS: dict[str, Head] = load_heads()
 """Head nouns by lemma (lowercase), with the type their names have unless something else decides."""
 
 HEAD_FORMS = {form: analysis for lemma in HEADS for form, analysis in noun_forms(lemma).items()}
 """Every inflected form of every head noun (lowercase) → its analysis."""
 
-HEAD_NOUNS = (
-    "Xidməti",
-    "Agentliyi",
-    "Nazirliyi",
-    "Komitəsi",
-    "Komissiyası",
-    "Şurası",
-    "Fondu",
-    "Mərkəzi",
-    "İdarəsi",
-    "Palatası",
-    "Kabineti",
-    "Akademiyası",
-    "Universiteti",
-    "Prokurorluğu",
-    "Aparatı",
-    "Məclisi",
-    "Məhkəməsi",
-    "Administrasiyası",
-    "Müvəkkili",
-    "İnstitutu",
-    "Departamenti",
-)
+HEAD_NOUNS = tuple(capitalize(possessive_form(lemma)) for lemma, head in HEADS.items() if head.title)
 """Nominative head nouns of state bodies' names, as written in titles (used by the metadata)."""
+
+ANAPHORIC_HEADS = frozenset(lemma for lemma, head in HEADS.items() if head.anaphoric)
+"""Head nouns that, standing alone and capitalised (``Xidmətin``, ``Agentlik``), refer back to
+a body named before (usually the reporting body)."""
+
+QUOTED_SYSTEM_HEADS = frozenset(lemma for lemma, head in HEADS.items() if head.quoted_system)
+"""Heads that, written in lowercase after a quoted name, name a system, not a body
+(``“mygov” platforması``)."""
+
+EXECUTOR_HEAD_STEMS = tuple(
+    stem for lemma, head in HEADS.items() if head.executor for stem in dict.fromkeys((lemma, softened(lemma)))
+)
+"""Lowercase stems of the heads that end an executor, in any case form (``agentlik``/``agentliy``
+cover ``Agentliyi``, ``Agentlikdən``)."""
 
 CASE_ENDINGS = ("nin", "nın", "nun", "nün", "nə", "na", "ndə", "nda", "ndən", "ndan", "ni", "nı", "nu", "nü")
 """What follows the possessive vowel of a head noun in the genitive, dative, locative, ablative
@@ -142,11 +131,6 @@ NATIONAL_PREFIX = "Azərbaycan Respublikasının"
 
 NATIONAL_PREFIX_WORDS = ("azərbaycan", "respublikası", "respublikasının")
 """How the prefix is written before a name (casefolded)."""
-
-NATIONAL_PARENTS = frozenset({"prezident", "nazirlər kabinet", "baş prokurorluq"})
-"""Parents (lemma keys) whose attached bodies keep the national prefix in their official name
-(``Azərbaycan Respublikasının Prezidenti yanında Dövlət İdarəçilik Akademiyası``); bodies
-attached to a ministry or a service do not (``… Nazirliyi yanında Dövlət Məşğulluq Agentliyi``)."""
 
 ANAPHORIC_NAMES = frozenset({"ictimai birlik", "icra hakimiyyət"})
 """Lemma keys of generic names standing for a body named before (``İctimai Birliyin``)."""
@@ -190,6 +174,11 @@ SENTENCE_ADVERBS = frozenset(
     }
 )
 """Capitalised words at a sentence start that never begin a name (casefolded)."""
+
+NAME_OPENERS = frozenset({"dövlət", "milli", "mərkəzi", "respublika", "ali", "beynəlxalq", "regional"})
+"""Words that open official names (``Dövlət Gənclər Təşəbbüsləri Agentliyi``): capitalised at a
+sentence or table-cell start before another capitalised word, they begin a name, although they
+are written in lowercase elsewhere (``dövlət uçotu``) (casefolded)."""
 
 COMMON_OPENERS = frozenset(
     {
@@ -264,223 +253,62 @@ NOT_NAME_NOUNS = frozenset(
 """Lemmas of documents, plans and systems: a name never runs over one of them (``Tədbirlər
 Planında Azərbaycan Respublikasının … Agentliyinə`` starts after ``Planında``)."""
 
-ANAPHORIC_HEADS = frozenset(
-    {
-        "xidmət",
-        "agentlik",
-        "nazirlik",
-        "komitə",
-        "şura",
-        "komissiya",
-        "mərkəz",
-        "fond",
-        "palata",
-        "birlik",
-    }
-)
-"""Head nouns that, standing alone and capitalised (``Xidmətin``, ``Agentlik``), refer back to
-a body named before (usually the reporting body)."""
-
 
 class Body(NamedTuple):
-    """A gazetteer entry: the official name without the national prefix, and what it is."""
+    """A known body as the grammar reads it: its canonical name and every other way it is written."""
 
     name: str
+    """The canonical name: the nominative official name of ``bodies.tsv`` (national bodies with
+    :data:`NATIONAL_PREFIX`)."""
     type: str
-    national: bool = True
     aliases: tuple[str, ...] = ()
-    """Other written names and abbreviations (``DİN``), in the nominative."""
-    prefix: str = ""
-    """The national prefix when it is not :data:`NATIONAL_PREFIX` (``Azərbaycan Respublikası
-    Prezidentinin Administrasiyası``)."""
+    """Other written names: the name without the national prefix, the other names of the row and
+    its abbreviations of this body only (both spellings of ``I``/``İ``), in the nominative."""
+    parent: str = ""
+    """The canonical name of the body it belongs to, when known (``Dövlət Miqrasiya Xidməti yanında
+    Miqrant Şurası`` → the Service)."""
+    key: str = ""
+    """The row's key in ``bodies.tsv`` (empty for entries made by the grammar)."""
 
 
-GAZETTEER: tuple[Body, ...] = (
-    # The Cabinet, parliament, courts, the presidential apparatus.
-    Body("Nazirlər Kabineti", "state_body"),
-    Body("Milli Məclisi", "state_body", aliases=("Milli Məclis",)),
-    Body(
-        "Prezidentinin Administrasiyası",
-        "state_body",
-        aliases=("Prezident Administrasiyası",),
-        prefix="Azərbaycan Respublikası",
-    ),
-    Body("Konstitusiya Məhkəməsi", "state_body"),
-    Body("Ali Məhkəməsi", "state_body"),
-    Body("Baş Prokurorluğu", "state_body"),
-    Body(
-        "Baş Prokurorluğu yanında Korrupsiyaya qarşı Mübarizə Baş İdarəsi",
-        "state_body",
-        aliases=("Baş Prokurorluğunun Korrupsiyaya qarşı Mübarizə Baş İdarəsi",),
-    ),
-    Body("Hesablama Palatası", "state_body"),
-    Body("Mərkəzi Seçki Komissiyası", "council", aliases=("MSK",)),
-    Body("Mərkəzi Bankı", "state_body", aliases=("Mərkəzi Bank",)),
-    Body(
-        "İnsan Hüquqları üzrə Müvəkkilinin (Ombudsmanın) Aparatı",
-        "state_body",
-        prefix="Azərbaycan Respublikası",
-        aliases=("İnsan Hüquqları üzrə Müvəkkilin (Ombudsmanın) Aparatı", "Ombudsman Aparatı"),
-    ),
-    Body("Azərbaycan Milli Elmlər Akademiyası", "education", national=False, aliases=("AMEA",)),
-    Body("Azərbaycan Dövlət İqtisad Universiteti", "education", national=False, aliases=("UNEC",)),
-    Body("Azərbaycan Dövlət Teleqraf Agentliyi", "media", national=False, aliases=("AZƏRTAC",)),
-    Body("Azərbaycan Televiziyası", "media", national=False, aliases=("AzTV",)),
-    Body("İctimai Televiziya", "media", national=False, aliases=("İTV",)),
-    Body("Qanunvericilik Toplusu", "media"),
-    # Ministries (current and recent names).
-    Body("Ədliyyə Nazirliyi", "state_body"),
-    Body("Daxili İşlər Nazirliyi", "state_body", aliases=("DİN",)),
-    Body("Xarici İşlər Nazirliyi", "state_body", aliases=("XİN",)),
-    Body("Müdafiə Nazirliyi", "state_body"),
-    Body("Müdafiə Sənayesi Nazirliyi", "state_body"),
-    Body("Maliyyə Nazirliyi", "state_body"),
-    Body("İqtisadiyyat Nazirliyi", "state_body"),
-    Body("Vergilər Nazirliyi", "state_body"),
-    Body("Energetika Nazirliyi", "state_body"),
-    Body("Ekologiya və Təbii Sərvətlər Nazirliyi", "state_body", aliases=("ETSN",)),
-    Body("Kənd Təsərrüfatı Nazirliyi", "state_body"),
-    Body("Səhiyyə Nazirliyi", "state_body"),
-    Body("Təhsil Nazirliyi", "state_body"),
-    Body("Elm və Təhsil Nazirliyi", "state_body"),
-    Body("Mədəniyyət Nazirliyi", "state_body"),
-    Body("Mədəniyyət və Turizm Nazirliyi", "state_body"),
-    Body("Gənclər və İdman Nazirliyi", "state_body"),
-    Body("Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi", "state_body", aliases=("ƏƏSMN",)),
-    Body("Fövqəladə Hallar Nazirliyi", "state_body", aliases=("FHN",)),
-    Body("Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi", "state_body"),
-    Body("Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyi", "state_body"),
-    Body("Milli Təhlükəsizlik Nazirliyi", "state_body"),
-    # State committees, services and agencies.
-    Body("Dövlət Gömrük Komitəsi", "state_body"),
-    Body("Dövlət Statistika Komitəsi", "state_body"),
-    Body("Ailə, Qadın və Uşaq Problemləri üzrə Dövlət Komitəsi", "state_body"),
-    Body("Qaçqınların və Məcburi Köçkünlərin İşləri üzrə Dövlət Komitəsi", "state_body"),
-    Body("Dini Qurumlarla İş üzrə Dövlət Komitəsi", "state_body"),
-    Body("Diaspora ilə İş üzrə Dövlət Komitəsi", "state_body"),
-    Body("Şəhərsalma və Arxitektura Komitəsi", "state_body"),
-    Body("Dövlət Miqrasiya Xidməti", "state_body", aliases=("DMX",)),
-    Body("Dövlət Sərhəd Xidməti", "state_body", aliases=("DSX",)),
-    Body("Dövlət Təhlükəsizliyi Xidməti", "state_body", aliases=("DTX",)),
-    Body("Xarici Kəşfiyyat Xidməti", "state_body"),
-    Body(
-        "Qeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Agentliyi",
-        "state_body",
-        aliases=("QHT-lərə Dövlət Dəstəyi Agentliyi",),
-    ),
-    Body("Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət Agentliyi", "state_body"),
-    Body("Dövlət Turizm Agentliyi", "state_body"),
-    Body("Korrupsiyaya qarşı mübarizə üzrə Komissiyası", "council"),
-    Body("Dövlət Qulluğu Məsələləri üzrə Komissiyası", "council"),
-    Body("Tarif (qiymət) Şurası", "council"),
-    Body("UNESCO üzrə Milli Komissiyası", "council"),
-    Body("Təhsil İnstitutu", "education"),
-    Body("Prezidenti yanında Dövlət İdarəçilik Akademiyası", "education", aliases=("Dövlət İdarəçilik Akademiyası",)),
-    Body("Prezidenti yanında Qeyri-Hökumət Təşkilatlarına Dövlət Dəstəyi Şurası", "council"),
-    # Attached bodies whose official name does not carry the national prefix.
-    Body(
-        "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi yanında Dövlət Məşğulluq Agentliyi",
-        "state_body",
-        national=False,
-        aliases=("Dövlət Məşğulluq Agentliyi",),
-    ),
-    Body(
-        "Daxili İşlər Nazirliyinin İnsan Alverinə qarşı Mübarizə Baş İdarəsi",
-        "state_body",
-        national=False,
-        aliases=("DİN-in İnsan Alverinə qarşı Mübarizə Baş İdarəsi",),
-    ),
-    Body(
-        "“ASAN xidmət” mərkəzləri",
-        "state_body",
-        national=False,
-        aliases=("“ASAN xidmət” mərkəzi", "ASAN xidmət mərkəzi"),
-    ),
-    Body("Elektron Sənəd Mərkəzi", "state_body", national=False),
-    # International bodies.
-    Body("Birləşmiş Millətlər Təşkilatı", "international", national=False, aliases=("BMT",)),
-    Body(
-        "Birləşmiş Millətlər Təşkilatının İnkişaf Proqramı",
-        "international",
-        national=False,
-        aliases=("BMT-nin İnkişaf Proqramı", "UNDP"),
-    ),
-    Body(
-        "Birləşmiş Millətlər Təşkilatının Uşaq Fondu",
-        "international",
-        national=False,
-        aliases=("BMT-nin Uşaq Fondu", "UNICEF"),
-    ),
-    Body(
-        "Birləşmiş Millətlər Təşkilatının Əhali Fondu",
-        "international",
-        national=False,
-        aliases=("BMT-nin Əhali Fondu", "UNFPA"),
-    ),
-    Body(
-        "Birləşmiş Millətlər Təşkilatının Ətraf Mühit Proqramı",
-        "international",
-        national=False,
-        aliases=("BMT-nin Ətraf Mühit Proqramı", "UNEP"),
-    ),
-    Body("Dünya Səhiyyə Təşkilatı", "international", national=False, aliases=("ÜST", "WHO")),
-    Body("İslam Əməkdaşlıq Təşkilatı", "international", national=False, aliases=("İƏT",)),
-    Body(
-        "İslam Əməkdaşlıq Təşkilatının Statistik, İqtisadi və Sosial Tədqiqatlar və Təlim Mərkəzi",
-        "international",
-        national=False,
-        aliases=("SESRIC",),
-    ),
-    Body("Müstəqil Dövlətlər Birliyi", "international", national=False, aliases=("MDB",)),
-    Body("Avropa İttifaqının Statistika Xidməti", "international", national=False, aliases=("Eurostat",)),
-    Body(
-        "Birləşmiş Millətlər Təşkilatının Qaçqınlar üzrə Ali Komissarlığı",
-        "international",
-        national=False,
-        aliases=("UNHCR",),
-    ),
-    Body(
-        "Birləşmiş Millətlər Təşkilatının Təhsil, Elm və Mədəniyyət Təşkilatı",
-        "international",
-        national=False,
-        aliases=("UNESCO",),
-    ),
-    Body("Avropada Təhlükəsizlik və Əməkdaşlıq Təşkilatı", "international", national=False, aliases=("ATƏT",)),
-    Body("Avropa Şurası", "international", national=False, aliases=("AŞ",)),
-    Body("Avropa İttifaqı", "international", national=False, aliases=("Aİ",)),
-    Body(
-        "Avropa Şurasının İnsan Alverinə qarşı Mübarizə üzrə Ekspertlər Qrupu",
-        "international",
-        national=False,
-        aliases=("GRETA",),
-    ),
-    Body("Beynəlxalq Əmək Təşkilatı", "international", national=False, aliases=("BƏT",)),
-    Body("Beynəlxalq Miqrasiya Təşkilatı", "international", national=False, aliases=("BMqT", "IOM")),
-    Body("Beynəlxalq Abidələr və Tarixi Yerlər Şurası", "international", national=False, aliases=("ICOMOS",)),
-    Body("İqtisadi Əməkdaşlıq və İnkişaf Təşkilatı", "international", national=False, aliases=("OECD", "İƏİT")),
-    Body("Dünya Bankı", "international", national=False),
-    Body(
-        "Açıq Müqavilələşdirmə Tərəfdaşlığı", "international", national=False, aliases=("Open Contracting Partnership",)
-    ),
-    Body("Açıq Hökumət Tərəfdaşlığı", "international", national=False, aliases=("Open Government Partnership", "OGP")),
-    Body("Beynəlxalq Valyuta Fondu", "international", national=False, aliases=("BVF", "IMF")),
-    Body("Ümumdünya Ticarət Təşkilatı", "international", national=False, aliases=("ÜTT", "WTO")),
-    Body("Ümumdünya Gömrük Təşkilatı", "international", national=False, aliases=("ÜGT", "WCO")),
-    Body("Ümumdünya Əqli Mülkiyyət Təşkilatı", "international", national=False, aliases=("ÜƏMT", "WIPO")),
-    Body("Avropa İttifaqının Əqli Mülkiyyət Ofisi", "international", national=False, aliases=("EUIPO",)),
-    Body("Avropa Yenidənqurma və İnkişaf Bankı", "international", national=False, aliases=("AYİB", "EBRD")),
-    Body("Asiya İnkişaf Bankı", "international", national=False, aliases=("AİB", "ADB")),
-    # Well-known NGOs and media.
-    Body("Azərbaycan Qızıl Aypara Cəmiyyəti", "ngo", national=False),
-    Body("“Azərbaycan” qəzeti", "media", national=False, aliases=("Azərbaycan Qəzeti", "Azərbaycan qəzeti")),
-    Body("Xalq Qəzeti", "media", national=False, aliases=("“Xalq” qəzeti", "Xalq qəzeti")),
-    Body("“Yeni Azərbaycan” qəzeti", "media", national=False),
-)
-"""Known bodies. National ones get :data:`NATIONAL_PREFIX` in their canonical name."""
+def _without_national_prefix(name: str) -> str:
+    for prefix in gazetteer.NATIONAL_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
 
-QUOTED_SYSTEM_HEADS = frozenset({"platforma"})
-"""Heads that, written in lowercase after a quoted name, name a system, not a body
-(``“mygov” platforması``)."""
+
+def gazetteer_bodies(source: Any = gazetteer) -> tuple[Body, ...]:
+    """The bodies of the gazetteer (``data/bodies.tsv``) as the grammar's entries.
+
+    Args:
+        source: the gazetteer module (``bodies()``, ``by_abbreviation()``, ``fold()``); tests pass
+            a stand-in.
+
+    Returns:
+        One entry per row, in file order: the official name is canonical as written; aliases are
+        its name without the national prefix, its other names and its unambiguous abbreviations
+        (both spellings of ``I``/``İ``); ``parent`` is the official name of its parent row; an
+        unknown type becomes ``other``.
+    """
+    rows = tuple(source.bodies())
+    unambiguous = dict(source.by_abbreviation()) if rows else {}
+    names = {row.key: row.name for row in rows}
+    result = []
+    for row in rows:
+        written = [_without_national_prefix(row.name), *row.aliases]
+        for abbreviation in row.abbreviations:
+            found = unambiguous.get(source.fold(abbreviation))
+            if found is not None and found.key == row.key:
+                written += [abbreviation, abbreviation.replace("İ", "I"), abbreviation.replace("I", "İ")]
+        kind = row.type if row.type in gazetteer.TYPES else "other"
+        aliases = tuple(alias for alias in dict.fromkeys(written) if alias != row.name)
+        result.append(Body(row.name, kind, aliases, names.get(row.parent, ""), row.key))
+    return tuple(result)
+
+
+GAZETTEER: tuple[Body, ...] = gazetteer_bodies()
+"""Known bodies: the rows of ``data/bodies.tsv`` (the one list of bodies; edit the file, not this)."""
 
 NOT_ORGANIZATIONS = frozenset(
     {
@@ -493,7 +321,49 @@ NOT_ORGANIZATIONS = frozenset(
 information systems)."""
 
 GENERIC_CLASS_WORDS = frozenset({"qht", "qht-lər", "qeyri-hökumət təşkilatları", "dövlət orqanları"})
-
-COMPANY_FORMS = frozenset({"MMC", "ASC", "QSC", "AQSC"})
-"""Legal-form abbreviations written after a quoted company name (``“Azercell Telekom” MMC``)."""
 """Class words that are not mentions of a specific body (casefolded)."""
+
+PLACE_WORDS = frozenset({"şəhər", "rayon", "kənd", "qəsəbə", "dairə", "bölgə", "region", "vilayət", "əyalət"})
+"""Lowercase words that follow a place name inside an organization's name (``Gəncə şəhər Heydər
+Əliyev Mərkəzi``, ``Siyəzən rayon komissiyası``): they belong to the name (casefolded)."""
+
+PERSON_TITLES = frozenset(
+    {
+        "prezident",
+        "prezidenti",
+        "nazir",
+        "naziri",
+        "sədr",
+        "sədri",
+        "rektor",
+        "rektoru",
+        "direktor",
+        "direktoru",
+        "akademik",
+        "professor",
+        "deputat",
+        "deputatı",
+        "səfir",
+        "səfiri",
+        "general",
+        "baş nazir",
+        "cənab",
+        "xanım",
+    }
+)
+"""Titles written before a person's name (casefolded): a name never runs left over a title and
+the person's name after it (``Prezident Əliyev Azərbaycan Milli Elmlər Akademiyası`` → only the
+Academy)."""
+
+PERSON_NAME_ENDINGS = ("ov", "ev", "ova", "eva", "yev", "yeva", "zadə", "bəyli", "bəyov", "li", "lı", "lu", "lü")
+"""Endings of Azerbaijani family names (casefolded): the word after which a name following a
+person's title starts."""
+
+OFFICE_PARENTS: dict[str, str] = {
+    "baş prokuror": "Baş Prokurorluğu",
+    "baş prokurorunun": "Baş Prokurorluğu",
+    "prezidenti": "Prezidenti",
+    "prezidentinin": "Prezidenti",
+}
+"""Offices written before ``yanında`` (casefolded) → the name of the body they stand for there
+(``Baş prokuror yanında … Baş İdarəsi`` is attached to the Prosecutor General's Office)."""
