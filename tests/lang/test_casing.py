@@ -243,3 +243,25 @@ def test_sort_key_total_order(words, rnd):
         assert (kx < ky) or (ky < kx) or x == y
         if kx <= ky <= kz:
             assert kx <= kz
+
+
+def test_a_document_is_folded_once_however_many_stages_fold_it(monkeypatch):
+    """Every stage folds ``document.text``; the fold is computed once per document."""
+    import reportparse
+    from reportparse.lang.az import casing
+    from reportparse.pipeline import extract_tables
+
+    document = reportparse.load(reportparse.sample_report_path())
+    folded_texts: list[str] = []
+    remember = casing._remember
+
+    def counting(text: str, folded: str) -> None:
+        folded_texts.append(text)
+        remember(text, folded)
+
+    monkeypatch.setattr(casing, "_remember", counting)
+    extract_tables(document)
+    assert sum(text is document.text for text in folded_texts) == 1
+    assert casing.casefold(document.text) == document.text.replace("İ", "i").replace("I", "ı").casefold()
+    fresh = document.text + " "
+    assert casing.casefold(fresh) == casing.casefold(document.text) + " "  # another text is folded anew

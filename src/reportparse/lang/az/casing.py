@@ -119,11 +119,32 @@ def casefold(text: str) -> str:
         The folded string; as long as ``text`` when ``text`` is in NFC (as documents are
         after normalization), so offsets stay valid.
     """
-    translated = unicodedata.normalize("NFC", text).translate(_LOWER_TABLE)
+    if len(text) >= _REMEMBERED_LENGTH:
+        last = _last_fold
+        if last is not None and last[0] is text:
+            return last[1]  # the same document text again: folded once per document
+    # Two replacements, not str.translate with a table (30 times slower on long texts).
+    translated = unicodedata.normalize("NFC", text).replace("İ", "i").replace("I", "ı")
     folded = translated.casefold()
-    if len(folded) == len(translated):
-        return folded
-    return "".join(map(_casefold_char, translated))
+    if len(folded) != len(translated):
+        folded = "".join(map(_casefold_char, translated))
+    if len(text) >= _REMEMBERED_LENGTH:
+        _remember(text, folded)
+    return folded
+
+
+_REMEMBERED_LENGTH = 2048
+"""Texts at least this long (a document, not a word) are remembered by :func:`casefold`."""
+
+_last_fold: tuple[str, str] | None = None
+
+
+def _remember(text: str, folded: str) -> None:
+    """Keep the last long text folded: every stage of the pipeline folds the same ``document.text``
+    object, so a document is folded once however many extractors ask (compared by identity, in
+    constant time; one text is kept, so memory holds one document's copy)."""
+    global _last_fold
+    _last_fold = (text, folded)
 
 
 def _title_char(ch: str) -> str:
