@@ -21,6 +21,7 @@ import os
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 
@@ -287,7 +288,7 @@ class Corpus(_Tables):
 
 
 def parse(
-    path_or_text: str | os.PathLike[str],
+    path_or_text: str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO,
     *,
     year: int | None = None,
     doc_id: str | None = None,
@@ -297,12 +298,14 @@ def parse(
     ner_model: str | None = None,
     stanza_model: str | None = None,
     ocr: str = DEFAULT_OCR,
+    format: str | None = None,
 ) -> Report:
     """Read a report and extract every table.
 
     Args:
-        path_or_text: a ``.txt``, ``.pdf`` or ``.docx`` file, or the report's text (see
-            :func:`reportparse.load` for how a ``str`` is told apart).
+        path_or_text: a file (``.txt``, ``.pdf``, ``.docx``, ``.html``, …), the report's text (see
+            :func:`reportparse.load` for how a ``str`` is told apart), or its bytes or a binary file
+            object (read as its ``name`` or ``format`` says).
         year: the reporting year, overriding the one the title states.
         doc_id: id for the tables instead of the SHA-256 prefix.
         password: for encrypted PDFs.
@@ -314,6 +317,7 @@ def parse(
         stanza_model: the Stanza model folder (default: the Stanza model shipped in the package).
         ocr: OCR of PDF pages without text: ``auto`` (default; when Tesseract is installed),
             ``always``, ``never`` (README, "Scans (OCR)").
+        format: the format of bytes or of a file object without a name (``pdf``, ``docx``, …).
 
     Returns:
         The :class:`Report`.
@@ -331,7 +335,7 @@ def parse(
         stanza_model=stanza_model,
         ocr=ocr,
     )
-    document, tables = parse_document(path_or_text, options, doc_id=doc_id)
+    document, tables = parse_document(path_or_text, options, doc_id=doc_id, format=format)
     return Report(document, tables)
 
 

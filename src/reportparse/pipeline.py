@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import BinaryIO
 
 import pandas as pd
 
@@ -125,10 +126,11 @@ class ParseOptions:
 
 
 def parse_document(
-    path_or_text: str | os.PathLike[str],
+    path_or_text: str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO,
     options: ParseOptions = ParseOptions(),
     *,
     doc_id: str | None = None,
+    format: str | None = None,
 ) -> tuple[Document, dict[str, pd.DataFrame]]:
     """Load one report and run every stage on it.
 
@@ -136,6 +138,7 @@ def parse_document(
         path_or_text: a file, or the report's text (see :func:`reportparse.load`).
         options: reading and parsing options.
         doc_id: id for the tables instead of the SHA-256 prefix.
+        format: the format of bytes or a file object without a name (see :func:`reportparse.load`).
 
     Returns:
         The document and its tables.
@@ -145,7 +148,12 @@ def parse_document(
             scan without text: :class:`ScannedDocumentError`, :class:`OcrUnavailableError`).
     """
     document = load(
-        path_or_text, doc_id=doc_id, password=options.password, pdf_engine=options.pdf_engine, ocr=options.ocr
+        path_or_text,
+        doc_id=doc_id,
+        password=options.password,
+        pdf_engine=options.pdf_engine,
+        ocr=options.ocr,
+        format=format,
     )
     if not document.text.strip():
         if document.scanned:

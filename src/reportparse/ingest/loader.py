@@ -7,7 +7,7 @@ import os
 import sys
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportparse.document import Document, RawText
 from reportparse.errors import (
@@ -47,31 +47,50 @@ _ADVICE = {
 _MAX_PATH_LIKE = 1024  # a longer string, or one with a line break, is always text
 
 
+_PATH_LIKE_WORDS = 6
+"""A one-line string with a path separator and at most this many words, without sentence
+punctuation, is a (mistyped) path, not a report: ``Hesabatlar/2022 hesabat``."""
+
+_GUESSED = " (a string is read as a report's text unless it looks like a path; load_text() never guesses)"
+
+_SENTENCE_MARKS = frozenset('.,;:!?()“”"«»')
+
+
 def _looks_like_path(value: str) -> bool:
     if len(value) > _MAX_PATH_LIKE or "\n" in value or "\r" in value:
         return False
     if os.path.exists(value):
         return True
     suffix = os.path.splitext(value)[1].lower()
+    if suffix in READERS or suffix in _ADVICE:
+        return True
     has_separator = os.sep in value or (os.altsep is not None and os.altsep in value)
-    return suffix in READERS or suffix in _ADVICE or (has_separator and " " not in value.strip())
+    if not has_separator:
+        return False
+    words = value.split()
+    drive = len(value) > 2 and value[1] == ":" and value[0].isalpha()  # C:\Hesabatlar
+    marks = {char for char in (value[2:] if drive else value) if char in _SENTENCE_MARKS}
+    return len(words) <= _PATH_LIKE_WORDS and not marks
 
 
 def load(
-    path_or_text: str | os.PathLike[str],
+    path_or_text: str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO,
     *,
     doc_id: str | None = None,
     password: str | None = None,
     pdf_engine: str = pdf.DEFAULT_ENGINE,
     limits: Limits = DEFAULT_LIMITS,
     ocr: str = ocr_module.DEFAULT_OCR,
+    format: str | None = None,
 ) -> Document:
     """Read and normalize a report.
 
     A :class:`~pathlib.Path` (or any path-like) is always a file. A ``str`` is a file when it
-    names an existing one, or looks like a path (ends in a known extension, or contains a
-    path separator and no spaces); otherwise it is the report's text. Use :func:`load_text`
-    to skip the guess.
+    names an existing one, or looks like a path (one line ending in a known extension, or with
+    a path separator, at most six words and no sentence punctuation: ``Hesabatlar/2022
+    hesabat``); otherwise it is the report's text. Use :func:`load_text` to skip the guess.
+    ``bytes`` and binary file objects are read as the format their ``name`` (a file object's)
+    or ``format`` says.
 
     Args:
         path_or_text: a ``.txt``, ``.pdf``, ``.docx`` or ``.html`` path (``.doc``, ``.odt``, ``.rtf``
@@ -83,6 +102,8 @@ def load(
             memory a PDF or DOCX may take (:class:`~reportparse.limits.Limits`; the defaults are
             far above real reports). PDF and DOCX files are read in a child process
             (``Limits(isolate=False)`` reads them here; batch workers always do).
+        format: the format of ``bytes`` or a file object without a name (``pdf``, ``docx``, ``txt``,
+            ``html``, …), or to read a file whatever its extension.
         ocr: for PDFs: ``auto`` (default) OCRs the pages without text when Tesseract and its
             Azerbaijani model are installed, ``always`` every page, ``never`` none
             (:mod:`reportparse.ingest.ocr`; README, "Scans (OCR)").
@@ -97,31 +118,64 @@ def load(
         :class:`~reportparse.errors.ReportParseError`.
     """
     mode = ocr_module.check_mode(ocr)
+    if isinstance(path_or_text, (bytes, bytearray, memoryview)) or hasattr(path_or_text, "read"):
+        path, data = _from_bytes(path_or_text, format=format, limits=limits)
+        suffix = _suffix(format, path)
+        return _load_data(path, data, suffix, limits, mode, doc_id=doc_id, password=password, engine=pdf_engine)
     if isinstance(path_or_text, str) and not _looks_like_path(path_or_text):
         return load_text(path_or_text, doc_id=doc_id, limits=limits)
     if not isinstance(path_or_text, (str, os.PathLike)):
-        raise TypeError(f"load() takes a path or a str, not {type(path_or_text).__name__}")
+        raise TypeError(f"load() takes a path, a str, bytes or a binary file, not {type(path_or_text).__name__}")
     path = Path(path_or_text)
     if not path.exists():
-        raise MissingFileError("no such file; check the path", path=path)
+        guessed = "" if isinstance(path_or_text, os.PathLike) else _GUESSED
+        raise MissingFileError(f"no such file; check the path{guessed}", path=path)
     if path.is_dir():
         raise UnsupportedFormatError(
-            "is a folder; give a file, or use `reportparse parse FOLDER` for a batch", path=path
+            "is a folder; give a file, or parse all its reports with reportparse.parse_many(FOLDER) "
+            "(`reportparse parse FOLDER` on the command line)",
+            path=path,
         )
-    suffix = path.suffix.lower()
-    reader = READERS.get(suffix)
-    if reader is None:
-        advice = _ADVICE.get(suffix, f"supported: {', '.join(sorted(READERS))}")
-        raise UnsupportedFormatError(f"cannot read {suffix or 'files without an extension'}; {advice}", path=path)
+    suffix = _suffix(format, path)
     try:
         limits.check("max_file_bytes", path.stat().st_size, path=path, what="bytes")
         data = path.read_bytes()
     except OSError as exc:
         raise ReportParseError(f"cannot read the file ({exc.strerror or exc})", path=path) from None
+    return _load_data(path, data, suffix, limits, mode, doc_id=doc_id, password=password, engine=pdf_engine)
+
+
+def _suffix(format: str | None, path: Path) -> str:
+    """The reader's extension: ``format`` when given, else the file's; refused when unknown."""
+    suffix = "." + format.lower().lstrip(".") if format else path.suffix.lower()
+    if suffix not in READERS:
+        advice = _ADVICE.get(suffix, f"supported: {', '.join(sorted(READERS))}")
+        raise UnsupportedFormatError(f"cannot read {suffix or 'files without an extension'}; {advice}", path=path)
+    return suffix
+
+
+def _from_bytes(source: Any, *, format: str | None, limits: Limits) -> tuple[Path, bytes]:
+    """The name (for messages and the tables' ``path``) and bytes of ``bytes`` or a binary file object."""
+    name = getattr(source, "name", None)
+    named = Path(name) if isinstance(name, (str, os.PathLike)) else None
+    if format is None and (named is None or not named.suffix):
+        raise UnsupportedFormatError("bytes without a file name: say what they are, e.g. load(data, format='pdf')")
+    data = source.read() if hasattr(source, "read") else bytes(source)
+    if isinstance(data, str):
+        raise TypeError("the file object gives str: open the file in binary mode ('rb')")
+    path = named if named is not None else Path("<bytes>." + str(format).lower().lstrip("."))
+    limits.check("max_file_bytes", len(data), path=path, what="bytes")
+    return path, bytes(data)
+
+
+def _load_data(
+    path: Path, data: bytes, suffix: str, limits: Limits, mode: str, *, doc_id: str | None, **options: Any
+) -> Document:
+    """Read ``data`` with the reader of ``suffix`` (a key of :data:`READERS`) and normalize it."""
     if suffix == ".pdf":
-        raw = _read_pdf(path, data, limits, mode, password=password, engine=pdf_engine)
+        raw = _read_pdf(path, data, limits, mode, **options)
     else:
-        raw = _read(suffix, path, data, limits, password=password, engine=pdf_engine)
+        raw = _read(suffix, path, data, limits, **options)
     return normalize(raw, doc_id=doc_id)
 
 
