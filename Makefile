@@ -4,7 +4,7 @@
 # For developers (CI runs them after `make test`):
 #   make lint         – ruff (lint and format), mypy on src/, import-linter contracts
 #   make test-extras  – the optional extras (Stanza with a CPU PyTorch, Dask) in their own .venv-extras
-#   make bench        – the benchmarks (benchmarks/README.md)
+#   make bench        – the benchmarks, then their latest figures against the previous run's (benchmarks/README.md)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -64,6 +64,8 @@ bench: install-dev
 	$(BIN)/python benchmarks/bench_startup.py
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_html.py
+	$(BIN)/python benchmarks/bench_linear.py
+	$(BIN)/python benchmarks/compare_history.py
 
 clean:
 	rm -rf $(VENV) $(EXTRAS_VENV) build src/*.egg-info .pytest_cache .hypothesis

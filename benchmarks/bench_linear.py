@@ -5,6 +5,7 @@
 Each input is about 100,000 characters (the hyphenated one 200,000, a 160-page PDF's worth) and
 is timed once, wall clock. To time the code before a change, run the script against it, e.g.
 ``PYTHONPATH=/path/to/old/src timeout 300 .venv/bin/python benchmarks/bench_linear.py NAME``.
+The seconds are appended to benchmarks/results/bench_linear.jsonl (history.py) unless --no-history.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import argparse
 import time
 import warnings
 from collections.abc import Callable
+
+from history import record
 
 from reportparse import load_text
 from reportparse.extract.counts import find_counts
@@ -60,11 +63,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="inputs to time (default: all)")
     parser.add_argument("--list", action="store_true", help="list the inputs and exit")
+    parser.add_argument("--no-history", action="store_true", help="do not append to benchmarks/results/")
     args = parser.parse_args()
     if args.list:
         print("\n".join(INPUTS))
         return
+    unknown = [name for name in args.names if name not in INPUTS]
+    if unknown:
+        parser.error(f"unknown input(s): {', '.join(unknown)} (--list shows them)")
     warnings.simplefilter("ignore")
+    figures: dict[str, float] = {}
     for name in args.names or INPUTS:
         stage, make, normalized = INPUTS[name]
         text = make()
@@ -72,7 +80,10 @@ def main() -> None:
             text = load_text(text).text
         started = time.perf_counter()
         stage(text)
-        print(f"{name}: {time.perf_counter() - started:.2f} s ({len(text):,} characters)", flush=True)
+        figures[f"{name}_s"] = time.perf_counter() - started
+        print(f"{name}: {figures[f'{name}_s']:.2f} s ({len(text):,} characters)", flush=True)
+    if not args.no_history:
+        print(f"history: {record('bench_linear', figures, lower_is_better=figures)}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-FACTORIES = ("az_dates", "az_counts", "az_organizations", "az_references")
+FACTORIES = ("az_dates", "az_counts", "az_organizations", "az_references", "az_sections")
 
 
 def _python(code: str) -> str:
@@ -28,9 +28,11 @@ def test_factories_are_registered_by_entry_point():
         "import json, spacy, sys\n"
         "nlp = spacy.blank('az')\n"
         f"for name in {FACTORIES!r}: nlp.add_pipe(name)\n"
-        "doc = nlp('Miqrant Şurasının iclası 28.01.2022-ci il tarixdə keçirilib, '\n"
-        "          '50 nəfərdən çox əməkdaş iştirak edib.')\n"
+        "doc = nlp('1-ci bəndin icrasına dair (İclaslar):\\nMiqrant Şurasının iclası 28.01.2022-ci il tarixdə '\n"
+        "          'keçirilib, 50 nəfərdən çox əməkdaş iştirak edib.')\n"
         "print(json.dumps({'spans': {k: [s.text for s in v] for k, v in doc.spans.items()},\n"
+        "                  'ents': [(e.text, e.label_) for e in doc.ents],\n"
+        "                  'sections': [(s.label_, s._.commitment) for s in doc.spans['sections']],\n"
         "                  'heavy': [m for m in ('pandas', 'pypdfium2', 'pdfplumber', 'reportparse.batch')"
         " if m in sys.modules]}))\n"
     )
@@ -38,7 +40,27 @@ def test_factories_are_registered_by_entry_point():
     assert found["spans"]["dates"] == ["28.01.2022-ci il"]
     assert found["spans"]["counts"] == ["50 nəfərdən çox"]
     assert found["spans"]["organizations"] == ["Miqrant Şurasının"]
+    assert found["ents"] == [["Miqrant Şurasının", "ORG"], ["28.01.2022-ci il", "DATE"]]
+    assert found["sections"] == [["1", "İclaslar"]]
     assert found["heavy"] == []
+
+
+def test_a_docbin_round_trip_without_importing_reportparse():
+    from importlib.metadata import entry_points
+
+    if "az_sections" not in {entry.name for entry in entry_points(group="spacy_factories")}:
+        pytest.skip("reportparse is not installed (its entry points are read from the installed metadata)")
+    output = _python(
+        "import spacy\n"
+        "from spacy.tokens import DocBin\n"
+        "nlp = spacy.blank('az')\n"
+        "nlp.add_pipe('az_dates')\n"
+        "doc = nlp('Şuranın iclası 28.01.2022-ci il tarixdə keçirilib.')\n"
+        "data = DocBin(docs=[doc], store_user_data=True).to_bytes()\n"
+        "(back,) = DocBin().from_bytes(data).get_docs(nlp.vocab)\n"
+        "print([(s.text, str(s._.date.date_start), s._.date.granularity) for s in back.spans['dates']])\n"
+    )
+    assert output.strip() == "[('28.01.2022-ci il', '2022-01-28', 'day')]"
 
 
 def test_a_saved_pipeline_loads_with_spacy_load(tmp_path):

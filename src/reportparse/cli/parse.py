@@ -3,8 +3,9 @@ full disks and a second run into the same folder.
 
 Exit status (:data:`STATUSES`): 0 every input parsed (or already in the output, with --resume);
 1 no input could be parsed; 2 usage error, no input files, or an output folder that cannot be
-used, found before any file is parsed (not writable, almost full, in use by another run, tables
-that contradict each other for --resume); 3 some inputs failed, the others were parsed; 4 the
+used, found before any file is parsed (not writable, almost full, in use by another run, holding
+an earlier run's tables without --resume or --overwrite, tables that contradict each other for
+--resume); 3 some inputs failed, the others were parsed; 4 the
 run stopped on an error (a worker that cannot start, a full disk, a bug): the tables of the files
 parsed before it are written when possible, and the error line says whether; 130 interrupted
 (the tables of the files finished so far are written).
@@ -26,6 +27,8 @@ import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
+
 from reportparse.batch.discover import Discovery, discover, skipped_summary
 from reportparse.batch.progress import Progress, printable
 from reportparse.batch.result import FileResult
@@ -42,10 +45,12 @@ from reportparse.output.folder import (
     write_output,
     write_table,
 )
+from reportparse.output.guard import OutputNotEmptyError, check_previous_results
 from reportparse.output.lock import LOCK_NAME, OutputLock, OutputLockedError
 from reportparse.output.preflight import check_free_space, check_output_folder
 from reportparse.output.resume import InconsistentOutputError, ResumePlan, plan_resume
 from reportparse.pipeline import ParseOptions
+from reportparse.tables.build import columns
 from reportparse.tables.schema import DOCUMENTS
 
 OK, ALL_FAILED, USAGE, SOME_FAILED, STOPPED, INTERRUPTED = 0, 1, 2, 3, 4, 130
@@ -53,7 +58,8 @@ OK, ALL_FAILED, USAGE, SOME_FAILED, STOPPED, INTERRUPTED = 0, 1, 2, 3, 4, 130
 
 STATUSES = (
     "Exit status: 0 all parsed; 1 none parsed; 2 usage error, no input files, or --out unusable (not writable, "
-    "almost full, in use by another run, inconsistent tables for --resume), found before any file is parsed; "
+    "almost full, in use by another run, holding earlier tables without --resume/--overwrite, inconsistent tables "
+    "for --resume), found before any file is parsed; "
     "3 some failed (listed in errors.csv); 4 stopped by an error (a worker that cannot start, a full disk, a bug): "
     "the files parsed before it are written when possible; 130 interrupted (finished files are written)."
 )
@@ -110,11 +116,17 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         metavar="MB",
         help=f"memory a worker may add for one file (default: {DEFAULT_MEMORY_LIMIT}; 0: none; Linux)",
     )
-    parse.add_argument(
+    earlier = parse.add_mutually_exclusive_group()  # a folder holding tables is refused without one of them
+    earlier.add_argument(
         "--resume",
         action="store_true",
         help="skip files whose doc_id is already in --out and keep their rows; files changed since are parsed "
         "again and replace their old rows",
+    )
+    earlier.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace the tables already in --out (without it or --resume, a folder holding tables is refused)",
     )
     parse.add_argument(
         "--follow-links",
@@ -229,7 +241,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with _terminate_as_interrupt(), OutputLock(args.out, force=args.force_unlock):
             return _resume_and_run(args, found)
-    except (OutputLockedError, InconsistentOutputError) as exc:
+    except (OutputLockedError, InconsistentOutputError, OutputNotEmptyError) as exc:
         _say(_error(f"--resume: {exc}" if isinstance(exc, InconsistentOutputError) else str(exc)))
         return USAGE
     except KeyboardInterrupt:
@@ -242,8 +254,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _resume_and_run(args: argparse.Namespace, found: Discovery) -> int:
-    """Read the folder's tables (``--resume``) and run the batch, with a spill folder for results."""
+    """Refuse a folder holding tables (unless ``--resume`` or ``--overwrite``; checked under the lock,
+    so no run writes between the check and this run's writes), read the folder's tables
+    (``--resume``) and run the batch, with a spill folder for results."""
     plan = ResumePlan(list(found.files))
+    if not (args.resume or args.overwrite):
+        check_previous_results(args.out, inputs=[*found.files, *(failure.path for failure in found.failures)])
     if args.resume:
         plan = plan_resume(found.files, read_output(args.out, fmt=args.format))
         if plan.replaced and plan.prior:  # a document leaves documents first (see output.resume)
@@ -270,11 +286,20 @@ class _Output:
     def __init__(self, args: argparse.Namespace, collector: Collector) -> None:
         self.args, self.collector, self.folder = args, collector, Path(args.out)
         self.next_write, self.written = time.monotonic() + CHECKPOINT_SECONDS, len(collector.parsed)
+        self.clear = args.overwrite and (self.folder / f"{DOCUMENTS}.{args.format}").is_file()
 
     def write(self) -> None:
-        """Every table (or, with nothing parsed, only the list of failures: old tables stay)."""
+        """Every table (or, with nothing parsed, only the list of failures: old tables stay).
+
+        The first write of ``--overwrite`` empties ``documents`` first: the old documents leave the
+        folder before their rows do, so a run killed in between leaves a folder ``--resume`` accepts.
+        """
         collector, args = self.collector, self.args
         if collector.parsed or collector.resumed:
+            if self.clear:
+                empty = pd.DataFrame(columns=columns(DOCUMENTS))
+                write_table(self.folder, DOCUMENTS, empty, fmt=args.format, excel=args.excel)
+                self.clear = False
             write_output(self.folder, collector.tables(), collector.errors(), fmt=args.format, excel=args.excel)
         elif collector.failures:
             write_errors(self.folder, collector.errors(), excel=args.excel)

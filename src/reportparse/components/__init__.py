@@ -4,5 +4,6 @@ from reportparse.components.counts import CountsComponent
 from reportparse.components.dates import DatesComponent
 from reportparse.components.organizations import OrganizationsComponent
 from reportparse.components.references import ReferencesComponent
+from reportparse.components.sections import SectionsComponent
 
-__all__ = ["CountsComponent", "DatesComponent", "OrganizationsComponent", "ReferencesComponent"]
+__all__ = ["CountsComponent", "DatesComponent", "OrganizationsComponent", "ReferencesComponent", "SectionsComponent"]

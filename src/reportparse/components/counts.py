@@ -15,15 +15,14 @@ offsets (a span covers whole tokens, so it may be a little wider).
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from reportparse.components.spans import mention_spans
-from reportparse.extract.counts import find_counts
+from reportparse.components.spans import mention_spans, set_mention_extension
+from reportparse.extract.counts import CountMention, find_counts
 
 SPAN_KEY = "counts"
 
-if not Span.has_extension("count"):
-    Span.set_extension("count", default=None)
+set_mention_extension("count", CountMention)
 
 
 class CountsComponent:

@@ -16,15 +16,14 @@ act dates without one is ``doc._.report_year`` or ``year``.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from reportparse.components.spans import mention_spans
-from reportparse.extract.references import find_references
+from reportparse.components.spans import mention_spans, set_mention_extension
+from reportparse.extract.references import ReferenceMention, find_references
 
 SPAN_KEY = "references"
 
-if not Span.has_extension("reference"):
-    Span.set_extension("reference", default=None)
+set_mention_extension("reference", ReferenceMention)
 if not Doc.has_extension("report_year"):
     Doc.set_extension("report_year", default=None)
 
