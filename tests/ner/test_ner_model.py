@@ -77,3 +77,21 @@ def test_shipped_model_loads_offline_and_merges_with_the_rules():
 def test_unknown_ner_mode():
     with pytest.raises(ValueError, match="unknown ner mode"):
         find_organization_mentions("x", ner="magic")
+
+
+def test_examples_of_a_record_with_regions_come_from_its_regions_only():
+    """Outside its regions a code's organizations are not annotated: no false negatives to learn."""
+    from reportparse.evaluation.gold import read_gold
+    from reportparse.training.examples import record_examples
+
+    records = [r for r in read_gold(PROJECT_ROOT / "corpus" / "gold.jsonl") if r.regions]
+    records = [r for r in records if r.file(PROJECT_ROOT).exists()]
+    if not records:
+        pytest.skip("the region-annotated records need ../shared/corpus")
+    record = records[0]
+    text = record.load(PROJECT_ROOT).text
+    regions = [text[region["start"] : region["end"]] for region in record.regions]
+    examples = record_examples(record, PROJECT_ROOT)
+    assert examples and all(any(example.text in region for region in regions) for example in examples)
+    assert sum(len(example.spans) for example in examples) == len(record.rows["organizations"])
+    assert sum(len(example.text) for example in examples) <= sum(map(len, regions))

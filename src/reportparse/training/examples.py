@@ -37,7 +37,15 @@ def gold_examples(
 
 
 def record_examples(record: GoldDocument, root: Path) -> list[Example]:
-    """The paragraph examples of one gold record."""
+    """The paragraph examples of one gold record: of its annotated regions only, when it has any
+    (outside them a paragraph's organizations are not annotated, so it would teach false negatives)."""
     text = record.load(root).text
     spans = [(row["start"], row["end"]) for row in record.rows["organizations"]]
-    return document_examples(text, spans, record.id)
+    if not record.regions:
+        return document_examples(text, spans, record.id)
+    examples: list[Example] = []
+    for region in record.regions:
+        start, end = region["start"], region["end"]
+        inside = [(s - start, e - start) for s, e in spans if start <= s and e <= end]
+        examples += document_examples(text[start:end], inside, record.id)
+    return examples
