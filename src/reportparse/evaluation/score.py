@@ -184,8 +184,6 @@ def _rows(table: str, frame: pd.DataFrame) -> list[Row]:
     if table == SECTIONS and "heading_start" in frame.columns:
         # Gold anchors a section by its heading; the preamble has none.
         rows = [dict(r, start=r["heading_start"], end=r["heading_end"]) for r in rows if r["item"]]
-    if table == DATES:  # `mütəmadi` is exposed (kind continuous) but is no date in the gold
-        rows = [r for r in rows if r.get("kind") != "continuous"]
     if table == COUNTS:  # durations (`5 iş günü`) are exposed (kind duration) but are no counts
         rows = [r for r in rows if r.get("kind") != "duration"]
     if table == ORGANIZATIONS:  # bare heads (`Xidmətin`) are linked but are no mentions in the gold

@@ -687,11 +687,7 @@ def find_counts(
         Non-overlapping mentions.
     """
     scanner = _Scanner(text)
-    spans = [
-        (d.start, d.end)
-        for d in (find_dates(text, continuous=False) if dates is None else dates)
-        if d.kind != "continuous"
-    ]
+    spans = [(d.start, d.end) for d in (find_dates(text) if dates is None else dates)]
     date_starts = [start for start, _end in spans]
 
     def in_date(offset: int) -> bool:

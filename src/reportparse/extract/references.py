@@ -143,8 +143,8 @@ class _Finder:
         self.text = text
         self.folded = casefold(text)
         if dates is None:
-            dates = find_dates(text, year=year, continuous=False)
-        self.dates_by_end: dict[int, DateMention] = {d.end: d for d in dates if d.kind != "continuous"}
+            dates = find_dates(text, year=year)
+        self.dates_by_end: dict[int, DateMention] = {d.end: d for d in dates}
 
     def date_ending_at(self, end: int) -> DateMention | None:
         while end > 0 and self.text[end - 1].isspace():

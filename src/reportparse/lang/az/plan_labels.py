@@ -132,9 +132,6 @@ GENERIC_EXECUTOR_HEADS = (
 """Plural heads that end an executor that names a class of bodies (``yerli icra hakimiyyəti
 orqanları``, ``beynəlxalq təşkilatlar``): it ends a list member like an organization's head noun."""
 
-RECURRING_DEADLINES = ("hər il", "hər ay", "hər rüb", "illik", "rüblük")
-"""Deadline words meaning every year (or quarter) of the plan period."""
-
 EXECUTOR_HEAD_STEMS = organizations.EXECUTOR_HEAD_STEMS
 """Case-folded stems of organizations' head nouns in any case form (``Agentliyi``, ``Agentlik``,
 ``Nazirliyi``, ``Təşkilatı``): a list member that ends in one is complete. The heads flagged
