@@ -346,3 +346,11 @@ def test_the_morphology_data_ships_in_the_wheel():
     for path in data:
         relative = path.relative_to(package).as_posix()
         assert any(fnmatch.fnmatch(relative, pattern) for pattern in patterns), relative
+
+
+def test_case_endings_come_from_the_suffix_grammar():
+    assert set(morphology.case_endings("genitive")) == {"nin", "nın", "nun", "nün", "in", "ın", "un", "ün"}
+    assert set(morphology.case_endings("locative", "ablative")) >= {"da", "də", "dan", "dən", "nda", "ndən"}
+    assert morphology.case_endings("ablative")[0] in ("ndan", "ndən")  # longest first
+    with pytest.raises(ValueError, match="unknown case"):
+        morphology.case_endings("vocative")

@@ -87,8 +87,8 @@ _SLUG_LETTERS = str.maketrans("əƏıIİşŞçÇğĞöÖüÜ", "eeiiissccggoouu"
 _NATIONAL_PREFIX_RE = re.compile(r"^Azərbaycan Respublikası(?:nın)?\s+")
 _SENTENCE_END = frozenset(".!?;:")
 _NOT_NAME_FORMS = frozenset(form for lemma in NOT_NAME_NOUNS for form in noun_forms(lemma))
-_GENITIVE_ENDINGS = ("nin", "nın", "nun", "nün", "in", "ın", "un", "ün")
-_LOCATIVE_ENDINGS = ("da", "də", "dan", "dən")
+_GENITIVE_ENDINGS = morphology.case_endings("genitive")
+_LOCATIVE_ENDINGS = morphology.case_endings("locative", "ablative")
 _IZAFET_SECOND = re.compile(r"(?:l[aə]r[ıi]|[aıoueəiöü]s[ıiuü])$")
 """The possessive ending of the second word of a compound (``Texnologiyaları``, ``Sənayesi``)."""
 _LONGEST_NAME = 40

@@ -406,6 +406,20 @@ _CASE_ENDINGS = _case_endings()
 _LONGEST_CASE_ENDING = max(map(len, _CASE_ENDINGS))
 
 
+def case_endings(*cases: str) -> tuple[str, ...]:
+    """Every written form of these cases' endings (after a consonant, a vowel or a possessive),
+    longest first: ``case_endings("genitive")`` → ``nin``, ``nın``, …, ``in``, ``ün``; for
+    ``str.endswith`` tests on folded words.
+
+    Raises:
+        ValueError: a case the suffix grammar does not have.
+    """
+    unknown = set(cases) - set(_CASE_ENDINGS.values())
+    if unknown:
+        raise ValueError(f"unknown case(s) {', '.join(sorted(unknown))}")
+    return tuple(sorted((e for e, case in _CASE_ENDINGS.items() if case in cases), key=lambda e: (-len(e), e)))
+
+
 def _numeral_endings() -> dict[str, Suffix]:
     """Every written form of a ``numeral`` or ``derivation`` suffix (``ci``, ``cü``, ``dək``) → its row."""
     endings: dict[str, Suffix] = {}
