@@ -25,7 +25,7 @@ import pytest
 
 import reportparse
 from reportparse.devtools import hostile
-from reportparse.errors import ReportParseError, ResourceLimitError
+from reportparse.errors import CorruptFileError, EncryptedPDFError, ReportParseError, ResourceLimitError
 from reportparse.ingest.bombs import check_pdf_streams, check_zip_members, inflated_size
 from reportparse.limits import Limits
 from reportparse.pipeline import extract_tables
@@ -185,3 +185,18 @@ def test_batch_with_every_hostile_file_parses_the_good_ones(hostile_files, tmp_p
     errors = pd.read_csv(out / "errors.csv")
     failing = {case.filename: case.error.__name__ for case in hostile.CASES if case.error is not None}
     assert dict(zip(errors["path"].map(lambda p: Path(p).name), errors["error_type"], strict=True)) == failing
+
+
+def test_a_damaged_pdf_after_an_encrypted_one_is_not_called_encrypted(tmp_path):
+    """PDFium keeps its last error process-wide: in one worker, a file without a page tree read
+    after an encrypted one must still be a CorruptFileError."""
+    files = {}
+    for case in hostile.CASES:
+        if case.filename in ("encrypted.pdf", "zero-pages.pdf"):
+            files[case.filename] = tmp_path / case.filename
+            files[case.filename].write_bytes(case.make())
+    here = Limits(isolate=False)  # one process, as in a batch worker
+    with pytest.raises(EncryptedPDFError):
+        reportparse.load(files["encrypted.pdf"], limits=here)
+    with pytest.raises(CorruptFileError, match="no pages"):
+        reportparse.load(files["zero-pages.pdf"], limits=here)

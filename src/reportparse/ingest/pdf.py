@@ -47,7 +47,11 @@ def _open(data: bytes, path: Path, password: str | None) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as exc:
         message = str(exc)
-        if "PDFium: Success" in message:  # PDFium's way of saying: no page tree it can use
+        # PDFium's error code is process-wide and not reset when a load fails without one: after an
+        # encrypted file, a file without a usable page tree reports "password" too. Only a file
+        # with an /Encrypt dictionary is encrypted.
+        stale = "password" in message.lower() and b"/Encrypt" not in data
+        if "PDFium: Success" in message or stale:  # PDFium's way of saying: no page tree it can use
             raise CorruptFileError("the PDF has no pages (or a damaged page tree); re-export it", path=path) from None
         if "password" in message.lower():
             hint = "the password given is wrong" if password else "pass password=... (CLI: --password)"
