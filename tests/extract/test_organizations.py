@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import re
 
 import pandas as pd
 import pytest
@@ -20,7 +21,9 @@ from reportparse.extract.organizations import (
 )
 from reportparse.ingest.loader import load_text
 from reportparse.lang.az import inflection
+from reportparse.lang.az.casing import casefold
 from reportparse.lang.az.inflection import noun_forms, possessive_form
+from reportparse.lang.az.text import TextLayer
 from reportparse.pipeline import extract_tables
 from reportparse.tables.build import entities_table
 from tests.corpus_paths import PROJECT_ROOT
@@ -455,3 +458,64 @@ def test_evaluation_floors_on_the_held_out_sets(gold, f1, names):
     assert score.gold >= 90
     assert score.f1() >= f1
     assert score.value_accuracy >= names
+
+
+# --- the name grammar's tokens are a view of the text layer -------------------------------------
+
+# How the grammar read a text before it read the text layer (its own regular expression); on text
+# without combining marks or underscores the layer's view must read it alike.
+_REGEX_READING = re.compile(
+    r"(?P<word>[^\W\d_](?:[\w'’]|[-‐‑‒–—―─−](?=[^\W\d_]))*)(?P<qsuffix>[”»\"][^\W\d_]{1,5}\b)?"
+    r"|(?P<num>\d+)|(?P<quote>[“«„\"”»‘’])|(?P<punct>[^\w\s])"
+)
+
+
+def _regex_tokens(text: str) -> list[tuple[int, int, str, str]]:
+    folded = casefold(text)
+    return [
+        (
+            m.start(),
+            m.end(),
+            "word" if m.group("word") else str(m.lastgroup),
+            folded[m.start() : m.end("word")] if m.group("word") else m.group(),
+        )
+        for m in _REGEX_READING.finditer(text)
+    ]
+
+
+_TOKEN_ALPHABET = list("aəıİIbçCŞüÖkQ0129 ") + list("“”«»\"„‘’'-–—.,/:;()%№\n") + ["  ", "\u00a0"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_ALPHABET), min_size=1, max_size=30).map("".join))
+def test_name_tokens_read_the_layer_as_the_old_tokenizer_did(text: str) -> None:
+    tokens = organizations_module.tokenize(text)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert [(t.start, t.end, t.kind, t.fold) for t in tokens] == _regex_tokens(text)
+
+
+def test_name_tokens_join_what_the_layer_splits() -> None:
+    text = "“Azon”un COP29 Tarix–Diyarşünaslıq BMT-nin 28.01.2022-ci il"
+    tokens = organizations_module.tokenize(text)
+    assert [(t.text, t.kind, t.qsuffix) for t in tokens] == [
+        ("“", "quote", ""),
+        ("Azon”un", "word", "”un"),
+        ("COP29", "word", ""),
+        ("Tarix–Diyarşünaslıq", "word", ""),
+        ("BMT-nin", "word", ""),
+        ("28", "num", ""),
+        (".", "punct", ""),
+        ("01", "num", ""),
+        (".", "punct", ""),
+        ("2022", "num", ""),
+        ("-", "punct", ""),
+        ("ci", "word", ""),
+        ("il", "word", ""),
+    ]
+    assert tokens[1].fold == "azon"
+
+
+def test_the_grammar_shares_the_document_layer() -> None:
+    document = load_text("Azərbaycan Respublikasının Dövlət Miqrasiya Xidməti " * 10)
+    layer = document.layer
+    assert TextLayer.of(document.text) is layer  # the extractors get the layer the document holds

@@ -31,6 +31,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -68,7 +69,8 @@ from reportparse.lang.az.organizations import (
     SENTENCE_ADVERBS,
     Body,
 )
-from reportparse.lang.az.orthography import DASH_CLASS, unify_dashes
+from reportparse.lang.az.orthography import DASH_CLASS, DASHES, unify_dashes
+from reportparse.lang.az.text import TextLayer
 
 TYPES = ("state_body", "council", "working_group", "ngo", "international", "education", "media", "business", "other")
 """The type of an organization (``type`` of organizations.csv): taken from its head noun's entry
@@ -76,12 +78,6 @@ in :data:`reportparse.lang.az.organizations.HEADS` or from the gazetteer (``data
 
 OPEN_QUOTES = '“«„"'
 CLOSE_QUOTES = '”»"'
-_QUOTES = re.escape(OPEN_QUOTES + CLOSE_QUOTES + "‘’")
-_WORD = rf"[^\W\d_](?:[\w'’]|{DASH_CLASS}(?=[^\W\d_]))*"
-_TOKEN = re.compile(
-    rf"(?P<word>{_WORD})(?P<qsuffix>[{re.escape(CLOSE_QUOTES)}][^\W\d_]{{1,5}}\b)?"
-    rf"|(?P<num>\d+)|(?P<quote>[{_QUOTES}])|(?P<punct>[^\w\s])"
-)
 _ABBREVIATION = re.compile(rf"^([A-ZÇƏĞIİÖŞÜ][A-ZÇƏĞIİÖŞÜa-zçəğıöşü]*[A-ZÇƏĞIİÖŞÜ])(?:{DASH_CLASS}([^\W\d_]{{1,5}}))?$")
 _SLUG_LETTERS = str.maketrans("əƏıIİşŞçÇğĞöÖüÜ", "eeiiissccggoouu")
 _NATIONAL_PREFIX_RE = re.compile(r"^Azərbaycan Respublikası(?:nın)?\s+")
@@ -137,26 +133,78 @@ def org_key(name: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Words (with an ending after a closing quote), numbers, quotes and punctuation."""
-    tokens = []
-    folded = casefold(text)  # length-preserving: one pass instead of one call per word
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup if match.lastgroup != "qsuffix" else "word"
-        if match.group("word"):
-            tokens.append(
-                Token(
-                    match.start(),
-                    match.end(),
-                    match.group(0),
-                    "word",
-                    folded[match.start("word") : match.end("word")],
-                    match.group("qsuffix") or "",
-                )
-            )
-        else:
-            assert kind is not None  # every alternative of _TOKEN is a named group
-            tokens.append(Token(match.start(), match.end(), match.group(0), kind, match.group(0), ""))
+    """Words (with an ending after a closing quote), numbers, quotes and punctuation.
+
+    A view of the document's text layer (:class:`reportparse.lang.az.text.TextLayer`; the text is
+    folded and tokenized once per document): layer words are kept, joined with what the name
+    grammar reads as part of a name word — digits (``COP29``), a dash between letters
+    (``Tarix–Diyarşünaslıq``), an apostrophe after the word — and with an ending written after
+    a closing quote (``Mərkəzi”ndən``: :attr:`Token.qsuffix`); dates, item numbers and grouped
+    numbers are read as their digit runs and punctuation.
+    """
+    layer = TextLayer.of(text)
+    folded = layer.folded
+    pieces = list(_pieces(layer))
+    tokens: list[Token] = []
+    count, i = len(pieces), 0
+    while i < count:
+        start, end, kind = pieces[i]
+        if kind != "word":
+            tokens.append(Token(start, end, text[start:end], kind, text[start:end], ""))
+            i += 1
+            continue
+        j = i + 1
+        while j < count and pieces[j][0] == end:
+            next_start, next_end, next_kind = pieces[j]
+            if next_kind in ("word", "num") or text[next_start] in _IN_WORD_APOSTROPHES:
+                end, j = next_end, j + 1
+            elif (
+                text[next_start] in DASHES
+                and j + 1 < count
+                and pieces[j + 1][0] == next_end
+                and pieces[j + 1][2] == "word"
+            ):
+                end, j = pieces[j + 1][1], j + 2
+            else:
+                break
+        fold_end, qsuffix = end, ""
+        if (
+            j + 1 < count
+            and pieces[j][0] == end
+            and text[end] in CLOSE_QUOTES
+            and pieces[j + 1][0] == end + 1
+            and pieces[j + 1][2] == "word"
+        ):
+            ending_end = pieces[j + 1][1]
+            ending = text[end + 1 : ending_end]
+            if len(ending) <= 5 and ending.isalpha() and not _WORD_CHAR.match(text, ending_end):
+                qsuffix, end, j = text[end:ending_end], ending_end, j + 2
+        tokens.append(Token(start, end, text[start:end], "word", folded[start:fold_end], qsuffix))
+        i = j
     return tokens
+
+
+_PIECE = re.compile(r"(?P<num>\d+)|(?P<word>[^\W\d_]+)|(?P<punct>[^\w\s])")
+_QUOTE_CHARACTERS = frozenset(OPEN_QUOTES + CLOSE_QUOTES + "‘’")
+_IN_WORD_APOSTROPHES = "'’"
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _pieces(layer: TextLayer) -> Iterator[tuple[int, int, str]]:
+    """(start, end, kind) of the layer's tokens as the name grammar reads them: ``word``,
+    ``num`` (a digit run), ``quote`` or ``punct``; a date, item number or grouped number is
+    read as its digit runs and punctuation marks, an underscore (a form's blank) as nothing."""
+    text = layer.text
+    for token in layer.tokens:
+        kind = token.kind
+        if kind == "word":
+            yield token.start, token.end, "word"
+        elif kind in ("quote", "punct"):
+            if text[token.start] != "_":
+                yield token.start, token.end, "quote" if text[token.start] in _QUOTE_CHARACTERS else "punct"
+        else:
+            for match in _PIECE.finditer(text, token.start, token.end):
+                yield match.start(), match.end(), match.lastgroup or "punct"
 
 
 # --- the gazetteer, indexed by lemma key -------------------------------------------------------

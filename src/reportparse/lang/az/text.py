@@ -36,6 +36,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterator
+from typing import ClassVar
 
 from reportparse.lang.az import morphology
 from reportparse.lang.az.casing import casefold, lower
@@ -70,6 +71,9 @@ _TOKEN = re.compile(
     rf"|(?P<quote>[{re.escape(QUOTES)}])"
     r"|(?P<punct>\S)"
 )
+_KEEP_FROM = 200
+"""Characters from which :meth:`TextLayer.of` keeps a layer for the next call (shorter texts,
+names and phrases, are tokenized again: cheaper than holding them)."""
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _NUMBER_ENDING = re.compile(rf"[{_HYPHENS}]({_LETTERS})")
 
@@ -198,6 +202,7 @@ class TextLayer:
     """
 
     __slots__ = ("__weakref__", "_shared", "_starts", "folded", "text", "tokens")
+    _last: ClassVar[TextLayer | None] = None
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -212,13 +217,23 @@ class TextLayer:
     def of(cls, text: str) -> TextLayer:
         """The layer of ``text`` (folded and tokenized now; analyses on first use).
 
+        The layer of the last long text asked for is kept and given again for the same string
+        object (compared by identity, in constant time), so the extractors that each get a
+        document's text share the document's one layer (``Document.layer`` is built here too).
+
         Args:
             text: any string (a document's normalized text).
 
         Returns:
             The :class:`TextLayer`.
         """
-        return cls(text)
+        last = cls._last
+        if last is not None and last.text is text:
+            return last
+        layer = cls(text)
+        if len(text) >= _KEEP_FROM:
+            cls._last = layer
+        return layer
 
     def _tokenize(self) -> None:
         text, position = self.text, 0
