@@ -348,3 +348,33 @@ def test_spacy_component():
     assert [(s.text, s.label_, s._.count.counted) for s in doc.spans["counts"]] == [
         ("50 nəfərdən çox", "count", "əməkdaş")
     ]
+
+
+def test_the_count_scanner_reads_the_text_layer() -> None:
+    from reportparse.extract.counts import _Scanner
+    from reportparse.lang.az.text import TextLayer
+
+    text = "28.01.2022-ci il tarixdə 2 500 nəfər,\nBMT-nin 37 təklifi"
+    layer = TextLayer.of(text * 20)  # long enough to be kept: the scanner gets this very layer
+    scanner = _Scanner(layer.text)
+    assert scanner.folded is layer.folded and scanner.known is layer.vocabulary
+    parts = [(t.kind, t.text, t.newline_before) for t in scanner.tokens[:16]]
+    assert parts == [
+        ("number", "28", False),
+        ("other", ".", False),
+        ("number", "01", False),
+        ("other", ".", False),
+        ("number", "2022", False),
+        ("other", "-", False),
+        ("word", "ci", False),
+        ("word", "il", False),
+        ("word", "tarixdə", False),
+        ("number", "2", False),
+        ("number", "500", False),
+        ("word", "nəfər", False),
+        ("other", ",", False),
+        ("word", "bmt-nin", True),
+        ("number", "37", False),
+        ("word", "təklifi", False),
+    ]
+    assert all(layer.folded[t.start : t.end] == t.text for t in scanner.tokens)

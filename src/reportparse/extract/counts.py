@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -36,9 +36,8 @@ from functools import cache
 from reportparse.extract.dates import DateMention, find_dates
 from reportparse.lang.az import acts
 from reportparse.lang.az import numbers as nums
-from reportparse.lang.az.casing import casefold
 from reportparse.lang.az.inflection import NounForm, noun_forms
-from reportparse.lang.az.morphology import Analysis, analyze, vocabulary
+from reportparse.lang.az.morphology import Analysis, analyze
 from reportparse.lang.az.orthography import DASHES, ORDINAL_SUFFIXES
 from reportparse.lang.az.phrases import (
     ADJECTIVES,
@@ -49,6 +48,7 @@ from reportparse.lang.az.phrases import (
     PARTICIPLE,
     VERB_ENDING,
 )
+from reportparse.lang.az.text import TextLayer
 
 KINDS = ("count", "money", "percent", "duration")
 """What a count mention measures; ``duration`` (``5 iş günü``) is a span of time, never a count."""
@@ -78,7 +78,8 @@ _LONGEST_NUMBER = 30
 """Digits of the longest number read as a quantity (a state budget in manat has 11). A longer run
 of digits is no count; as a value it would cost time quadratic in its digits to convert, fail to
 be written beyond 4,300 digits, and with a decimal part overflow a float."""
-_TOKEN = re.compile(r"(?P<word>[^\W\d_]+(?:[-’'][^\W\d_]+)*)|(?P<number>\d+)|(?P<other>\S)")
+_PART = re.compile(r"(?P<word>[^\W\d_]+(?:[-’'][^\W\d_]+)*)|(?P<number>\d+)|(?P<other>\S)")
+"""The parts a number token of the text layer is read by (``2022-ci``: 2022, -, ci; ``28.01.2022``)."""
 # ``\s*(?:-\s*)?``, not ``\s*-?\s*``: two runs of spaces side by side split a long run every way (quadratic)
 _ORDINAL_AFTER = re.compile(rf"\s*(?:[{_D}]\s*)?(?:{'|'.join(ORDINAL_SUFFIXES)})(?![^\W\d_])")
 _SUFFIX_AFTER = re.compile(rf"(?P<pct>\s?%)?(?:[{_D}](?P<suffix>[^\W\d_]+))?")
@@ -139,22 +140,33 @@ class _Scanner:
     """Tokens of one text and the noun-phrase rules over them."""
 
     def __init__(self, text: str) -> None:
+        layer = TextLayer.of(text)  # the document's one fold and tokenization
         self.text = text
-        self.folded = casefold(text)
-        self.known = vocabulary(text)
+        self.folded = layer.folded
+        self.known = layer.vocabulary
         self.tokens: list[_Token] = []
-        for match in _TOKEN.finditer(self.folded):
-            gap = self.folded[self.tokens[-1].end if self.tokens else 0 : match.start()]
-            self.tokens.append(
-                _Token(
-                    match.lastgroup or "other",
-                    match.start(),
-                    match.end(),
-                    match.group(),
-                    text[match.start()].isupper(),
-                    "\n" in gap,
+        previous_end = 0
+        for token in layer.tokens:
+            if token.kind == "word":
+                pieces: Iterable[tuple[str, int, int]] = ((token.kind, token.start, token.end),)
+            elif token.kind in ("quote", "punct"):
+                pieces = (("other", token.start, token.end),)
+            else:  # a date, item number, grouped number or a number with its ending: read by parts
+                pieces = (
+                    (m.lastgroup or "other", m.start(), m.end()) for m in _PART.finditer(text, token.start, token.end)
                 )
-            )
+            for kind, start, end in pieces:
+                self.tokens.append(
+                    _Token(
+                        kind,
+                        start,
+                        end,
+                        self.folded[start:end],
+                        text[start].isupper(),
+                        "\n" in text[previous_end:start],
+                    )
+                )
+                previous_end = end
         self.starts = [token.start for token in self.tokens]
 
     def index_at(self, offset: int) -> int:
