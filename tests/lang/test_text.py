@@ -236,3 +236,41 @@ def test_layer_is_linear(make, n):
         if large <= 12 * small:
             break
     assert large <= 12 * small, f"{small * 1000:.1f} ms at n, {large * 1000:.1f} ms at 8n: not linear"
+
+
+def test_the_layer_of_a_text_is_kept_for_the_next_stage() -> None:
+    text = "Azərbaycan Respublikasının Dövlət Miqrasiya Xidməti 2022-ci ildə " * 10
+    layer = TextLayer.of(text)
+    assert TextLayer.of(text) is layer
+    assert TextLayer.of("".join(list(text))) is layer  # an equal string (spaCy's doc.text) too
+    assert layer._tokens is None  # tokenized on first use only
+    assert layer.tokens and layer._tokens is not None
+    other = TextLayer.of(text + ".")
+    assert other is not layer and TextLayer.of(text + ".") is other
+    short = "BMT-nin"
+    assert TextLayer.of(short) is not TextLayer.of(short)  # short texts are not kept
+
+
+def test_spacy_components_of_one_doc_share_one_layer(monkeypatch) -> None:
+    import spacy
+
+    import reportparse.components  # noqa: F401
+    from reportparse.lang.az import text as text_module
+
+    built: list[str] = []
+    original = text_module.TextLayer.__init__
+
+    def counting(self, text: str) -> None:
+        built.append(text)
+        original(self, text)
+
+    monkeypatch.setattr(text_module.TextLayer, "__init__", counting)
+    nlp = spacy.blank("az")
+    for name in ("az_dates", "az_organizations", "az_counts", "az_references"):
+        nlp.add_pipe(name)
+    body = (
+        "1-ci bəndin icrasına dair: 15 mart 2022-ci il tarixdə Dövlət Miqrasiya Xidməti "
+        "50 nəfər üçün təlim keçirmişdir. "
+    )
+    nlp(body * 5)
+    assert sum(len(text) >= 200 for text in built) == 1

@@ -34,6 +34,7 @@ from reportparse.lang.az.calendar import (
 )
 from reportparse.lang.az.casing import casefold
 from reportparse.lang.az.temporal import TemporalRule, grammar
+from reportparse.lang.az.text import TextLayer
 
 KINDS = ("point", "period", "range", "deadline")
 """What a date mention says: a day or span that happened (``point``, ``range``), a span of
@@ -403,7 +404,7 @@ def find_dates(text: str, *, year: int | None = None, continuous: bool = False) 
         The mentions; where several rules match at one place, the longest.
     """
     del continuous
-    folded = casefold(text)
+    folded = TextLayer.of(text).folded  # the document's one fold
     padded = " " + folded  # the scanner matches the character before a rule: padded[i] is folded[i - 1]
     scanner = grammar().scanner
     found: list[DateMention] = []

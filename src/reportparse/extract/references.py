@@ -37,6 +37,7 @@ from reportparse.lang.az.inflection import VOWELS
 from reportparse.lang.az.morphology import Analysis, analyze
 from reportparse.lang.az.orthography import DASHES, ORDINAL_SUFFIXES, unify_dashes
 from reportparse.lang.az.phrases import DETERMINERS, FUNCTION_WORDS
+from reportparse.lang.az.text import TextLayer
 from reportparse.structure.segment import find_headings
 
 KINDS = ("act", "plan_item", "article")
@@ -109,6 +110,7 @@ _GAZETTE_WINDOW = 80
 # ``12.4.2 bəndinin``: a dotted item number without an ordinal suffix
 _BARE_ITEM = re.compile(rf"(?<![\w.{_D}])(\d+(?:\.\d+)+)\s+(?:{'|'.join(acts.ITEM_NOUNS)})\w*")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_JOINED = re.compile(r"[^\w-]")  # a layer word holding an apostrophe (or a hyphen other than -)
 _NUMBER_BEFORE = re.compile(rf"(?:№\s*)?(?P<number>[\w/.{_D}]*\d[\w/.{_D}]*)\s+(?:{'|'.join(acts.NUMBERED)})\s+$")
 _TITLE_BEFORE = re.compile(rf"“(?P<title>[^“”\n]*\b(?:{'|'.join(acts.TITLE_ENDINGS)}))[”“][ \t]*$")  # “…“ too
 _NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]")
@@ -141,7 +143,8 @@ def _act_type(word: str) -> Analysis | None:
 class _Finder:
     def __init__(self, text: str, year: int | None, dates: Sequence[DateMention] | None = None) -> None:
         self.text = text
-        self.folded = casefold(text)
+        self.layer = TextLayer.of(text)
+        self.folded = self.layer.folded
         if dates is None:
             dates = find_dates(text, year=year)
         self.dates_by_end: dict[int, DateMention] = {d.end: d for d in dates}
@@ -252,9 +255,8 @@ class _Finder:
                 start += 1
         return start
 
-    def act(self, match: re.Match[str]) -> ReferenceMention | None:
-        """The act whose type word is ``match``, or None."""
-        word, start, end = match.group(), match.start(), match.end()
+    def act(self, word: str, start: int, end: int) -> ReferenceMention | None:
+        """The act whose type word is ``word`` at ``start:end``, or None."""
         analysis = _act_type(word)
         if analysis is None or (analysis.plural and analysis.lemma not in acts.PLURAL_TITLE_TYPES):
             return None
@@ -398,12 +400,14 @@ def find_references(
     finder = _Finder(text, year, dates)
     mentions = finder.quoted_acts()
     quoted = SpanIndex((m.start, m.end) for m in mentions)
-    for match in _WORD.finditer(text):
-        if quoted.overlaps(match.start(), match.end()):
-            continue
-        mention = finder.act(match)
-        if mention is not None:
-            mentions.append(mention)
+    for token in finder.layer.words():  # the document's one tokenization
+        if not token.folded.startswith(_ACT_PREFIXES) and not _JOINED.search(token.surface):
+            continue  # no act word starts here (a word joined by an apostrophe is read by parts)
+        for match in _WORD.finditer(text, token.start, token.end):
+            if not quoted.overlaps(match.start(), match.end()) and (
+                mention := finder.act(match.group(), match.start(), match.end())
+            ):
+                mentions.append(mention)
     newlines, first_lines_end = [match.start() for match in re.finditer("\n", text)], _first_lines_end(text)
     titles = [m for m in mentions if _own_title(text, m, newlines=newlines, first_lines_end=first_lines_end)]
     title_spans = {(m.start, m.end) for m in titles}

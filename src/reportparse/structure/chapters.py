@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from reportparse.lang.az.casing import casefold
 from reportparse.lang.az.numbers import ORDINALS, TENS
 from reportparse.lang.az.orthography import ORDINAL_SUFFIXES
+from reportparse.lang.az.text import TextLayer
 
 _ROMAN_FOLDED = r"[ıivxlc]{1,7}"  # I folds to ı, İ to i
 _ORDINAL_WORD = rf"(?:(?:{'|'.join(TENS)})[ ]+)?(?:{'|'.join(sorted(ORDINALS, key=len, reverse=True))})"
@@ -136,7 +137,7 @@ def find_chapters(text: str) -> list[Chapter]:
     Returns:
         The chapter headings; none overlaps another.
     """
-    folded = casefold(text)
+    folded = TextLayer.of(text).folded  # the document's one fold
     found: list[Chapter] = []
     for form in _FORMS:
         for match in form.finditer(folded):

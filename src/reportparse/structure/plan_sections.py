@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from reportparse.document import Document
-from reportparse.lang.az.casing import casefold
 from reportparse.lang.az.plan_labels import FIELD_LABELS
+from reportparse.lang.az.text import TextLayer
 from reportparse.structure.segment import Section, Segmentation
 
 _ITEM_START = re.compile(r"(?m)^(?P<number>\d+(?:\.\d+)+\.?|\d+\.)[ \t]+(?=\S)")
@@ -65,7 +65,7 @@ class PlanMeasure:
 
 def find_plan_measures(text: str) -> list[PlanMeasure]:
     """Measures of a numbered text plan, in order; chapter headings (no labelled fields) are skipped."""
-    folded = casefold(text)
+    folded = TextLayer.of(text).folded  # the document's one fold
     starts = list(_ITEM_START.finditer(text))
     found, chapter = [], ""
     for index, match in enumerate(starts):

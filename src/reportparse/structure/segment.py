@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass, field
 
 from reportparse.document import Document
-from reportparse.lang.az.casing import casefold
 from reportparse.lang.az.orthography import (
     ITEM_HEADING_TAILS,
     ITEM_NOUNS,
     ORDINAL_SUFFIXES,
 )
+from reportparse.lang.az.text import TextLayer
 from reportparse.structure.chapters import Chapter, find_chapters
 
 _NUMBER = r"\d+(?:\.\d+)*"
@@ -249,7 +249,7 @@ def find_headings(text: str) -> list[tuple[int, int, list[str], str]]:
     1-ci bəndinin icrasına dair: …``), when followed by ``:``, ``(`` or a ``Tədbir:`` label and
     not inside parentheses (``(bax: … 2-ci bəndinin icrasına dair məlumat)`` is a reference).
     """
-    folded = casefold(text)
+    folded = TextLayer.of(text).folded  # the document's one fold
     found: dict[int, tuple[int, int, list[str], str]] = {}
     closers = _Closers(text)
     for inline, patterns in ((False, _HEADINGS), (True, _INLINE_HEADINGS)):

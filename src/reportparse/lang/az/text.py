@@ -201,7 +201,7 @@ class TextLayer:
         tokens: the tokens in text order.
     """
 
-    __slots__ = ("__weakref__", "_shared", "_starts", "folded", "text", "tokens")
+    __slots__ = ("__weakref__", "_shared", "_starts", "_tokens", "folded", "text")
     _last: ClassVar[TextLayer | None] = None
 
     def __init__(self, text: str) -> None:
@@ -209,34 +209,44 @@ class TextLayer:
         folded = casefold(text)
         self.folded = folded if len(folded) == len(text) else lower(text)
         self._shared = _Shared(self.text, self.folded)
-        self.tokens: list[Token] = []
-        self._tokenize()
-        self._starts = array("q", (token.start for token in self.tokens))
+        self._tokens: list[Token] | None = None
+        self._starts = array("q")
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The tokens in text order (tokenized on first use, once: a stage that reads only
+        :attr:`folded`, such as the date grammar, costs no tokenization)."""
+        if self._tokens is None:
+            self._tokens = self._tokenize()
+            self._starts = array("q", (token.start for token in self._tokens))
+        return self._tokens
 
     @classmethod
     def of(cls, text: str) -> TextLayer:
-        """The layer of ``text`` (folded and tokenized now; analyses on first use).
+        """The layer of ``text`` (folded now, tokenized and analyzed on first use).
 
-        The layer of the last long text asked for is kept and given again for the same string
-        object (compared by identity, in constant time), so the extractors that each get a
-        document's text share the document's one layer (``Document.layer`` is built here too).
+        The layer of the last long text asked for is kept and given again for the same text (the
+        same string object, or an equal one: spaCy's ``doc.text`` is a new string at each call), so
+        the extractors and spaCy components that each get a document's text share the document's
+        one layer (``Document.layer`` is built here too).
 
         Args:
             text: any string (a document's normalized text).
 
         Returns:
-            The :class:`TextLayer`.
+            The :class:`TextLayer` (folded now; tokenized on first use of :attr:`tokens`).
         """
         last = cls._last
-        if last is not None and last.text is text:
+        if last is not None and (last.text is text or last.text == text):  # identity, else one memcmp
             return last
         layer = cls(text)
         if len(text) >= _KEEP_FROM:
             cls._last = layer
         return layer
 
-    def _tokenize(self) -> None:
+    def _tokenize(self) -> list[Token]:
         text, position = self.text, 0
+        tokens: list[Token] = []
         while match := _TOKEN.search(text, position):
             kind = match.lastgroup or "punct"
             start, end, split = match.start(), match.end(), -1
@@ -248,8 +258,9 @@ class TextLayer:
                     split, end = end - start, ending.end()
             elif kind == "word":
                 end, split = self._word_ending(start, end)
-            self.tokens.append(Token(self._shared, len(self.tokens), start, end, kind, split))
+            tokens.append(Token(self._shared, len(tokens), start, end, kind, split))
             position = end
+        return tokens
 
     def _word_ending(self, start: int, end: int) -> tuple[int, int]:
         """(end, split) of a word: an abbreviation's ending written apart is kept in the token
@@ -286,18 +297,20 @@ class TextLayer:
 
     def index_at(self, offset: int) -> int:
         """The index of the first token starting at or after ``offset`` (``len(tokens)`` if none)."""
+        self.tokens  # noqa: B018  (tokenized on first use)
         return bisect_left(self._starts, offset)
 
     def token_at(self, offset: int) -> Token | None:
         """The token covering the character at ``offset``, or None (a space)."""
+        tokens = self.tokens
         index = bisect_right(self._starts, offset) - 1
-        if index >= 0 and self.tokens[index].end > offset:
-            return self.tokens[index]
+        if index >= 0 and tokens[index].end > offset:
+            return tokens[index]
         return None
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens lying wholly inside ``[start, end)``."""
-        first = self.index_at(start)
+        first = self.index_at(start)  # tokenizes on first use
         last = bisect_left(self._starts, end)
         return [token for token in self.tokens[first:last] if token.end <= end]
 
