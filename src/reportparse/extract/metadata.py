@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 from reportparse.document import Document
 from reportparse.extract.organizations import find_organizations
-from reportparse.lang.az.casing import casefold
+from reportparse.lang.az.casing import casefold, upper
 from reportparse.lang.az.casing import title as title_case
 from reportparse.lang.az.organizations import HEAD_NOUNS, nominative
 from reportparse.lang.az.orthography import DASH_CLASS, ORDINAL_SUFFIXES
+from reportparse.lang.az.words import wordlist
 from reportparse.structure.segment import Segmentation
 
-DOCUMENT_TYPES = ("hesabat", "məlumat", "arayış", "hesabatı", "tədbirlər planı")
+DOCUMENT_TYPES = wordlist("document_types")
 """Words that end a report's title block when they stand on a line of their own."""
 
 NATIONAL_PREFIX = "Azərbaycan Respublikasının"
@@ -28,7 +29,7 @@ _PERIOD = re.compile(rf"\b((?:19|20)\d\d)\s*{DASH_CLASS}\s*((?:19|20)\d\d){_SUFF
 _YEAR = re.compile(rf"(?<!\d)(?<![-–─—]\s)(?<![-–─—])((?:19|20)\d\d){_SUFFIX}\s+il(?!lər)\w*")
 _TYPE_WORD = re.compile(  # HESABAT, HESABATI, MƏLUMAT, ARAYIŞ, also letter-spaced (H E S A B A T) inside a line
     "(?<![^\\W\\d_])(?:"
-    + "|".join(" ?".join(w) for w in ("HESABATI", "HESABAT", "MƏLUMAT", "ARAYIŞ"))
+    + "|".join(" ?".join(upper(w)) for w in sorted((t for t in DOCUMENT_TYPES if " " not in t), key=len, reverse=True))
     + ")(?![^\\W\\d_])"
 )
 _HEADS = "|".join(casefold(head[:-1]) for head in HEAD_NOUNS)

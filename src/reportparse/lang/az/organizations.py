@@ -15,7 +15,7 @@ import re
 from importlib.resources import files
 from typing import Any, NamedTuple
 
-from reportparse.lang.az import gazetteer
+from reportparse.lang.az import gazetteer, words
 from reportparse.lang.az.casing import capitalize, lower
 from reportparse.lang.az.inflection import noun_forms, possessive_form, softened
 
@@ -119,7 +119,7 @@ def nominative(word: str) -> str:
     return word
 
 
-NAME_FUNCTION_WORDS = frozenset({"və", "üzrə", "qarşı", "dair", "ilə", "əlaqədar"})
+NAME_FUNCTION_WORDS = words.wordset("name_function_words")
 """Lowercase words that occur inside official names (``Korrupsiyaya qarşı mübarizə üzrə
 Komissiyası``); a lowercase content word may stand right before one of them."""
 
@@ -132,124 +132,28 @@ NATIONAL_PREFIX = "Azərbaycan Respublikasının"
 NATIONAL_PREFIX_WORDS = ("azərbaycan", "respublikası", "respublikasının")
 """How the prefix is written before a name (casefolded)."""
 
-ANAPHORIC_NAMES = frozenset({"ictimai birlik", "icra hakimiyyət"})
+ANAPHORIC_NAMES = words.wordset("anaphoric_names")
 """Lemma keys of generic names standing for a body named before (``İctimai Birliyin``)."""
 
-INTERNAL_ORGANS = frozenset({"idarə heyət", "müşahidə şura", "elmi-metodiki şura", "elmi şura", "kollegiya"})
+INTERNAL_ORGANS = words.wordset("internal_organs")
 """Organs named with their body in the genitive (``Agentliyin İdarə Heyəti``), not ``yanında``."""
 
-SENTENCE_ADVERBS = frozenset(
-    {
-        "həmçinin",
-        "habelə",
-        "eləcə",
-        "bundan",
-        "bununla",
-        "belə",
-        "beləliklə",
-        "bu",
-        "həmin",
-        "hesabat",
-        "qeyd",
-        "ötən",
-        "cari",
-        "eyni",
-        "son",
-        "ilk",
-        "əlavə",
-        "ayrıca",
-        "o",
-        "onlar",
-        "hər",
-        "bütün",
-        "yuxarıda",
-        "aşağıda",
-        "məlumat",
-        "daha",
-        "sonra",
-        "əvvəl",
-        "ümumilikdə",
-        "nəticədə",
-        "bəzi",
-    }
-)
+SENTENCE_ADVERBS = words.wordset("sentence_adverbs")
 """Capitalised words at a sentence start that never begin a name (casefolded)."""
 
-NAME_OPENERS = frozenset({"dövlət", "milli", "mərkəzi", "respublika", "ali", "beynəlxalq", "regional"})
+NAME_OPENERS = words.wordset("name_openers")
 """Words that open official names (``Dövlət Gənclər Təşəbbüsləri Agentliyi``): capitalised at a
 sentence or table-cell start before another capitalised word, they begin a name, although they
 are written in lowercase elsewhere (``dövlət uçotu``) (casefolded)."""
 
-COMMON_OPENERS = frozenset(
-    {
-        "tədbir",
-        "tədbirdə",
-        "seminar",
-        "seminarda",
-        "təlim",
-        "təlimdə",
-        "görüş",
-        "görüşdə",
-        "iclas",
-        "iclasda",
-        "layihə",
-        "hesabat",
-        "konfrans",
-        "konfransda",
-        "müşavirə",
-        "müşavirədə",
-        "sənəd",
-        "müraciət",
-        "sorğu",
-        "tədqiqat",
-        "forum",
-        "forumda",
-        "vebinar",
-        "vebinarda",
-        "müsabiqə",
-        "kampaniya",
-    }
-)
+COMMON_OPENERS = words.wordset("common_openers")
 """Common nouns that often open a sentence right before a name (``Tədbir Bakı Dövlət
 Universitetində keçirilib``); at a sentence start they are not part of it."""
 
-NOT_NAME_WORDS = frozenset(
-    {
-        "arasında",
-        "birgə",
-        "tərəfindən",
-        "vasitəsilə",
-        "haqqında",
-        "barədə",
-        "tərkibində",
-        "nəzdində",
-        "ilə",
-        "həmçinin",
-        "habelə",
-        "eləcə",
-        "isə",
-        "də",
-        "da",
-    }
-)
+NOT_NAME_WORDS = words.wordset("not_name_words")
 """Lowercase words that never stand inside a name (postpositions, conjunctive particles)."""
 
-NOT_NAME_NOUNS = frozenset(
-    {
-        "plan",
-        "konvensiya",
-        "qanun",
-        "fərman",
-        "sərəncam",
-        "qərar",
-        "strategiya",
-        "konsepsiya",
-        "məcəllə",
-        "layihə",
-        "portal",
-        "sistem",
-    }
-)
+NOT_NAME_NOUNS = words.wordset("not_name_nouns")
 """Lemmas of documents, plans and systems: a name never runs over one of them (``Tədbirlər
 Planında Azərbaycan Respublikasının … Agentliyinə`` starts after ``Planında``)."""
 
@@ -310,60 +214,26 @@ def gazetteer_bodies(source: Any = gazetteer) -> tuple[Body, ...]:
 GAZETTEER: tuple[Body, ...] = gazetteer_bodies()
 """Known bodies: the rows of ``data/bodies.tsv`` (the one list of bodies; edit the file, not this)."""
 
-NOT_ORGANIZATIONS = frozenset(
-    {
-        "ehtiyat fond",
-        "elektron hökumət informasiya sistem",
-        "elektron hökumət portal",
-    }
-)
+NOT_ORGANIZATIONS = words.wordset("not_organizations")
 """Lemma keys of names that end in a head noun but are no organization (a budget reserve fund,
 information systems)."""
 
-GENERIC_CLASS_WORDS = frozenset({"qht", "qht-lər", "qeyri-hökumət təşkilatları", "dövlət orqanları"})
+GENERIC_CLASS_WORDS = words.wordset("generic_class_words")
 """Class words that are not mentions of a specific body (casefolded)."""
 
-PLACE_WORDS = frozenset({"şəhər", "rayon", "kənd", "qəsəbə", "dairə", "bölgə", "region", "vilayət", "əyalət"})
+PLACE_WORDS = words.wordset("place_words")
 """Lowercase words that follow a place name inside an organization's name (``Gəncə şəhər Heydər
 Əliyev Mərkəzi``, ``Siyəzən rayon komissiyası``): they belong to the name (casefolded)."""
 
-PERSON_TITLES = frozenset(
-    {
-        "prezident",
-        "prezidenti",
-        "nazir",
-        "naziri",
-        "sədr",
-        "sədri",
-        "rektor",
-        "rektoru",
-        "direktor",
-        "direktoru",
-        "akademik",
-        "professor",
-        "deputat",
-        "deputatı",
-        "səfir",
-        "səfiri",
-        "general",
-        "baş nazir",
-        "cənab",
-        "xanım",
-    }
-)
+PERSON_TITLES = words.wordset("person_titles")
 """Titles written before a person's name (casefolded): a name never runs left over a title and
 the person's name after it (``Prezident Əliyev Azərbaycan Milli Elmlər Akademiyası`` → only the
 Academy)."""
 
-PERSON_NAME_ENDINGS = ("ov", "ev", "ova", "eva", "yev", "yeva", "zadə", "bəyli", "bəyov", "li", "lı", "lu", "lü")
+PERSON_NAME_ENDINGS = words.wordlist("person_name_endings")
 """Endings of Azerbaijani family names (casefolded): the word after which a name following a
 person's title starts."""
 
-OFFICE_PARENTS: dict[str, str] = {
-    "baş prokuror": "Baş Prokurorluğu",
-    "baş prokurorunun": "Baş Prokurorluğu",
-    "prezidenti": "Prezidenti",
-    "prezidentinin": "Prezidenti",
-}
+OFFICE_PARENTS: dict[str, str] = words.table("office_parents")
 """Offices written before ``yanında`` (casefolded) → the name of the body they stand for there
 (``Baş prokuror yanında … Baş İdarəsi`` is attached to the Prosecutor General's Office)."""

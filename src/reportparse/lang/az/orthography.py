@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from reportparse.lang.az import words
+
 CYRILLIC_HOMOGLYPHS = {
     # Cyrillic letter → the Latin letter it is indistinguishable from in print. Only letters
     # that look the same: ``и`` or ``д`` have no Latin twin, so a word containing them is
@@ -57,70 +59,9 @@ DASHES = "-‐‑‒–—―─−"
 DASH_CLASS = "[" + re.escape(DASHES) + "]"
 """Regular-expression class matching any dash; later stages use it to treat them alike."""
 
-COMPOUND_FIRST_PARTS = frozenset(
-    # First halves of hyphenated compounds common in official texts. A word split at a line
-    # end after one of these keeps its hyphen (``Qeyri-\\nHökumət``, ``proqnoz-\\nməlumat``).
-    [
-        "qeyri",
-        "sui",
-        "elmi",
-        "sosial",
-        "ictimai",
-        "iqtisadi",
-        "hüquqi",
-        "maliyyə",
-        "təşkilati",
-        "texniki",
-        "tədris",
-        "metodiki",
-        "proqnoz",
-        "informasiya",
-        "məlumat",
-        "kommunikasiya",
-        "mədəni",
-        "hərbi",
-        "siyasi",
-        "inzibati",
-        "ekoloji",
-        "elmi-praktiki",
-        "normativ",
-        "sosial-iqtisadi",
-        "maddi",
-        "mənəvi",
-        "hüquq-mühafizə",
-        "fiziki",
-        "psixoloji",
-        "statistik",
-        "analitik",
-        "audio",
-        "video",
-        "foto",
-        "tele",
-        "veb",
-        "onlayn",
-        "elektron",
-        "rəqəmsal",
-        "dövlət",
-        "ümumi",
-        "orta",
-        "ali",
-        "ibtidai",
-        "peşə",
-        "sahibkar",
-        "mütəxəssis",
-        "ekspert",
-        "kənd",
-        "şəhər",
-        "region",
-        "beynəlxalq",
-    ]
-)
+COMPOUND_FIRST_PARTS = words.wordset("compound_first_parts")
 
-CONTINUATION_WORDS = frozenset(
-    # A line ending in one of these cannot end a sentence, so even a blank line after it is a
-    # broken line, not a paragraph break. (Not barədə/haqqında/dair: titles end with them.)
-    ["və", "ya", "yaxud", "habelə", "həmçinin", "eləcə", "ilə", "üçün", "ki"]
-)
+CONTINUATION_WORDS = words.wordset("continuation_words")
 
 ORDINAL_SUFFIXES = ("ci", "cı", "cu", "cü")
 """The ordinal suffix in its four vowel-harmony forms (``1-ci``, ``6-cı``, ``3-cü``, ``9-cu``)."""
@@ -128,7 +69,7 @@ ORDINAL_SUFFIXES = ("ci", "cı", "cu", "cü")
 ITEM_NOUNS = ("yarımbənd", "bənd")
 """Nouns naming a plan item (their case and plural endings follow)."""
 
-ITEM_HEADING_TAILS = ("icrasına dair", "icrası barədə", "icrası ilə bağlı", "icrası üzrə", "üzrə")
+ITEM_HEADING_TAILS = words.wordlist("item_heading_tails")
 """What follows the item noun in a heading (``… bəndin icrasına dair``); without one of these an
 item at the start of a line is a reference inside a sentence (``2.2-ci bəndinə uyğun olaraq``)."""
 

@@ -9,83 +9,9 @@ from __future__ import annotations
 
 import re
 
-FUNCTION_WORDS = frozenset(
-    {
-        # Conjunctions, postpositions, particles and pronouns: never part of a counted noun phrase.
-        "və",
-        "ilə",
-        "ya",
-        "yaxud",
-        "həm",
-        "da",
-        "də",
-        "ki",
-        "isə",
-        "amma",
-        "lakin",
-        "ancaq",
-        "həmçinin",
-        "habelə",
-        "eləcə",
-        "üçün",
-        "üzrə",
-        "barədə",
-        "barəsində",
-        "haqqında",
-        "dair",
-        "kimi",
-        "qədər",
-        "sonra",
-        "əvvəl",
-        "görə",
-        "əsasən",
-        "ərzində",
-        "tərəfindən",
-        "vasitəsilə",
-        "çərçivəsində",
-        "arasında",
-        "ibarət",
-        "olan",
-        "olaraq",
-        "olub",
-        "başqa",
-        "əlavə",
-        "birgə",
-        "birlikdə",
-        "məqsədilə",
-        "hesabına",
-        "həcmində",
-        "məbləğində",
-        "o",
-        "bu",
-        "həmin",
-        "onlar",
-        "onların",
-        "onun",
-        "bunun",
-        "bunlar",
-        "hər",
-        "bütün",
-        "digər",
-        "artıq",
-        "çox",
-        "az",
-        "yaxın",
-        "üzərində",
-        "daha",
-        "ən",
-        "təxminən",
-        "ümumilikdə",
-        "cəmi",
-        "hamısı",
-        "biri",
-        "bəziləri",
-        "yəni",
-        "həmişə",
-        "hələ",
-        "dərhal",
-    }
-)
+from reportparse.lang.az import words
+
+FUNCTION_WORDS = words.wordset("function_words")
 """Words that end a noun phrase."""
 
 LIGHT_VERB = re.compile(
@@ -102,134 +28,16 @@ VERB_ENDING = re.compile(
 )
 """Endings of finite verbs, participles and converbs (``keçirilmişdir``, ``istifadədədir``,
 ``izlənilir``, ``edilən``): a word with one ends a noun phrase."""
-NOT_VERBS = frozenset(
-    {
-        "müdir",
-        "kadr",
-        "tədbir",
-        "təsir",
-        "nazir",
-        "zəncir",
-        "əsir",
-        "əmək",
-        "kömək",
-        "yemək",
-        "çörək",
-        "ürək",
-        "ipək",
-        "bələdçi",
-    }
-)
+NOT_VERBS = words.wordset("not_verbs")
 """Nouns that end like a verb form."""
 
-ADJECTIVES = frozenset(
-    {
-        # Adjectives and adjectival nouns that precede the head; the -i adjectives (``mərkəzi``) are
-        # listed because they look like possessive nouns.
-        "ali",
-        "orta",
-        "ibtidai",
-        "yeni",
-        "köhnə",
-        "böyük",
-        "kiçik",
-        "əsas",
-        "müxtəlif",
-        "ayrı",
-        "ümumi",
-        "mərkəzi",
-        "yerli",
-        "regional",
-        "milli",
-        "beynəlxalq",
-        "xarici",
-        "daxili",
-        "rəsmi",
-        "qeyri-rəsmi",
-        "ictimai",
-        "kütləvi",
-        "elmi",
-        "elmi-praktiki",
-        "texniki",
-        "hüquqi",
-        "fiziki",
-        "inzibati",
-        "iqtisadi",
-        "sosial",
-        "siyasi",
-        "mədəni",
-        "tarixi",
-        "dini",
-        "hərbi",
-        "tibbi",
-        "ekoloji",
-        "psixoloji",
-        "pedaqoji",
-        "metodiki",
-        "maliyyə",
-        "dövlət",
-        "elektron",
-        "rəqəmsal",
-        "onlayn",
-        "oflayn",
-        "interaktiv",
-        "statistik",
-        "analitik",
-        "unikal",
-        "yazılı",
-        "şifahi",
-        "səyyar",
-        "daimi",
-        "müvəqqəti",
-        "aktiv",
-        "fəal",
-        "qabaqcıl",
-        "uğurlu",
-        "aidiyyəti",
-        "müvafiq",
-        "dövri",
-        "illik",
-        "aylıq",
-        "rüblük",
-        "həftəlik",
-        "gündəlik",
-        "əlavə",
-        "maarifləndirici",
-        "informativ",
-        "tematik",
-        "ixtisaslaşdırılmış",
-        "peşəkar",
-        "gənc",
-        "yaşlı",
-        "mühüm",
-        "vacib",
-        "qısa",
-        "uzun",
-        "ödənişli",
-        "ödənişsiz",
-        "pulsuz",
-        "açıq",
-        "qapalı",
-        "birgə",
-        "ilkin",
-        "yekun",
-        "növbəti",
-        "ayrıca",
-        "əlil",
-        "sağlam",
-        "mobil",
-        "virtual",
-        "real",
-    }
-)
+ADJECTIVES = words.wordset("adjectives")
 """Adjectives: never the head of a counted phrase unless nothing follows them."""
 
 PARTICIPLE = re.compile(r"\w{3,}(?:[^aıoueəiöü]an|[^aıoueəiöü]ən|yan|yən)$")
 """Present participles (``satınalan``, ``göstərən``) modify the noun after them."""
-NOT_PARTICIPLES = frozenset(
-    {"orqan", "meydan", "imtahan", "insan", "zaman", "vətən", "plan", "ekran", "kampan", "dövran", "bədən", "mədən"}
-)
+NOT_PARTICIPLES = words.wordset("not_participles")
 """Nouns that end like a participle."""
 
-DETERMINERS = frozenset({"bu", "həmin", "o", "yeni", "hər", "bütün", "digər", "belə", "eyni", "həmçinin", "bəzi"})
+DETERMINERS = words.wordset("determiners")
 """Capitalized at a sentence start these are no part of a name (``Bu Qayda``, ``Yeni Qaydaya``)."""

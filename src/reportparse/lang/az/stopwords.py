@@ -3,58 +3,7 @@
 
 from __future__ import annotations
 
-STOPWORDS = frozenset(
-    {
-        "və",
-        "ilə",
-        "üzrə",
-        "üçün",
-        "bağlı",
-        "dair",
-        "barədə",
-        "haqqında",
-        "olan",
-        "olaraq",
-        "o",
-        "bu",
-        "həmin",
-        "eləcə",
-        "habelə",
-        "həmçinin",
-        "də",
-        "da",
-        "ki",
-        "isə",
-        "ya",
-        "yaxud",
-        "və ya",
-        "kimi",
-        "görə",
-        "qədər",
-        "məqsədilə",
-        "məqsədi",
-        "istiqamətində",
-        "çərçivəsində",
-        "tərəfindən",
-        "vasitəsilə",
-        "əsasında",
-        "cümlədən",
-        "bir",
-        "hər",
-        "onların",
-        "onun",
-        "digər",
-        "müvafiq",
-        "aidiyyəti",
-        "edilməsi",
-        "olunması",
-        "təmin",
-        "edən",
-        "edilən",
-        "olunan",
-        "azərbaycan",
-        "respublikası",
-        "respublikasının",
-    }
-)
+from reportparse.lang.az import words
+
+STOPWORDS = words.wordset("stopwords")
 """Words ignored by the token similarity."""
