@@ -9,6 +9,7 @@ import pytest
 
 from reportparse.extract.counts import CountMention, find_counts
 from reportparse.lang.az import numbers
+from reportparse.lang.az.morphology import analyze
 
 
 def rows(text: str) -> list[tuple[str, int | float, str, str, str, str]]:
@@ -135,7 +136,14 @@ def test_quantities_are_data_files_loaded_by_the_numbers_module():
         "üzərində": "more_than"
     }
     assert numbers.UP_TO_ENDINGS == ("dək", "cən") and numbers.IDENTIFIER_WORDS == ("saylı", "nömrəli")
-    assert {"qadın", "kişi", "sərgi"} <= numbers.COUNT_NOUN_STEMS and "məcburi" in numbers.COUNT_ADJECTIVES
+    assert "məcburi" in numbers.COUNT_ADJECTIVES
+    # nouns that end like a suffix are stems of the one morphology, read alike by every stage
+    assert [analyze(w).lemma for w in ("qadınlar", "kişidən", "sərgisində", "nümayəndələri")] == [
+        "qadın",
+        "kişi",
+        "sərgi",
+        "nümayəndə",
+    ]
     assert {"u", "si"} <= numbers.PARTITIVE_ENDINGS and "olmaqla" in numbers.COPULAS
 
 

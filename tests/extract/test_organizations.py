@@ -495,7 +495,7 @@ def test_name_tokens_read_the_layer_as_the_old_tokenizer_did(text: str) -> None:
 
 
 def test_name_tokens_join_what_the_layer_splits() -> None:
-    text = "“Azon”un COP29 Tarix–Diyarşünaslıq BMT-nin 28.01.2022-ci il"
+    text = "“Azon”un COP29 Tarix–Diyarşünaslıq BMT-nin 28.01.2022-ci il Bakı’nın"
     tokens = organizations_module.tokenize(text)
     assert [(t.text, t.kind, t.qsuffix) for t in tokens] == [
         ("“", "quote", ""),
@@ -511,6 +511,7 @@ def test_name_tokens_join_what_the_layer_splits() -> None:
         ("-", "punct", ""),
         ("ci", "word", ""),
         ("il", "word", ""),
+        ("Bakı’nın", "word", ""),
     ]
     assert tokens[1].fold == "azon"
 

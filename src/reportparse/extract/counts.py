@@ -11,7 +11,7 @@ yüz``) is a mention when a noun follows it. What follows decides the kind:
 * any other noun phrase → ``count`` whose unit is the lemma of the phrase's head
   (``44 ali təhsil müəssisəsinin`` → ``müəssisə``; ``51 təqsirləndirilən şəxsdən`` → ``şəxs``: a
   participle right after the number modifies the noun). Nouns that end like a suffix keep their
-  stem (``82 qadın`` → ``qadın``, ``16 kişi`` → ``kişi``; ``lang/az/data/count_nouns.tsv``);
+  stem (``82 qadın`` → ``qadın``, ``16 kişi`` → ``kişi``; a stem of ``lang/az/data/morphology/stems.tsv``);
 * a number with a partitive ending before a bare noun counts it (``29-u qadın olmaqla``).
 
 Number words, measure words, units, qualifiers and those nouns are data files under
@@ -179,10 +179,8 @@ class _Scanner:
         return None
 
     def analysis(self, token: _Token) -> Analysis:
-        """The noun analysis of a word; a listed noun that ends like a suffix keeps its stem (``qadın``)."""
-        form = _closed_forms(nums.COUNT_NOUN_STEMS).get(token.text)
-        if form is not None:
-            return Analysis(form.lemma, form.plural, form.possessive, form.case)
+        """The noun analysis of a word; a noun that ends like a suffix keeps its stem (``qadın``:
+        a ``prefer`` or ``ends_in_i`` stem of ``morphology/stems.tsv``)."""
         return analyze(token.text, known=self.known)
 
     def is_verb(self, token: _Token) -> bool:

@@ -196,15 +196,18 @@ def _pieces(layer: TextLayer) -> Iterator[tuple[int, int, str]]:
     read as its digit runs and punctuation marks, an underscore (a form's blank) as nothing."""
     text = layer.text
     for token in layer.tokens:
-        kind = token.kind
-        if kind == "word":
-            yield token.start, token.end, "word"
+        kind, start = token.kind, token.start
+        if kind == "word" and not (start and text[start - 1] in CLOSE_QUOTES):
+            yield start, token.end, "word"
         elif kind in ("quote", "punct"):
-            if text[token.start] != "_":
-                yield token.start, token.end, "quote" if text[token.start] in _QUOTE_CHARACTERS else "punct"
-        else:
-            for match in _PIECE.finditer(text, token.start, token.end):
-                yield match.start(), match.end(), match.lastgroup or "punct"
+            if text[start] != "_":
+                yield start, token.end, "quote" if text[start] in _QUOTE_CHARACTERS else "punct"
+        else:  # a number token, or a word right after a closing quote (its first letters may be an ending)
+            for match in _PIECE.finditer(text, start, token.end):
+                piece = match.lastgroup or "punct"
+                if piece == "punct" and match.group() in _QUOTE_CHARACTERS:
+                    piece = "quote"
+                yield match.start(), match.end(), piece
 
 
 # --- the gazetteer, indexed by lemma key -------------------------------------------------------

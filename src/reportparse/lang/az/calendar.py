@@ -39,19 +39,24 @@ def data_file(name: str) -> Traversable:
 def word_table(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of ``data/temporal/NAME.tsv``: tab-separated columns, ``#`` comments and blank lines skipped.
 
+    A table the temporal rules share with other stages lives once, in ``data/NAME.tsv`` (its
+    first row is a header, left out): ``ordinal_words`` (``birinci rüb`` and ``səkkizinci abzası``).
+
     Args:
         name: the file name without ``.tsv`` (``months``).
 
     Returns:
         One tuple of stripped columns per row, in file order.
     """
-    text = data_file(f"{name}.tsv").read_text(encoding="utf-8")
+    own = data_file(f"{name}.tsv")
+    shared = not own.is_file()
+    source = resources.files(DATA_PACKAGE).joinpath("data").joinpath(f"{name}.tsv") if shared else own
     rows = []
-    for line in text.splitlines():
+    for line in source.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         rows.append(tuple(column.strip() for column in line.split("\t")))
-    return tuple(rows)
+    return tuple(rows[1:] if shared else rows)
 
 
 def _forms(name: str, value: str | None = None) -> tuple[str, ...]:
@@ -96,7 +101,8 @@ DAY_ENDINGS: tuple[str, ...] = _forms("day_endings")
 """Endings on a day number after a genitive month (``martın 15-də``, ``dekabrın 30-dək``; ``day_endings.tsv``)."""
 
 ORDINAL_WORDS: dict[str, int] = {row[0]: int(row[1]) for row in word_table("ordinal_words")}
-"""Ordinal words numbering quarters and halves (``birinci`` → 1)."""
+"""Ordinal words (``birinci`` → 1; ``data/ordinal_words.tsv``, shared with references): they number
+quarters and halves (``birinci rüb``); a number beyond the year's parts (``beşinci rüb``) is no date."""
 ROMAN_QUARTERS: dict[str, int] = {numeral: roman_value(numeral) for numeral in ("ı", "ıı", "ııı", "ıv")}
 """Roman quarter numbers as they look case-folded: Azerbaijani folds ``I`` to dotless ``ı``."""
 

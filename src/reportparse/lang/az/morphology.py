@@ -546,7 +546,11 @@ def readings(word: str) -> tuple[Reading, ...]:
                 if _generate(candidate, features) == word:
                     found[(candidate, features)] = None
     for candidate, features in list(found):
-        if candidate[-1:] in ("y", "ğ") and (candidate[:-1] + _UNSOFTENED[candidate[-1]], features) in found:
+        if (
+            candidate[-1:] in ("y", "ğ")
+            and (candidate[:-1] + _UNSOFTENED[candidate[-1]], features) in found
+            and candidate not in STEMS_ENDING_LIKE_A_BUFFER  # a listed stem ending in y: muzey + i
+        ):
             del found[(candidate, features)]  # agentliy + i is agentlik + i written
     ranked = sorted(found, key=lambda item: _FEATURE_ORDER[item[1]])
     return tuple(Reading(lemma, *features, derivation=derivation(lemma)) for lemma, features in ranked)
@@ -579,7 +583,9 @@ def _ruled_out(reading: Reading, word: str) -> bool:
     if reading.plural or reading.lemma[-1:] in VOWELS:
         return False
     if reading.case == "dative" and not reading.possessive:
-        return True  # a lone -a/-ə after a consonant
+        return (
+            reading.lemma not in STEMS_ENDING_LIKE_A_BUFFER
+        )  # a lone -a/-ə after a consonant, unless a listed stem (qadın + a)
     if reading.possessive or reading.case == "accusative":
         with_i = generate(reading.lemma, possessive=True)
         if _drop_vowel(reading.lemma) is not None:

@@ -7,8 +7,10 @@
 * ``count_qualifiers.tsv`` — words before and after a number that qualify it (``ən azı``,
   ``nəfərdən çox``) and the ``-dək`` endings;
 * ``count_markers.tsv`` — identifier words (``saylı``) and the partitive endings of numbers (``29-u``);
-* ``count_nouns.tsv`` — nouns and adjectives of counted phrases that end like a suffix
-  (``qadın``, ``kişi``, ``məcburi``).
+* ``words/count_adjectives.txt`` — adjectives that end like a possessive (``məcburi``).
+
+Nouns of counted phrases that end like a suffix (``qadın``, ``kişi``, ``sərgi``) are stems of the
+morphology (``morphology/stems.tsv``): every stage reads them alike.
 
 A linguist edits those files; this module only loads them. All forms are lowercase in
 Azerbaijani casing (see :mod:`reportparse.lang.az.casing`); the counts extractor matches them on
@@ -24,6 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib.resources import files
+
+from reportparse.lang.az import words
 
 
 def read_table(name: str) -> list[tuple[str, ...]]:
@@ -136,8 +140,5 @@ PARTITIVE_ENDINGS = frozenset(word for word, role in _MARKERS if role == "partit
 COPULAS = frozenset(word for word, role in _MARKERS if role == "copula")
 """``29-u qadın olmaqla``: forms of ``olmaq`` after a counted noun that are no light verb."""
 
-_COUNT_NOUNS = read_table("count_nouns.tsv")
-COUNT_NOUN_STEMS = frozenset(lemma for lemma, word_class in _COUNT_NOUNS if word_class == "noun")
-"""Nouns that end like a suffix (``qadın``, ``kişi``, ``sərgi``): their lemma is kept whole."""
-COUNT_ADJECTIVES = frozenset(lemma for lemma, word_class in _COUNT_NOUNS if word_class == "adjective")
+COUNT_ADJECTIVES = words.wordset("count_adjectives")
 """Adjectives that end like a possessive (``məcburi``): modifiers, never the head."""
