@@ -189,3 +189,26 @@ def _cpu_seconds(text: str) -> float:
 def test_the_new_rules_run_in_linear_time(piece, n):
     small, large = _cpu_seconds("5 " + piece * n), _cpu_seconds("5 " + piece * 8 * n)
     assert large <= 12 * small, f"{small * 1000:.1f} ms at n, {large * 1000:.1f} ms at 8n"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tədbirə 40 gənc qoşuldu.", ("40 gənc", 40, "gənc")),
+        ("Ümumilikdə 12 layihə başladı.", ("12 layihə", 12, "layihə")),
+        ("Komandadan 3 oyunçu getdi.", ("3 oyunçu", 3, "oyunçu")),
+        ("Tədbirdə 5 mütəxəssis iştirak etdi.", ("5 mütəxəssis", 5, "mütəxəssis")),
+        ("Xidmətin 3 əməkdaşı təltif olundu.", ("3 əməkdaşı", 3, "əməkdaş")),
+        ("Rayonda 7 məktəb təmir edildilər.", ("7 məktəb", 7, "məktəb")),
+        ("Yarışda 4 idmançı qaliblər sırasına düşdülər.", ("4 idmançı", 4, "idmançı")),
+    ],
+)
+def test_a_past_tense_verb_ends_the_counted_phrase(text, expected):
+    """News-style reports write the past tense (-dı/-di): it is no unit (``40 gənc qoşuldu`` → gənc)."""
+    assert [(text[m.start : m.end], m.value, m.unit) for m in find_counts(text)][:1] == [expected]
+
+
+def test_nouns_in_di_stay_units():
+    """The past-tense rule spares possessives of nouns in -t/-d (``Xidməti``, ``məqsədi``)."""
+    text = "Agentliyin 4 xidməti və 2 məqsədi"
+    assert [(m.value, m.unit) for m in find_counts(text)] == [(4, "xidmət"), (2, "məqsəd")]

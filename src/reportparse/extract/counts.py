@@ -47,6 +47,7 @@ from reportparse.lang.az.phrases import (
     NOT_VERBS,
     PARTICIPLE,
     VERB_ENDING,
+    is_aorist,
 )
 from reportparse.lang.az.text import TextLayer
 
@@ -184,7 +185,8 @@ class _Scanner:
         return analyze(token.text, known=self.known)
 
     def is_verb(self, token: _Token) -> bool:
-        return token.text not in NOT_VERBS and bool(VERB_ENDING.search(token.text) or LIGHT_VERB.fullmatch(token.text))
+        text = token.text
+        return text not in NOT_VERBS and bool(VERB_ENDING.search(text) or LIGHT_VERB.fullmatch(text) or is_aorist(text))
 
     def is_light_verb(self, index: int) -> bool:
         token = self.word(index)

@@ -15,7 +15,7 @@ FUNCTION_WORDS = words.wordset("function_words")
 """Words that end a noun phrase."""
 
 LIGHT_VERB = re.compile(
-    r"(?:et|ed|ol|eylə)(?:m[əa]k|miş|muş|mə|ma|ir|ər|ib|ub|ərək|araq|ən|an|dik|duq|di|du|ur|ilmiş|ilir|ilən|ilib"
+    r"(?:et|ed|ol|eylə)(?:m[əa]k|miş|muş|mə|ma|ir|ər|ib|ub|ərək|araq|ən|an|dik|duq|di|du|ur|ilmiş|ilir|ilən|ilib|ildi"
     r"|ilməsi|ilmə|ilərək|ilsin|ilə|un\w*|acaq|əcək|sun|sin|malı|məli)\w*"
 )
 """Forms of ``etmək``/``olmaq`` and their passives (``etmişdir``, ``edilmiş``, ``olunmuşdur``):
@@ -24,10 +24,23 @@ the noun before them is a verb's complement (``iştirak etmişdir``, ``təqdim e
 VERB_ENDING = re.compile(
     r"(?:m[ıiuü]ş(?:d[ıiuü]r|l[aə]r)?|m[aə]q|m[əa]k|[ıiuü]b|araq|ərək|m[aə]li|acaq|əcək|d[ıiuü]r(?:l[aə]r)?"
     r"|[ıiuü]l[ıiuü]r|[ıiuü]n[ıiuü]r|l[aə]n[ıiuü]r|(?:[ıiuü]l|[ıiuü]n)(?:an|ən)|m[aə]kl[əa]|d[ıiuü]kd[aə]n"
-    r"|s[ıiuü]n|s[ıiuü]nl[aə]r|d[ıiuü]qda|dikdə)$"
+    r"|s[ıiuü]n|s[ıiuü]nl[aə]r|d[ıiuü]qda|dikdə"
+    r"|(?:[ıiuü]l|[ıiuü]n|l[aə])d[ıiuü](?:l[aə]r)?)$"
 )
 """Endings of finite verbs, participles and converbs (``keçirilmişdir``, ``istifadədədir``,
-``izlənilir``, ``edilən``): a word with one ends a noun phrase."""
+``izlənilir``, ``edilən``) and of the past tense of passive and ``-lA-`` verbs (``keçirildi``,
+``qoşuldu``, ``olundu``, ``başladı``): a word with one ends a noun phrase."""
+
+AORIST_VERBS = words.wordset("aorist_verbs")
+"""Past-tense forms of short verbs (``artdı``, ``getdi``): with ``-lar/-lər`` too, they end a noun
+phrase (see :func:`is_aorist`)."""
+
+
+def is_aorist(word: str) -> bool:
+    """Whether a case-folded word is a listed past-tense verb form, singular or plural (``getdilər``)."""
+    return word in AORIST_VERBS or (word[-3:] in ("lar", "lər") and word[:-3] in AORIST_VERBS)
+
+
 NOT_VERBS = words.wordset("not_verbs")
 """Nouns that end like a verb form."""
 
