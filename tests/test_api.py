@@ -120,3 +120,21 @@ def test_highlight_keeps_the_text_and_nests_the_marks(text, spans, window):
     assert depth == 0
     plain = re.sub(r'<span class="rp-label">[a-z]+</span>', "", rendered)
     assert html.unescape(re.sub(r"</?mark[^>]*>", "", plain)) == text[start:end]
+
+
+def test_parsing_a_text_loads_no_file_reader() -> None:
+    """PDFium, pdfplumber, python-docx and lxml are imported when a file of their format is read, not before."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, reportparse\n"
+        "reportparse.parse('1-ci bəndin icrasına dair: 15 mart 2022-ci il tarixdə 50 nəfər.')\n"
+        "print(sorted(m for m in ('pypdfium2', 'pdfplumber', 'docx', 'lxml', 'trafilatura') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    from reportparse.ingest import loader
+
+    assert loader.READERS[".txt"].__module__ == "reportparse.ingest.txt"
+    assert ".pdf" in loader.READERS and sorted(loader.READERS)[0] == ".doc"

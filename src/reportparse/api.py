@@ -31,8 +31,8 @@ from reportparse.batch.result import BATCH_STOPPED, FileResult
 from reportparse.batch.run import ENGINES, run_files
 from reportparse.batch.workers import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT
 from reportparse.document import Document
+from reportparse.ingest.formats import DEFAULT_ENGINE
 from reportparse.ingest.ocr import DEFAULT_OCR
-from reportparse.ingest.pdf import DEFAULT_ENGINE
 from reportparse.output.folder import Collector, write_output
 from reportparse.pipeline import TABLES, ParseOptions, parse_document
 from reportparse.tables.build import entities_table

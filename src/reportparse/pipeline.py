@@ -19,9 +19,9 @@ from reportparse.extract.counts import find_counts
 from reportparse.extract.dates import find_dates
 from reportparse.extract.metadata import extract_metadata
 from reportparse.extract.references import find_references
+from reportparse.ingest.formats import DEFAULT_ENGINE
 from reportparse.ingest.loader import load
 from reportparse.ingest.ocr import DEFAULT_OCR, check_mode, scan_error
-from reportparse.ingest.pdf import DEFAULT_ENGINE
 from reportparse.ner.backends import NER_MODES, find_organization_mentions
 from reportparse.structure.plan_sections import plan_segmentation
 from reportparse.structure.segment import segment

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from reportparse.ingest.formats import DEFAULT_ENGINE, ENGINES
 from reportparse.ingest.ocr import DEFAULT_OCR, OCR_MODES
-from reportparse.ingest.pdf import DEFAULT_ENGINE, ENGINES
 from reportparse.ner.backends import NER_MODES
 
 

@@ -33,9 +33,10 @@ from reportparse.document import RawText
 from reportparse.errors import ConverterMissingError, CorruptFileError, ResourceLimitError
 from reportparse.ingest import docx, sandbox, txt
 from reportparse.ingest.bombs import check_zip_members
+from reportparse.ingest.formats import LEGACY_SUFFIXES
 from reportparse.limits import DEFAULT_LIMITS, Limits
 
-SUFFIXES = (".doc", ".odt", ".rtf")
+SUFFIXES = LEGACY_SUFFIXES
 """Extensions read through a converter."""
 
 DEFAULT_SECONDS = 120.0

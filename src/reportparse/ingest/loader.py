@@ -18,21 +18,15 @@ from reportparse.errors import (
     ReportParseError,
     UnsupportedFormatError,
 )
-from reportparse.ingest import docx, html, legacy, pdf, sandbox, txt
 from reportparse.ingest import ocr as ocr_module
+from reportparse.ingest import sandbox, txt
+from reportparse.ingest.formats import DEFAULT_ENGINE, readers
 from reportparse.ingest.normalize import normalize
 from reportparse.limits import DEFAULT_LIMITS, Limits
 
-READERS = {
-    ".txt": txt.read,
-    ".text": txt.read,
-    ".pdf": pdf.read,
-    ".docx": docx.read,
-    ".html": html.read,
-    ".htm": html.read,
-    **dict.fromkeys(legacy.SUFFIXES, legacy.read),  # through LibreOffice or antiword, when installed
-}
-"""File extension (lowercase) → reader."""
+READERS = readers()
+"""File extension (lowercase) → reader (``.doc``, ``.odt``, ``.rtf`` through LibreOffice or
+antiword, when installed); each reader's module is imported when a file of its format is read."""
 
 ISOLATED = {".pdf": "pdf", ".docx": "docx"}
 """Extensions whose (native) parsers run in a child process (:mod:`reportparse.ingest.sandbox`)."""
@@ -78,7 +72,7 @@ def load(
     *,
     doc_id: str | None = None,
     password: str | None = None,
-    pdf_engine: str = pdf.DEFAULT_ENGINE,
+    pdf_engine: str = DEFAULT_ENGINE,
     limits: Limits = DEFAULT_LIMITS,
     ocr: str = ocr_module.DEFAULT_OCR,
     format: str | None = None,

@@ -30,13 +30,11 @@ from reportparse.errors import (
 )
 from reportparse.ingest import ocr as ocr_module
 from reportparse.ingest.bombs import check_pdf_streams
+from reportparse.ingest.formats import DEFAULT_ENGINE, ENGINES  # noqa: E402  (named where no engine is imported)
 from reportparse.ingest.furniture import Line, find_furniture, split_lines
 from reportparse.ingest.pdf_tables import table_texts
 from reportparse.ingest.table_layout import CELL_SEPARATOR
 from reportparse.limits import DEFAULT_LIMITS, Limits
-
-ENGINES = ("pypdfium2", "pdfplumber")
-DEFAULT_ENGINE = "pypdfium2"
 
 MARGIN_BAND = 0.08
 """Share of the page height at the top and at the bottom where headers and footers live."""

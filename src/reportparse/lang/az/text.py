@@ -75,6 +75,7 @@ _KEEP_FROM = 200
 """Characters from which :meth:`TextLayer.of` keeps a layer for the next call (shorter texts,
 names and phrases, are tokenized again: cheaper than holding them)."""
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+_JOINER = re.compile(f"[{_HYPHENS}{_APOSTROPHES}]")
 _NUMBER_ENDING = re.compile(rf"[{_HYPHENS}]({_LETTERS})")
 
 
@@ -256,7 +257,7 @@ class TextLayer:
                 ending = _NUMBER_ENDING.match(text, end)
                 if ending and lower(ending.group(1)) in morphology.ENDINGS:
                     split, end = end - start, ending.end()
-            elif kind == "word":
+            elif kind == "word" and _JOINER.search(text, start, end):
                 end, split = self._word_ending(start, end)
             tokens.append(Token(self._shared, len(tokens), start, end, kind, split))
             position = end
