@@ -795,20 +795,23 @@ def compare_plan(
     for document in documents:
         own = plan_from_report(document)
         parts.append(combine(own, [read_report(own, document, year=year)], executor=executor))
-    if not parts:
-        return combine(Plan("", []), [], executor=executor)
+    return merge(parts) if parts else combine(Plan("", []), [], executor=executor)
+
+
+def merge(parts: Sequence[Comparison]) -> Comparison:
+    """One comparison of several (each report against its own plan): the tables concatenated."""
     if len(parts) == 1:
         return parts[0]
-    merged = {name: pd.concat([part.tables()[name] for part in parts], ignore_index=True) for name in parts[0].tables()}
+    tables = {name: pd.concat([part.tables()[name] for part in parts], ignore_index=True) for name in parts[0].tables()}
     return Comparison(
         parts[-1].plan,
-        merged["commitments"],
-        merged["matrix"],
-        merged["summary"],
-        merged["commitments_history"],
-        merged["report_only"],
-        merged["unmatched_reports"],
-        merged["reports"],
+        tables["commitments"],
+        tables["matrix"],
+        tables["summary"],
+        tables["commitments_history"],
+        tables["report_only"],
+        tables["unmatched_reports"],
+        tables["reports"],
         [e for part in parts for e in part.evidence],
     )
 
