@@ -28,7 +28,15 @@ from reportparse.ingest.loader import load
 from reportparse.output.folder import errors_frame
 from reportparse.output.writers import write_csv, write_json
 from reportparse.plans import package, page
-from reportparse.plans.compare import Comparison, ReportEvidence, combine, compare_plan, merge, read_report
+from reportparse.plans.compare import (
+    Comparison,
+    ReportEvidence,
+    combine,
+    compare_plan,
+    executes,
+    merge,
+    read_report,
+)
 from reportparse.plans.model import Plan
 from reportparse.plans.read import load_plan, plan_from_report
 
@@ -86,7 +94,7 @@ def _read_all(plan: Plan | None, files: list[Path], args: argparse.Namespace, pr
 def _usage_problem(args: argparse.Namespace, files: list[Path], plan: Plan | None) -> str | None:
     if args.year is not None and len(files) > 1:
         return "--year applies to a single report (each report's title gives its year)"
-    if plan is not None and args.executor and combine(plan, [], executor=args.executor).history.empty:
+    if plan is not None and args.executor and not executes(plan, args.executor):
         return f"--executor {args.executor!r} executes no item of the plan"
     return None
 

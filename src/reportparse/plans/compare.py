@@ -752,6 +752,12 @@ def _wanted_executor(executor: str | None) -> str | None:
     return key or casefold(executor)
 
 
+def executes(plan: Plan, executor: str) -> bool:
+    """Whether ``executor`` (an ``org_id`` or a name) is an executor of some item of the plan."""
+    wanted = _wanted_executor(executor)
+    return any(wanted in (key, casefold(name)) for entry in plan.items for name, key, _p, _r in _executors(entry))
+
+
 def _overdue(entry: PlanItem, year: int | None, complete_by: int | None) -> bool:
     """The item's own deadline (not a continuous or recurring one) has passed by the end of
     ``year`` and the executor has not reported it complete by then."""
