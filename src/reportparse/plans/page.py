@@ -5,8 +5,8 @@ to its evidence: the report's section on the item with the evidence sentences hi
 (``<mark>``, the exact text of their spans), the rule that decided the status and what the rule
 means. No script, style sheet or font is loaded from anywhere: everything is in the file, and
 the panels open with the ``:target`` selector, so the page works without JavaScript too (a
-short script only closes a panel with Escape and counts the evidence marks it holds,
-``data-evidence-marks`` on ``<body>``).
+short script only closes a panel with Escape and records, on ``<body>``, the evidence marks
+the page holds (``data-evidence-marks``) and the panel shown (``data-open-panel``)).
 """
 
 from __future__ import annotations
@@ -52,6 +52,13 @@ mark{background:#fff3a3;padding:0 .1em}
 
 _SCRIPT = """
 document.body.dataset.evidenceMarks = String(document.querySelectorAll('mark.evidence').length);
+function shown() {
+  var panel = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+  var open = panel && panel.classList.contains('panel') && getComputedStyle(panel).display !== 'none';
+  document.body.dataset.openPanel = open ? panel.id : '';
+}
+window.addEventListener('hashchange', shown);
+window.addEventListener('load', function () { setTimeout(shown, 0); });
 document.addEventListener('keydown', function (e) { if (e.key === 'Escape') { location.hash = 'matrix'; } });
 """
 
