@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -349,7 +350,7 @@ def _executors(entry: PlanItem) -> list[tuple[str, str, str, str]]:
     return list(zip(entry.executors, ids, parents, roles, strict=True))
 
 
-def _year_of(value: object) -> int | None:
+def _year_of(value: Any) -> int | None:
     return None if value is None or pd.isna(value) else int(str(value))
 
 
@@ -390,8 +391,8 @@ def read_report(plan: Plan, document: Document, *, year: int | None = None) -> R
     known = bool(key) or plan.form == "report"  # a report's own plan is its body's, named or not
     if plan.form == "report":
         evidence.served[key] = "own"
-    for entry in plan.items:
-        for _name, executor_id, executor_parent, _role in _executors(entry):
+    for planned in plan.items:
+        for _name, executor_id, executor_parent, _role in _executors(planned):
             link = relation((key, parent), (executor_id, executor_parent))
             if link and executor_id not in evidence.served:
                 evidence.served[executor_id] = link

@@ -154,24 +154,24 @@ def render(
         pair = (str(row["item"]), str(row["executor_id"]), str(row["executor"]))
         if pair not in order:
             order.append(pair)
-        cells[(*pair, None if pd.isna(row["year"]) else int(row["year"]))] = index
+        cells[(pair[0], pair[1], pair[2], None if pd.isna(row["year"]) else int(row["year"]))] = index
     head = "".join(f"<th>{year if year is not None else 'undated'}</th>" for year in columns)
     lines = [f"<tr><th>Item</th><th>Executor</th><th>Measure</th>{head}</tr>"]
     for item, executor_id, executor in order:
         first = rows[next(i for key, i in cells.items() if key[:3] == (item, executor_id, executor))]
         tds = []
         for year in columns:
-            index = cells.get((item, executor_id, executor, year))
-            if index is None:
+            found = cells.get((item, executor_id, executor, year))
+            if found is None:
                 tds.append("<td></td>")
                 continue
-            row = rows[index]
+            row = rows[found]
             status = str(row["status"])
             overdue = " overdue" if row.get("overdue") else ""
             tip = f"{status} ({row['rule']})" + (", overdue" if overdue else "")
             tds.append(
                 f"<td class='cell {status}{overdue}' style='background:{COLOURS[status]}' title='{escape(tip)}'>"
-                f"<a href='#{_cell_id(index)}'>{CODES[status]}</a></td>"
+                f"<a href='#{_cell_id(found)}'>{CODES[status]}</a></td>"
             )
         lines.append(
             f"<tr><td>{escape(item)}</td><td>{escape(executor)}</td>"
