@@ -100,6 +100,8 @@ def test_core_pending_and_the_next_cycle():
     sentences = evidence_sentences(text, 0, len(text), COMMITMENT, dates.assign(date_start=dates["date_end"]))
     assert decide(sentences, year=2020, deadline_kind="recurring").rule == "completed"
     assert decide(sentences, year=2020, deadline_kind="range", deadline_end="2022-12-31").rule == "core_pending"
+    # A measure due in 2020 and planned for 2021 is delayed, not in its next cycle.
+    assert decide(sentences, year=2020, deadline_kind="period", deadline_end="2020-12-31").rule == "core_pending"
 
 
 def test_remainder_is_core_pending():

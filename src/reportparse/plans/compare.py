@@ -132,10 +132,11 @@ def evidence_sentences(
 
 def _next_cycle(sentence: Sentence, *, year: int | None, deadline_kind: str, deadline_end: str) -> bool:
     """A plan dated after the reporting year, for a measure that recurs (or whose deadline is
-    unknown or already past at that date): the next cycle of the measure, not a pending part."""
+    unknown): the next cycle of the measure, not a pending part. A measure with a deadline of
+    its own has no next cycle: a plan beyond its deadline is its deliverable, delayed."""
     if not sentence.last_date or year is None or int(sentence.last_date[:4]) <= year or sentence.remainder:
         return False
-    return deadline_kind in ("", "continuous", "recurring") or not deadline_end or sentence.last_date > deadline_end
+    return deadline_kind in ("", "continuous", "recurring") or not deadline_end
 
 
 @dataclass
