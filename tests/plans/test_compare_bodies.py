@@ -141,9 +141,9 @@ def test_a_plan_of_two_bodies_against_reports_of_many():
 def test_scenario_agreement():
     parts = evaluate_commitments(CORPUS).scenarios["multibody"]
     agree, total = parts["all"]
-    assert total == 56 and agree / total >= 0.9
+    assert total == 56 and agree / total >= 0.9  # 53/56 when written
     agree, total = parts["not_complete"]
-    assert total == 26 and agree / total >= 0.8
+    assert total == 26 and agree / total >= 0.85  # 23/26 when written
 
 
 def test_gold_is_one_row_per_item_executor_and_year():
