@@ -380,15 +380,6 @@ def read_report(plan: Plan, document: Document, *, year: int | None = None) -> R
     records = sections[sections["item"] != ""].to_dict("records")
     evidence.n_sections = len(records)
     period = (plan.period_start or str(info["period_start"]), plan.period_end or str(info["period_end"]))
-    if (
-        report_year is not None
-        and period[0]
-        and period[1]
-        and not int(period[0][:4]) <= report_year <= int(period[1][:4])
-    ):
-        evidence.used, evidence.reason = False, "outside_period"
-        evidence.detail = f"reporting year {report_year} is outside the plan period {period[0][:4]}–{period[1][:4]}"
-        return evidence
     known = bool(key) or plan.form == "report"  # a report's own plan is its body's, named or not
     if plan.form == "report":
         evidence.served[key] = "own"
@@ -400,6 +391,15 @@ def read_report(plan: Plan, document: Document, *, year: int | None = None) -> R
     if known and not evidence.served:
         evidence.used, evidence.reason = False, "not_an_executor"
         evidence.detail = f"{name} executes no item of the plan"
+        return evidence
+    if (
+        report_year is not None
+        and period[0]
+        and period[1]
+        and not int(period[0][:4]) <= report_year <= int(period[1][:4])
+    ):
+        evidence.used, evidence.reason = False, "outside_period"
+        evidence.detail = f"reporting year {report_year} is outside the plan period {period[0][:4]}–{period[1][:4]}"
         return evidence
     if plan.form == "report":
         items = list(plan.items)
