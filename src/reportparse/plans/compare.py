@@ -579,7 +579,7 @@ def _year_key(year: int | None) -> str:
 
 
 def _best(rows: list[dict]) -> dict:
-    """The row that speaks best for an item in a year: a reported one, the best status, the surest match."""
+    """The row that speaks best for an item in a year (of several reports): the best status, then the surest match."""
     return min(rows, key=lambda row: (STATUS_RANK[str(row["status"])], -float(str(row["confidence"]))))
 
 
@@ -595,8 +595,9 @@ def _slots(plan: Plan, evidence: Sequence[ReportEvidence]) -> list[tuple[PlanIte
     return pairs
 
 
-def _executor_key(executor_id: str, name: str) -> str:
-    return executor_id or name
+def _credited(evidence: ReportEvidence, entry: PlanItem, executor_id: str) -> bool:
+    """A report whose body is unknown speaks, by item number, for the item's first executor."""
+    return evidence.reason == "body_unknown" and bool(executor_id) and _lead(entry) == executor_id
 
 
 def combine(plan: Plan, evidence: Sequence[ReportEvidence], *, executor: str | None = None) -> Comparison:
@@ -622,16 +623,10 @@ def combine(plan: Plan, evidence: Sequence[ReportEvidence], *, executor: str | N
         complete_by: int | None = None
         for year in years:
             own_reports = [
-                e
-                for e in used
-                if e.year == year and (executor_id in e.served or (not e.org_id and _lead(entry) == executor_id))
+                e for e in used if e.year == year and (executor_id in e.served or _credited(e, entry, executor_id))
             ]
             candidates = [
-                {
-                    **row,
-                    "executor_relation": e.served.get(executor_id, ""),
-                    "flags": "body_unknown" if not e.org_id else "",
-                }
+                {**row, "executor_relation": e.served.get(executor_id, "")}
                 for e in own_reports
                 for row in e.rows
                 if row["item"] == entry.item
