@@ -47,6 +47,14 @@ def test_a_folder_of_reports_gives_every_table(tmp_path, capsys):
     assert "10 report(s) read, 2 not used, 0 failed" in err
 
 
+def test_an_independent_validator_accepts_the_package(tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    missing = str(tmp_path / "absent.txt")  # errors.csv is described too
+    assert compare("--report", str(REPORTS / "e*.txt"), missing, "--out", str(tmp_path / "out"), "--excel") == 3
+    report = frictionless.validate(str(tmp_path / "out" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
 def test_jobs_do_not_change_the_tables(tmp_path):
     assert compare("--report", str(REPORTS / "e*.txt"), "--out", str(tmp_path / "serial"), "--jobs", "0") == 0
     assert compare("--report", str(REPORTS / "e*.txt"), "--out", str(tmp_path / "parallel"), "--jobs", "2") == 0
