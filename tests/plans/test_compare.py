@@ -11,6 +11,7 @@ from reportparse.evaluation.commitments import REFERENCE_REPORT, evaluate_commit
 from reportparse.lang.az.status import RULES
 from reportparse.plans.compare import (
     COMMITMENT_COLUMNS,
+    compare_plan,
     decide,
     evidence_sentences,
     history,
@@ -24,6 +25,7 @@ CORPUS = PROJECT_ROOT / "corpus"
 DGTA_PLAN = CORPUS / "plans" / "dgta-2020-2022-action-plan.txt"
 DGTA_REPORT = CORPUS / "reports" / "dgta-2020-execution-report.txt"
 COMMITMENT = "Vətəndaşlar üçün elektron portalın yaradılması"
+AGENCY = "dovlet-gencler-tesebbusleri-agentliyi"
 
 
 def status_of(text: str, *, commitment: str = COMMITMENT, **deadline) -> tuple[str, str]:
@@ -98,6 +100,8 @@ def test_core_pending_and_the_next_cycle():
     sentences = evidence_sentences(text, 0, len(text), COMMITMENT, dates.assign(date_start=dates["date_end"]))
     assert decide(sentences, year=2020, deadline_kind="recurring").rule == "completed"
     assert decide(sentences, year=2020, deadline_kind="range", deadline_end="2022-12-31").rule == "core_pending"
+    # A measure due in 2020 and planned for 2021 is delayed, not in its next cycle.
+    assert decide(sentences, year=2020, deadline_kind="period", deadline_end="2020-12-31").rule == "core_pending"
 
 
 def test_remainder_is_core_pending():
@@ -173,23 +177,45 @@ def test_match_by_text_when_numbers_differ_or_are_missing():
     assert [m.section["item"] for m in matches if m.method == "report_only"] == ["9"]
 
 
+AGENCY_TITLE = (
+    "Azərbaycan Respublikasının Dövlət Gənclər Təşəbbüsləri Agentliyi\n\n"
+    "Tədbirlər Planının 2021-ci ildə icrası barədə\n\nHESABAT\n\n"
+)
+SHUFFLED = (
+    "5-ci bəndin icrasına dair (Könüllülərin elektron reyestrinin yaradılması):\n\n"
+    "Reyestr 2021-ci il 3 mart tarixində istifadəyə verilmişdir.\n\n"
+    "1-ci bəndin icrasına dair (Gənclər üçün elektron xidmətlərin vahid portalının yaradılması):\n\n"
+    "Portalın yaradılması planlaşdırılır.\n"
+)
+
+
 def test_compare_with_shuffled_and_renumbered_report():
-    report = load_text(
-        "HESABAT\n\n"
-        "5-ci bəndin icrasına dair (Könüllülərin elektron reyestrinin yaradılması):\n\n"
-        "Reyestr 2021-ci il 3 mart tarixində istifadəyə verilmişdir.\n\n"
-        "1-ci bəndin icrasına dair (Gənclər üçün elektron xidmətlərin vahid portalının yaradılması):\n\n"
-        "Portalın yaradılması planlaşdırılır.\n"
-    )
     plan = load_plan(DGTA_PLAN)
-    frame = compare(plan, report)
-    rows = {row["item"]: row for row in frame.to_dict("records")}
+    frame = compare(plan, load_text(AGENCY_TITLE + SHUFFLED))
+    rows = {row["item"]: row for row in frame.to_dict("records") if row["executor_id"] == AGENCY}
     # The report's item 1 is the plan's item 3, its item 5 the plan's item 6: matched by text.
     assert rows["3"]["report_item"] == "1" and rows["3"]["match"] == "text" and rows["3"]["status"] == "not_started"
     assert rows["6"]["report_item"] == "5" and rows["6"]["match"] == "text" and rows["6"]["status"] == "complete"
     assert rows["5"]["status"] == "no_evidence" and not rows["5"]["reported"]
     assert rows["1"]["status"] == "no_evidence" and rows["1"]["match"] == "none"
-    assert len(frame) == len(plan)  # every report section found a plan item
+    assert len(rows) == len(plan) and (frame["year"] == 2021).all()
+    # The co-executors of items 3 and 6 wrote nothing: their rows stay without evidence.
+    others = frame[frame["executor_id"] != AGENCY]
+    assert len(others) == 5 and (others["status"] == "no_evidence").all()
+
+
+def test_a_report_without_a_named_body_is_matched_by_number_only():
+    plan = load_plan(DGTA_PLAN)
+    text = SHUFFLED.replace("1-ci bəndin", "3-cü bəndin")  # 3 is the portal's own number; 5 is another item's
+    comparison = compare_plan(plan, load_text("HESABAT\n\n" + text), year=2021)
+    frame = comparison.commitments
+    reported = frame[frame["reported"]]
+    # Number only: the plan's 3 is found, credited to its first executor, flagged, of low confidence;
+    # the section numbered 5 (the plan's item 6 by its text) is not matched by text: report_only.
+    assert list(reported["item"]) == ["3"] and list(reported["executor_id"]) == [AGENCY]
+    assert list(reported["flags"]) == ["body_unknown"] and (reported["confidence"] <= 0.5).all()
+    assert list(comparison.report_only["report_item"]) == ["5"]
+    assert list(comparison.reports["reason"]) == ["body_unknown"] and comparison.unmatched_reports.empty
 
 
 # --- the table ----------------------------------------------------------------------------------
@@ -199,40 +225,68 @@ def test_compare_table_columns_and_evidence_spans():
     document = load(DGTA_REPORT)
     frame = compare(DGTA_PLAN, document)
     assert list(frame.columns[: len(COMMITMENT_COLUMNS)]) == list(COMMITMENT_COLUMNS)
-    assert len(frame) == 7 and frame["reported"].all() and (frame["match"] == "number").all()
-    assert set(frame["status"]) <= {"complete", "substantial", "limited"}
-    for row in frame.to_dict("records"):
-        assert row["evidence"] and row["rule"]
+    # One row per (item, executor, year): items 3 to 6 have co-executors, who wrote nothing here.
+    assert len(frame) == 12 and (frame["year"] == 2020).all()
+    own = frame[frame["executor_id"] == AGENCY]
+    assert len(own) == 7 and own["reported"].all() and (own["match"] == "number").all()
+    assert (frame.loc[frame["executor_id"] != AGENCY, "status"] == "no_evidence").all()
+    assert set(own["status"]) <= {"complete", "substantial", "limited"}
+    for row in own.to_dict("records"):
+        assert row["evidence"] and row["rule"] and row["executor_relation"] == "own"
         for span in row["evidence_spans"].split("; "):
             start, end = map(int, span.split("-"))
             assert " ".join(document.text[start:end].split()) in row["evidence"]
             assert row["report_start"] <= start < end <= row["report_end"]
-    first = frame.iloc[0]
+    first = own.iloc[0]
     assert first["n_dated_events"] >= 2 and first["executor_ids"]
+    assert own.loc[own["item"] == "3", "executor_role"].item() == ""
+    assert frame.loc[(frame["item"] == "3") & (frame["executor_id"] != AGENCY), "executor_role"].item() == "agreement"
 
 
 def test_without_a_plan_the_report_is_its_own_plan():
     frame = compare(None, CORPUS / "reports" / "rtra-2023-execution-report.txt")
     assert list(frame["item"]) == [str(n) for n in range(1, 8)]
     assert (frame["status"] == "complete").all()
+    assert set(frame["executor_id"]) == {"reqemsal-tedris-resurslari-agentliyi"}
 
 
-def test_history_across_reports():
-    frame = compare(
-        DGTA_PLAN, [DGTA_REPORT, load(CORPUS / "reports" / "dmmx-2021-execution-report.txt", doc_id="other")]
+def test_history_keeps_the_own_reports_latest_status():
+    later = load_text(
+        AGENCY_TITLE.replace("2021", "2022")
+        + "2-ci bəndin icrasına dair (Qrant müsabiqələrinin nəticələrinin dərc edilməsi):\n\n"
+        "Nəticələr 2022-ci il 1 iyul tarixində dərc edilmişdir.\n"
     )
-    assert set(frame["report_year"]) == {2020, 2021}
+    other_body = load(CORPUS / "reports" / "dmmx-2021-execution-report.txt", doc_id="other")
+    frame = compare(DGTA_PLAN, [DGTA_REPORT, other_body, later])
+    assert set(frame["year"]) == {2020, 2022}  # the other body's 2021 report gives no year of statuses
     table = history(frame)
-    assert list(table.columns) == ["plan_id", "item", "commitment", "2020", "2021", "latest_status", "n_reported"]
-    assert len(table) == 7 and table.loc[table["item"] == "3", "2020"].item() == "limited"
+    assert list(table.columns) == [
+        "plan_id",
+        "item",
+        "executor_id",
+        "executor",
+        "commitment",
+        "2020",
+        "2022",
+        "latest_status",
+        "latest_year",
+        "n_reported",
+        "overdue",
+    ]
+    own = table[table["executor_id"] == AGENCY].set_index("item")
+    assert len(own) == 7 and own.loc["3", "2020"] == "limited"
+    # Item 1 was completed in 2020; the 2022 report does not mention it: it stays complete.
+    assert own.loc["1", "2022"] == "no_evidence" and own.loc["1", "latest_status"] == "complete"
+    assert own.loc["1", "latest_year"] == 2020 and own.loc["2", "latest_year"] == 2022
+    assert own.loc["2", "n_reported"] == 2
 
 
 def test_cli_compare(tmp_path, capsys):
     code = main(["compare", "--plan", str(DGTA_PLAN), "--report", str(DGTA_REPORT), "--out", str(tmp_path)])
     assert code == 0
     written = pd.read_csv(tmp_path / "commitments.csv", dtype=str, keep_default_na=False)
-    assert len(written) == 7 and (tmp_path / "plan.csv").exists()
-    assert "7 rows" in capsys.readouterr().err
+    assert len(written) == 12 and (tmp_path / "plan.csv").exists()
+    assert "12 rows" in capsys.readouterr().err
 
 
 def test_cli_compare_reports_a_bad_plan(tmp_path, capsys):

@@ -52,6 +52,10 @@ class PlanItem:
         executors: canonical names of the executors (the printed text when not recognised).
         executor_ids: their ids, aligned with ``executors`` ("" for a class of bodies such as
             ``yerli icra hakimiyyəti orqanları``).
+        executor_parent_ids: the id of the body each executor is attached to or a unit of
+            (``X yanında Y``, ``Nazirliyinin … İdarəsi``), aligned with ``executors``, or "".
+        executor_roles: ``agreement`` for an executor taking part by consent (``(razılıq
+            əsasında)``), else "", aligned with ``executors``.
         executors_text: the executors as printed.
         deadline_text: the ``İcra müddəti`` value as printed.
         deadline_kind: ``point``, ``period``, ``range``, ``deadline`` (a date), ``continuous``
@@ -70,6 +74,8 @@ class PlanItem:
     measure: str
     executors: list[str] = field(default_factory=list)
     executor_ids: list[str] = field(default_factory=list)
+    executor_parent_ids: list[str] = field(default_factory=list)
+    executor_roles: list[str] = field(default_factory=list)
     executors_text: str = ""
     deadline_text: str = ""
     deadline_kind: str = ""
@@ -152,6 +158,12 @@ def split_executors(value: str) -> list[str]:
     comma does only after an organization's head noun, so ``Nəqliyyat, Rabitə və Yüksək
     Texnologiyalar Nazirliyi`` stays one name.
     """
+    return [name for name, _role in split_executor_roles(value)]
+
+
+def split_executor_roles(value: str) -> list[tuple[str, str]]:
+    """(executor as printed, role) of an ``İcraçılar`` value: the role is ``agreement`` when a
+    qualifier such as ``(razılıq əsasında)`` follows the name (see :func:`split_executors`)."""
     lines = [line.strip() for line in value.splitlines() if line.strip()]
     if lines and all(line[0] in "-–•·" for line in lines):
         pieces = [line.lstrip("-–•· ").strip() for line in lines]
@@ -166,20 +178,31 @@ def split_executors(value: str) -> list[str]:
                     pending = ""
             if pending.strip():
                 pieces.append(pending)
-    executors = [_one_line(_QUALIFIER.sub("", piece)).strip(" .;,") for piece in pieces]
-    return [executor for executor in executors if executor]
+    executors = [
+        (_one_line(_QUALIFIER.sub("", piece)).strip(" .;,"), "agreement" if _QUALIFIER.search(piece) else "")
+        for piece in pieces
+    ]
+    return [(name, role) for name, role in executors if name]
 
 
 def canonical_executor(executor: str) -> tuple[str, str]:
     """(canonical name, id) of one executor; a class of bodies keeps its text and gets no id."""
+    name, key, _parent = executor_identity(executor)
+    return name, key
+
+
+def executor_identity(executor: str) -> tuple[str, str, str]:
+    """(canonical name, id, parent's id) of one body's name: the organization mention ending last
+    (a name's head noun ends it); the parent is the body it is attached to or a unit of. A class
+    of bodies (``yerli icra hakimiyyəti orqanları``) keeps its text and gets no id."""
     words = casefold(executor).split()
-    if words and words[-1] in GENERIC_EXECUTOR_HEADS:
-        return executor, ""
+    if not words or words[-1] in GENERIC_EXECUTOR_HEADS:
+        return executor, "", ""
     mentions = [m for m in find_organizations(executor) if not m.anaphoric]
-    if mentions:  # the executor's head noun ends it: take the mention ending last
+    if mentions:
         last = max(mentions, key=lambda m: (m.end, m.end - m.start))
-        return last.name, last.key
-    return executor, org_key(executor)
+        return last.name, last.key, org_key(last.parent) if last.parent else ""
+    return executor, org_key(executor), ""
 
 
 def parse_deadline(text: str, *, period: tuple[str, str] = ("", "")) -> tuple[str, str, str]:
@@ -221,17 +244,21 @@ def make_item(
     chapter: str = "",
     period: tuple[str, str] = ("", ""),
 ) -> PlanItem:
-    names, ids = [], []
-    for executor in split_executors(executors):
-        name, key = canonical_executor(executor)
+    names, ids, parents, roles = [], [], [], []
+    for executor, role in split_executor_roles(executors):
+        name, key, parent = executor_identity(executor)
         names.append(name)
         ids.append(key)
+        parents.append(parent)
+        roles.append(role)
     kind, start, end = parse_deadline(_one_line(deadline), period=period) if deadline.strip() else ("", "", "")
     return PlanItem(
         item=number.strip().rstrip("."),
         measure=_clean_measure(measure),
         executors=names,
         executor_ids=ids,
+        executor_parent_ids=parents,
+        executor_roles=roles,
         executors_text=_one_line(executors),
         deadline_text=_one_line(deadline),
         deadline_kind=kind,
