@@ -4,7 +4,7 @@ A page is rendered with pypdfium2 at :data:`DPI` as an 8-bit grayscale image and
 ``tesseract`` binary on its standard input (a PGM image: no temporary file, no Python wrapper);
 its text output becomes the page's text, so pages, offsets and ``raw_span`` work as for a text
 layer. Calling the binary directly recognizes exactly what pytesseract and OCRmyPDF do (both run
-the same Tesseract) at less cost: README, "Scans (OCR)", has the measurements.
+the same Tesseract) at less cost: docs/input.md, "Scans (OCR)", has the measurements.
 
 Modes (``ocr=`` / ``--ocr``): ``auto`` OCRs the pages that have no text when Tesseract is
 installed; ``always`` OCRs every page (and fails without Tesseract); ``never`` reads the text
@@ -40,7 +40,7 @@ LANGUAGE = "aze"
 """Tesseract's Latin-script Azerbaijani model (``aze_cyrl`` is the Cyrillic one)."""
 
 DPI = 300
-"""Resolution pages are rendered at for OCR (README, "Scans (OCR)": 300 beats 150 and 200 on
+"""Resolution pages are rendered at for OCR (docs/input.md, "Scans (OCR)": 300 beats 150 and 200 on
 200 and 300 dpi scans)."""
 
 PAGE_SECONDS = 60.0
