@@ -171,3 +171,24 @@ def test_parse_many_in_a_notebook_writes_nothing_to_stderr(monkeypatch, capsys):
     assert len(corpus) == 1
     assert capsys.readouterr().err == ""
     assert calls and calls[0][0] == "display" and "1/1 files" in calls[-1][1]["text/plain"]
+
+
+def test_the_ocr_page_bar_fits_too():
+    from reportparse.ingest import ocr
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    for columns in (40, 60, 100):
+        terminal = Terminal()
+        bar = ocr.PageProgress(
+            12, name="skan-" + "çox-uzun-ad-" * 10 + ".pdf", enabled=True, stream=terminal, columns=columns
+        )
+        for _page in range(12):
+            bar.advance()
+        bar.close()
+        drawn = frames(terminal.getvalue())
+        assert len(drawn) == 12 and all(len(frame) < columns for frame in drawn)
+        assert drawn[-1].startswith("skan-çox") and "… " in drawn[-1] and "12/12 pages" in drawn[-1]
+        assert terminal.getvalue().count("\n") == 1

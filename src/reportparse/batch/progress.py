@@ -13,12 +13,13 @@ carriage return or a line feed cannot rewrite the terminal or forge lines.
 from __future__ import annotations
 
 import html
-import os
 import re
 import sys
 import time
 from collections.abc import Callable
 from typing import Any, Literal, TextIO
+
+from reportparse.console import fit_bar, terminal_columns
 
 _UNPRINTABLE = re.compile(  # C0, DEL, C1; marks and overrides of text direction; line separators; surrogates
     "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
@@ -45,9 +46,6 @@ def printable(text: str) -> str:
 
 _REDRAW_SECONDS = 0.2
 _LOG_SECONDS = 30.0
-_BAR_WIDTH = 24
-_MIN_BAR_WIDTH = 5
-_DEFAULT_COLUMNS = 80
 
 View = Literal["bar", "notebook", "log"]
 
@@ -93,41 +91,6 @@ def choose_view(stream: TextIO | None, *, interactive: bool | None = None, noteb
     if stream is None and (notebook if notebook is not None else in_notebook()):
         return "notebook"
     return "log"
-
-
-def terminal_columns(stream: TextIO) -> int:
-    """The width of the terminal ``stream`` writes to: ``COLUMNS`` when set (as the shell and
-    :func:`shutil.get_terminal_size` read it), else the stream's terminal size, else 80.
-
-    >>> import io
-    >>> terminal_columns(io.StringIO()) > 0
-    True
-    """
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    try:
-        return os.get_terminal_size(stream.fileno()).columns or _DEFAULT_COLUMNS
-    except (AttributeError, OSError, ValueError):
-        return _DEFAULT_COLUMNS
-
-
-def fit_bar(fraction: float, status: str, columns: int) -> str:
-    """``[####----] status`` in at most ``columns - 1`` characters (a character written in the
-    last column makes many terminals wrap): the bar shrinks first, then goes, then the status is
-    cut with ``…``.
-
-    >>> fit_bar(0.5, "12/24 files, 3.1 files/s, ETA 0:04", 60)
-    '[###########-----------] 12/24 files, 3.1 files/s, ETA 0:04'
-    >>> fit_bar(0.5, "12/24 files, 3.1 files/s, ETA 0:04", 30)
-    '12/24 files, 3.1 files/s, ET…'
-    """
-    room = max(columns - 1, 1)
-    width = min(_BAR_WIDTH, room - len(status) - 3)
-    if width >= _MIN_BAR_WIDTH:
-        filled = min(int(fraction * width), width)
-        return f"[{'#' * filled}{'-' * (width - filled)}] {status}"
-    return status if len(status) <= room else status[: room - 1] + "…"
 
 
 def _clock(seconds: float) -> str:
