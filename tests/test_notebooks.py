@@ -2,8 +2,7 @@
 results), re-executed here top to bottom, charts shown inline, nothing left behind, and runnable
 on a core install (the charts skipped with a message saying what to install).
 
-Re-execute them after a change: ``jupyter execute --inplace notebooks/*.ipynb`` (the
-``notebooks`` extra, or ``dev``).
+Re-execute them after a change as docs/development.md says ("Notebooks").
 """
 
 from __future__ import annotations
@@ -100,7 +99,7 @@ def test_notebook_is_stored_executed_with_small_outputs(path):
     notebook = nbformat.read(path, as_version=4)
     code = code_cells(notebook)
     assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1)), (
-        "store it executed top to bottom: jupyter execute --inplace " + str(path.relative_to(FOLDER.parent))
+        f"store {path.name} executed top to bottom (docs/development.md, Notebooks)"
     )
     assert not outputs(notebook, "error")
     assert sum(bool(cell.outputs) for cell in code) >= len(code) - 1, "a browsing reader sees the results"
