@@ -6,7 +6,7 @@ text without spaces or line breaks, long runs of spaces, many quotes and parenth
 the CPU time of this process (other processes on the machine do not count), the best of three
 after a warm-up; a case over the ratio is measured once more before it fails. A linear stage
 measures 7-10 times, the quadratic spots these cases were written for measured 20-70 times
-(README, "Reliability").
+(docs/reliability.md).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
     >>> doc = reportparse.load("report.pdf")   # or .txt, .docx, or the text itself
     >>> doc.text, doc.pages, doc.page_at(120), doc.raw_offset(120)
 
-The tables and their columns are described in the README ("Tables").
+The tables and their columns are described in the README ("Tables") and in docs/tables.md.
 """
 
 from __future__ import annotations

@@ -316,7 +316,7 @@ def parse(
         ner_model: the spaCy model folder (default: the model shipped in the package).
         stanza_model: the Stanza model folder (default: the Stanza model shipped in the package).
         ocr: OCR of PDF pages without text: ``auto`` (default; when Tesseract is installed),
-            ``always``, ``never`` (README, "Scans (OCR)").
+            ``always``, ``never`` (docs/input.md, "Scans (OCR)").
         format: the format of bytes or of a file object without a name (``pdf``, ``docx``, …).
 
     Returns:

@@ -1,17 +1,22 @@
-"""HTML for Jupyter: a report's text with its sections and extracted mentions highlighted
-(displaCy-style), and the tables underneath.
+"""Views of the tables: HTML for Jupyter (a report's text with its sections and extracted
+mentions highlighted, displaCy-style, and the tables underneath) and the terminal view of
+``reportparse show`` (:func:`print_report`, with rich, fitted to the terminal's width).
 
-Self-contained: inline CSS, no scripts, no fonts or files fetched; every piece of text is escaped.
+The HTML is self-contained: inline CSS, no scripts, no fonts or files fetched; every piece of
+text is escaped. rich is imported only when the terminal view is drawn.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
+from reportparse.batch.progress import printable
 from reportparse.document import Document
 from reportparse.tables.schema import (
     COUNTS,
@@ -234,3 +239,203 @@ def corpus_html(tables: Mapping[str, pd.DataFrame], errors: pd.DataFrame) -> str
     if len(errors):
         parts.append(_table_html(ERRORS, errors, open_=True))
     return f'<div class="rp-report">{"".join(parts)}</div>'
+
+
+# --- The terminal view (``reportparse show``, ``reportparse demo``) -------------------------------
+
+TERMINAL_COLUMNS = {
+    SECTIONS: ("item", "commitment", "text", "page"),
+    DATES: ("item", "text", "date_start", "date_end", "granularity", "kind", "recurrence"),
+    ORGANIZATIONS: ("item", "text", "name", "type"),
+    COUNTS: ("item", "text", "value", "unit", "counted", "qualifier", "kind"),
+    REFERENCES: ("item", "text", "kind", "act_type", "number", "date", "target_item"),
+}
+"""The columns a table shows by default in the terminal (``--table`` shows them all); a table
+not listed shows every column but ``doc_id``."""
+
+TERMINAL_ROWS = 20
+"""Rows of each table shown by default in the terminal."""
+
+TERMINAL_CELL = 160
+"""Characters of a text cell shown in the terminal; longer ones end in ``…`` (and wrap within
+their column)."""
+
+_LONG_COLUMNS = frozenset({"text", "commitment", "name", "title", "heading", "chapter_title", "counted", "warnings"})
+_WHITESPACE = re.compile(r"\s+")
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def terminal_cell(value: object, limit: int = TERMINAL_CELL) -> str:
+    """A cell as the terminal shows it: missing values empty, dates as ISO days, whole floats
+    without ``.0``, whitespace runs as one space, control characters escaped
+    (:func:`~reportparse.batch.progress.printable`), at most ``limit`` characters.
+
+    >>> terminal_cell(37.0), terminal_cell(pd.NA), terminal_cell(pd.Timestamp("2022-03-15"))
+    ('37', '', '2022-03-15')
+    >>> terminal_cell("15 mart\\n2022-ci il\\x1b[2J", limit=14)
+    '15 mart 2022-…'
+    """
+    if isinstance(value, pd.Timestamp):
+        text = value.date().isoformat() if value == value.normalize() else value.isoformat()
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    else:
+        text = _cell(value)
+    text = printable(_WHITESPACE.sub(" ", text).strip())
+    return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
+
+
+def _shown_columns(name: str, frame: pd.DataFrame, every: bool) -> list[str]:
+    if every:
+        return [column for column in frame.columns if column != "doc_id"]
+    wanted = TERMINAL_COLUMNS.get(name)
+    if wanted is None:
+        return [column for column in frame.columns if column not in ("doc_id", "start", "end")]
+    return [column for column in wanted if column in frame.columns]
+
+
+def terminal_table(
+    name: str,
+    frame: pd.DataFrame,
+    *,
+    rows: int | None = TERMINAL_ROWS,
+    every: bool = False,
+    cell: int = TERMINAL_CELL,
+    width: int | None = None,
+) -> Any:
+    """A :class:`rich.table.Table` of ``frame`` that rich fits to the console's width: the long
+    text columns wrap (cut at ``cell`` characters), the short ones are cut with ``…``; too many
+    columns for ``width``, one row after another.
+
+    Args:
+        name: the table's name (its title).
+        frame: the rows.
+        rows: at most this many rows (None: all); the title says how many are left out.
+        every: every column (default: :data:`TERMINAL_COLUMNS`).
+        cell: characters of a cell shown (:func:`terminal_cell`).
+        width: the console's width: a table whose columns cannot fit in it is shown as records
+            (a ``column  value`` line per field, a blank line between rows).
+    """
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    columns = _shown_columns(name, frame, every)
+    shown = frame if rows is None else frame.head(rows)
+    cells = {column: [terminal_cell(value, cell) for value in shown[column]] for column in columns}
+    if not every:  # the overview leaves out the columns empty in every row shown
+        columns = [column for column in columns if any(cells[column])] or columns
+    more = f", first {len(shown)} shown: --table {name} for all" if len(shown) < len(frame) else ""
+    title = Text(f"{name} ({len(frame)} rows{more})", style="bold")
+    minimum = {column: _minimum_width(column, cells[column]) for column in columns}
+    if width is not None and sum(minimum.values()) + 2 * len(columns) - 2 > width:
+        return _records(title, columns, cells)
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_lines=name == SECTIONS,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    natural = sum(max([len(column), *map(len, cells[column])]) for column in columns) + 2 * len(columns) - 2
+    squeeze = width is not None and natural > width  # then short columns take their minimum, headers cut with …
+    for column in columns:
+        if column in _LONG_COLUMNS:  # wraps; rich narrows these first when the table is too wide
+            table.add_column(column, overflow="fold", min_width=minimum[column])
+        else:  # short values (kinds, items) kept whole up to 8 characters, ISO dates whole; else cut with …
+            table.add_column(
+                column,
+                overflow="ellipsis",
+                no_wrap=True,
+                min_width=minimum[column],
+                max_width=minimum[column] if squeeze else None,
+            )
+    for values in zip(*(cells[column] for column in columns), strict=True):
+        table.add_row(*map(Text, values))
+    return table
+
+
+def _minimum_width(column: str, values: list[str]) -> int:
+    """The narrowest a column may get: a long text column 10, a short one its widest value up to 8
+    characters (10 for ISO dates), and room for the start of its header."""
+    if column in _LONG_COLUMNS:
+        return 10
+    present = [value for value in values if value]
+    keep = 10 if present and all(_ISO_DAY.fullmatch(value) for value in present) else 8
+    return max(min(max(map(len, present), default=1), keep), min(len(column), 6))
+
+
+def _records(title: Any, columns: list[str], cells: dict[str, list[str]]) -> Any:
+    """A table too wide for the terminal, one row after another: a ``column  value`` line per
+    field, a blank line between rows."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, title_justify="left", box=box.SIMPLE, show_header=False, pad_edge=False)
+    table.add_column(style="bold", no_wrap=True, overflow="ellipsis", max_width=16)
+    table.add_column(overflow="fold")
+    rows = list(zip(*(cells[column] for column in columns), strict=True))
+    for index, values in enumerate(rows):
+        for position, (column, value) in enumerate(zip(columns, values, strict=True)):
+            table.add_row(column, Text(value), end_section=position == len(columns) - 1 and index < len(rows) - 1)
+    return table
+
+
+def report_facts(meta: Mapping[str, object]) -> Any:
+    """The metadata block of one report: its title, then one line per fact that has a value."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column(overflow="fold")
+    for label, value in meta.items():
+        if label != "title" and terminal_cell(value, limit=400):
+            facts.add_row(label, Text(terminal_cell(value, limit=400)))
+    title = terminal_cell(meta.get("title"), limit=400) or "(no title found)"
+    return Group(Text(title, style="bold"), facts)
+
+
+def print_report(
+    meta: Mapping[str, object],
+    tables: Mapping[str, pd.DataFrame],
+    *,
+    console: Any = None,
+    table: str | None = None,
+    rows: int | None = TERMINAL_ROWS,
+) -> None:
+    """Print one report for the terminal: its metadata, then its sections and mention tables
+    (or only ``table``, with every column and row), fitted to the console's width.
+
+    Args:
+        meta: label → value (title, organization, year, period, …); empty values are left out.
+        tables: table name → DataFrame, one document's rows.
+        console: a :class:`rich.console.Console` (default: standard output, its width the
+            terminal's, or ``COLUMNS``).
+        table: only this table (a key of ``tables``).
+        rows: rows per table (None: all; with ``table``, all unless given).
+
+    Raises:
+        KeyError: ``table`` is not one of ``tables``.
+    """
+    from rich.console import Console
+
+    console = console if console is not None else Console(highlight=False)
+    if table is not None:
+        if table not in tables:
+            raise KeyError(f"no table {table!r}; choose one of {', '.join(tables)}")
+        console.print(terminal_table(table, tables[table], rows=rows, every=True, width=console.width))
+        return
+    console.print(report_facts(meta))
+    cell = min(TERMINAL_CELL, max(console.width, 40))  # the overview: about two lines of a wide column
+    for name, frame in tables.items():
+        if name == DOCUMENTS:
+            continue
+        console.print()
+        if len(frame):
+            console.print(terminal_table(name, frame, rows=rows, cell=cell, width=console.width))
+        else:
+            console.print(f"[bold]{name}[/bold] (no rows)")

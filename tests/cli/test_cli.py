@@ -36,7 +36,7 @@ def test_console_script_is_installed():
 def test_version_and_help():
     result = run("--version")
     assert result.returncode == 0 and result.stdout.strip() == f"reportparse {reportparse.__version__}"
-    for command in ([], ["parse"], ["demo"], ["text"]):
+    for command in ([], ["parse"], ["demo"], ["text"], ["show"]):
         helped = run(*command, "--help")
         assert helped.returncode == 0 and "usage: reportparse" in helped.stdout
 
@@ -88,7 +88,8 @@ def test_excel_flag_writes_a_bom(tmp_path):
 def test_demo_prints_the_tables_of_the_bundled_sample(tmp_path):
     result = run("demo", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert "== documents (1 rows) ==" in result.stdout
+    assert "Dövlət Arxiv Xidməti" in result.stdout and "sections (9 rows)" in result.stdout
+    assert "dates (37 rows" in result.stdout and "references (5 rows)" in result.stdout
     assert (tmp_path / "documents.csv").exists()
 
 

@@ -451,7 +451,7 @@ def test_evaluation_floors_on_the_own_corpus():
     ],
 )
 def test_evaluation_floors_on_the_held_out_sets(gold, f1, names):
-    """Documents written by other hands than the rules' author (README, "Organizations")."""
+    """Documents written by other hands than the rules' author (docs/ner.md)."""
     score = evaluate(PROJECT_ROOT / "corpus", tables=["organizations"], gold_file=PROJECT_ROOT / gold).totals()[
         "organizations"
     ]

@@ -4,7 +4,7 @@ bounded memory, and a batch holding all of them still parses the good files.
 The files are generated (:mod:`reportparse.devtools.hostile`), once per session. Each case runs
 in a forked child under an address-space limit of :data:`EXTRA_MEMORY` beyond what the child
 had at the fork, and is killed after :data:`TIME_LIMIT` seconds: both bounds are generous on
-purpose (the README's Reliability section has the measured figures), so the test is not
+purpose (docs/reliability.md has the measured figures), so the test is not
 flaky on a loaded machine yet catches a hang or a blow-up. The file is read in that child
 (``Limits(isolate=False)``): these tests hold the guards themselves, not the isolated reader
 behind them (tests/ingest/test_sandbox.py).

@@ -180,7 +180,7 @@ def test_shipped_model_finds_organizations():
 @pytest.mark.skipif(not (DEFAULT_STANZA_MODEL / MODEL_FILE).exists(), reason="no trained model in models/az_org_stanza")
 @pytest.mark.parametrize(("ner", "floor"), [("stanza", 0.58), ("rules+stanza", 0.95)])
 def test_shipped_model_scores_on_a_held_out_set(ner, floor):
-    """Floors the shipped model reaches on corpus/heldout3 (not in its training data; README "Stanza backend")."""
+    """Floors the shipped model reaches on corpus/heldout3 (not in its training data; docs/ner.md, "Stanza backend")."""
     from functools import partial
 
     from reportparse.evaluation.score import evaluate

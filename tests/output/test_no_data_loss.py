@@ -7,7 +7,7 @@
   ``--force-unlock`` is given.
 
 The files are small text reports (plus broken .txt, .pdf and .docx); the module takes about
-80 s with ``--jobs 2`` on a 2-core machine (README, Reliability), hence the ``slow`` mark: it
+80 s with ``--jobs 2`` on a 2-core machine (docs/reliability.md), hence the ``slow`` mark: it
 runs in CI, ``-m 'not slow'`` skips it while editing.
 """
 

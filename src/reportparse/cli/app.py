@@ -10,70 +10,37 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import pandas as pd
-
 from reportparse import __version__
 from reportparse.cli import compare as compare_cli
 from reportparse.cli import corpus as corpus_cli
 from reportparse.cli import parse as parse_cli
+from reportparse.cli import show as show_cli
 from reportparse.cli.options import add_ner_options, add_reading_options
-from reportparse.document import Document
 from reportparse.errors import ReportParseError
 from reportparse.evaluation.gold import GOLD_TABLES, KINDS
 from reportparse.evaluation.score import GOLD_PARTS, PART_LABELS, evaluate, evaluate_parts, format_evaluation
 from reportparse.ingest.loader import load
 from reportparse.output.writers import write_csv
-from reportparse.pipeline import TABLES, extract_tables
+from reportparse.pipeline import extract_tables
 from reportparse.resources import sample_report_path
-from reportparse.tables.schema import SECTIONS
-
-
-def _print_tables(tables: dict[str, pd.DataFrame]) -> None:
-    with pd.option_context("display.max_columns", None, "display.width", 120, "display.max_colwidth", 60):
-        for name, frame in tables.items():
-            print(f"\n== {name} ({len(frame)} rows) ==")
-            if not len(frame):
-                print("(empty)")
-            elif len(frame) <= 3:  # a few wide rows read better as one field per line
-                for _, row in frame.iterrows():
-                    width = max(map(len, frame.columns))
-                    print(
-                        "\n".join(
-                            f"{column:<{width}}  {'' if pd.isna(value) else value}" for column, value in row.items()
-                        )
-                    )
-            else:
-                print(frame.to_string(index=False))
-
-
-def _tables(documents: list[Document], *, year: int | None) -> dict[str, pd.DataFrame]:
-    """Every table of every document, concatenated per table (in TABLES order)."""
-    per_document = [extract_tables(document, year=year) for document in documents]
-    for document, tables in zip(documents, per_document, strict=True):
-        if not (tables[SECTIONS]["item"] != "").any():
-            print(
-                f"reportparse: warning: {document.source or document.doc_id}: no plan-item headings "
-                "found; the whole text is one section",
-                file=sys.stderr,
-            )
-    return {name: pd.concat([t[name] for t in per_document], ignore_index=True) for name in TABLES}
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.text import Text
+
+    from reportparse.api import parse
+
     path = sample_report_path()
-    document = load(path)
-    print(f"Sample report: {path}")
-    print(f"{len(document.text)} characters on {len(document.pages)} page(s); doc_id {document.doc_id}")
-    tables = _tables([document], year=None)
-    sections = tables[SECTIONS]
-    tables[SECTIONS] = sections.assign(text=sections["text"].str.slice(0, 60) + "…")[
-        ["item", "commitment", "text", "start", "end", "page"]
-    ].assign(commitment=sections["commitment"].str.slice(0, 50))
-    _print_tables({name: frame for name, frame in tables.items() if len(frame)})
+    report = parse(path)
+    console = Console(highlight=False)
+    console.print(Text(f"Sample report: {path}"))
+    console.print(Text(f"{len(report.text):,} characters; `reportparse show FILE` shows any report like this.\n"))
+    show_cli.show(report, console=console)
     if args.out:
-        for name, frame in tables.items():
+        for name, frame in report.tables.items():
             write_csv(frame, Path(args.out) / f"{name}.csv")
-        print(f"\nTables written to {args.out}/")
+        console.print(Text(f"\nTables written to {args.out}/"))
     return 0
 
 
@@ -144,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     parse_cli.add_parser(commands)
+    show_cli.add_parser(commands)
 
     demo = commands.add_parser(
         "demo",

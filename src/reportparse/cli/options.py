@@ -16,14 +16,14 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
         "--pdf-engine",
         choices=ENGINES,
         default=DEFAULT_ENGINE,
-        help=f"PDF text extraction engine (default: {DEFAULT_ENGINE}; see README, 'PDF engines')",
+        help=f"PDF text extraction engine (default: {DEFAULT_ENGINE}; see docs/input.md, 'PDF engines')",
     )
     parser.add_argument(
         "--ocr",
         choices=OCR_MODES,
         default=DEFAULT_OCR,
         help="OCR of PDF pages without text, with Tesseract's Azerbaijani model: auto (default: when Tesseract "
-        "is installed), always (every page), never (see README, 'Scans (OCR)')",
+        "is installed), always (every page), never (see docs/input.md, 'Scans (OCR)')",
     )
 
 
@@ -33,7 +33,7 @@ def add_ner_options(parser: argparse.ArgumentParser) -> None:
         "--ner",
         choices=NER_MODES,
         default="rules",
-        help="how organizations are found (default: rules; see README, 'Organizations')",
+        help="how organizations are found (default: rules; see docs/ner.md)",
     )
     parser.add_argument(
         "--ner-model", metavar="DIR", help="spaCy NER model folder (default: the model shipped in the package)"

@@ -100,7 +100,7 @@ def load(
             ``html``, …), or to read a file whatever its extension.
         ocr: for PDFs: ``auto`` (default) OCRs the pages without text when Tesseract and its
             Azerbaijani model are installed, ``always`` every page, ``never`` none
-            (:mod:`reportparse.ingest.ocr`; README, "Scans (OCR)").
+            (:mod:`reportparse.ingest.ocr`; docs/input.md, "Scans (OCR)").
 
     Returns:
         The normalized document. A PDF without text (a scan OCR could not read) gives an empty

@@ -4,7 +4,7 @@ A page is rendered with pypdfium2 at :data:`DPI` as an 8-bit grayscale image and
 ``tesseract`` binary on its standard input (a PGM image: no temporary file, no Python wrapper);
 its text output becomes the page's text, so pages, offsets and ``raw_span`` work as for a text
 layer. Calling the binary directly recognizes exactly what pytesseract and OCRmyPDF do (both run
-the same Tesseract) at less cost: README, "Scans (OCR)", has the measurements.
+the same Tesseract) at less cost: docs/input.md, "Scans (OCR)", has the measurements.
 
 Modes (``ocr=`` / ``--ocr``): ``auto`` OCRs the pages that have no text when Tesseract is
 installed; ``always`` OCRs every page (and fails without Tesseract); ``never`` reads the text
@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from reportparse.console import fit_bar, terminal_columns
 from reportparse.errors import OcrUnavailableError, ReportParseError, ScannedDocumentError
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ LANGUAGE = "aze"
 """Tesseract's Latin-script Azerbaijani model (``aze_cyrl`` is the Cyrillic one)."""
 
 DPI = 300
-"""Resolution pages are rendered at for OCR (README, "Scans (OCR)": 300 beats 150 and 200 on
+"""Resolution pages are rendered at for OCR (docs/input.md, "Scans (OCR)": 300 beats 150 and 200 on
 200 and 300 dpi scans)."""
 
 PAGE_SECONDS = 60.0
@@ -187,10 +188,15 @@ class PageProgress:
         name: the file's name, shown before the bar.
         enabled: False draws nothing.
         stream: where to draw (default: standard error).
+        columns: the terminal's width (default: :func:`reportparse.console.terminal_columns`, read
+            at each redraw); the line never reaches the last column (the name is cut first).
     """
 
-    def __init__(self, total: int, *, name: str, enabled: bool, stream: TextIO | None = None) -> None:
+    def __init__(
+        self, total: int, *, name: str, enabled: bool, stream: TextIO | None = None, columns: int | None = None
+    ) -> None:
         self.stream = stream if stream is not None else sys.stderr
+        self.columns = columns
         isatty = getattr(self.stream, "isatty", None)
         self.enabled = enabled and total >= PROGRESS_PAGES and bool(isatty and isatty())
         self.total, self.done, self.name = total, 0, "".join(map(_printable, name))
@@ -204,12 +210,11 @@ class PageProgress:
         elapsed = time.monotonic() - self.started
         rate = self.done / elapsed if elapsed > 0 else 0.0
         left = round((self.total - self.done) / rate) if rate else 0
-        filled = self.done * 24 // self.total
         eta = f", ETA {left // 60}:{left % 60:02d}" if self.done < self.total else ""
-        self.stream.write(
-            f"\r{self.name}: OCR [{'#' * filled}{'-' * (24 - filled)}] {self.done}/{self.total} pages, "
-            f"{rate:.2f} pages/s{eta}\x1b[K"
-        )
+        status = f"{self.done}/{self.total} pages, {rate:.2f} pages/s{eta}"
+        columns = self.columns if self.columns is not None else terminal_columns(self.stream)
+        line = fit_bar(self.done / self.total, status, columns, prefix=f"{self.name}: OCR ")
+        self.stream.write(f"\r{line}\x1b[K")
         self.stream.flush()
 
     def close(self) -> None:

@@ -7,7 +7,7 @@
   header or footer must also lie in the page's margin band, and lone page numbers in the
   margin are dropped even when they do not recur.
 
-The README's "PDF engines" section has the measurements behind the default.
+docs/input.md, "PDF engines", has the measurements behind the default.
 """
 
 from __future__ import annotations

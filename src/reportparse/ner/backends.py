@@ -9,10 +9,10 @@ from __future__ import annotations
 from reportparse.extract.organizations import OrganizationMention, find_organizations
 
 NER_MODES = ("rules", "rules+model", "model", "rules+stanza", "stanza")
-"""How organizations are found: the rule grammar alone (the default, see README "Organizations"
+"""How organizations are found: the rule grammar alone (the default, see docs/ner.md
 for the measurements behind it), the grammar plus the statistical model for what it misses, or
 the model alone (names still canonicalized by the grammar). The ``stanza`` modes use a Stanza
-model instead of the spaCy one (``reportparse[stanza]``, README "Stanza backend")."""
+model instead of the spaCy one (``reportparse[stanza]``, docs/ner.md, "Stanza backend")."""
 
 
 def find_organization_mentions(

@@ -52,7 +52,7 @@ def require_stanza() -> Any:
     except ImportError as exc:
         raise StanzaNotInstalledError(
             "the Stanza backend needs stanza and PyTorch: pip install torch==<a CPU build> "
-            "then pip install \"reportparse[stanza]\" (see README, 'Stanza backend')"
+            "then pip install \"reportparse[stanza]\" (see docs/ner.md, 'Stanza backend')"
         ) from exc
     return stanza
 

@@ -1,7 +1,7 @@
 """Document → sections: one per plan-item (*bənd*) heading, plus the preamble before the first.
 
 Headings are recognised at the start of a line of the normalized text, in the forms real reports
-use (see the README, "Sections"): ``1-ci bəndin icrasına dair (…):``, ``5. Fəaliyyət Planının
+use (see docs/tables.md, "sections"): ``1-ci bəndin icrasına dair (…):``, ``5. Fəaliyyət Planının
 5-ci bəndinin icrasına dair:``, ``4.2.10-cu yarımbəndin icrası barədə``, ``Bənd 3. …``,
 ``3-cü bənd üzrə: “…”``, ``yarımbənd 5.3.4 üzrə …`` and ``2-ci, 43-cü və 44-cü bəndlərinin …``.
 An item at the start of a line without a heading tail (``… dair``, ``… barədə``, ``… üzrə``) is
