@@ -41,7 +41,12 @@ from reportparse.tables.types import typed_frame
 
 
 class _Tables:
-    """The tables of one document or of many, as DataFrames, and their export."""
+    """The tables of one document or of many, as DataFrames, and their export.
+
+    The properties (``documents``, ``dates``, ``events``, ...) are typed (docs/formats.md): dates
+    ``datetime64``, integers ``Int64``, numbers ``Float64``, booleans ``boolean``, text ``string``,
+    empty cells missing. ``tables`` holds the text form the CSV files are written from.
+    """
 
     tables: dict[str, pd.DataFrame]
 
@@ -130,6 +135,22 @@ class _Tables:
             OutputLockedError: another process writes into ``directory``.
         """
         return write_output(directory, self.tables, self._errors(), fmt="parquet")
+
+    def to_folder(
+        self, directory: str | os.PathLike[str], *, formats: Iterable[str] = ("csv",), excel: bool = False
+    ) -> list[Path]:
+        """Write the tables in one or more formats, as ``reportparse parse --format`` does
+        (docs/formats.md): ``csv``, ``parquet``, ``xlsx`` (``tables.xlsx``), ``sqlite``
+        (``tables.sqlite`` and Datasette's ``metadata.json``), with ``datapackage.json``.
+
+        Returns:
+            The files written.
+
+        Raises:
+            ValueError: an unknown format.
+            OutputLockedError: another process writes into ``directory``.
+        """
+        return write_output(directory, self.tables, self._errors(), formats=formats, excel=excel)
 
     def _counts(self) -> str:
         return ", ".join(f"{name}={len(self.tables[name])}" for name in TABLES if name != "documents")

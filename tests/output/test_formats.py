@@ -208,3 +208,12 @@ def test_read_tables_refuses_what_is_not_an_output_folder(tmp_path, corpus):
     (tmp_path / "out" / "documents.csv").unlink()
     with pytest.raises(NotAnOutputFolderError, match="cannot read the documents table: documents.csv is missing"):
         reportparse.read_tables(tmp_path / "out")
+
+
+def test_the_api_writes_the_same_formats(tmp_path):
+    report = reportparse.parse(reportparse.sample_report_path())
+    written = report.to_folder(tmp_path, formats=["xlsx", "sqlite"])
+    assert {path.name for path in written} >= {WORKBOOK, DATABASE, METADATA, "events.csv", "datapackage.json"}
+    pd.testing.assert_frame_equal(reportparse.read_tables(tmp_path, format="xlsx")["dates"], report.dates)
+    with pytest.raises(ValueError, match="unknown format"):
+        report.to_folder(tmp_path, formats=["pdf"])
