@@ -31,7 +31,7 @@ from reportparse.pipeline import TABLES
 from reportparse.tables import datapackage
 from reportparse.tables.build import columns, derived_table
 from reportparse.tables.names import escape_text
-from reportparse.tables.schema import DATES, DOCUMENTS, ENTITIES, ERRORS, EVENTS, ORGANIZATIONS, REFERENCES, SECTIONS
+from reportparse.tables.schema import DERIVED_TABLES, DOCUMENTS, ENTITIES, ERRORS, ORGANIZATIONS
 from reportparse.tables.types import text_frame
 
 FORMATS = ("csv", "parquet", "xlsx", "sqlite")
@@ -307,12 +307,8 @@ def write_output(
 
 def _names(tables: Mapping[str, pd.DataFrame]) -> list[str]:
     """The tables to write: those given, then the derived ones their sources allow."""
-    names = list(tables)
-    if ORGANIZATIONS in tables:
-        names.append(ENTITIES)
-    if all(name in tables for name in (SECTIONS, DATES, REFERENCES)):
-        names.append(EVENTS)
-    return names
+    derived = [name for name, sources in DERIVED_TABLES.items() if all(source in tables for source in sources)]
+    return list(tables) + derived
 
 
 def _write_output(

@@ -386,10 +386,9 @@ DOCUMENT_TABLES = (DOCUMENTS, SECTIONS, DATES, ORGANIZATIONS, COUNTS, REFERENCES
 MENTION_TABLES = tuple(name for name in DOCUMENT_TABLES if TABLES[name].mentions)
 """Tables with one row per mention in the text."""
 
-DERIVED_TABLES = (ENTITIES, EVENTS)
-"""Tables built from the document tables when they are written or looked up (never stored on their
-own): ``entities`` from ``organizations``, ``events`` from ``sections``, ``dates`` and
-``references`` (:func:`reportparse.tables.build.derived_table`)."""
+DERIVED_TABLES: dict[str, tuple[str, ...]] = {ENTITIES: (ORGANIZATIONS,), EVENTS: (SECTIONS, DATES, REFERENCES)}
+"""Tables built from document tables when they are written or looked up (never kept on their own),
+with the tables each is built from (:func:`reportparse.tables.build.derived_table`)."""
 
 _PANDAS_DTYPES = {"integer": "Int64", "boolean": "boolean"}
 
