@@ -99,3 +99,33 @@ def test_the_sentence_splitter_is_the_one_compare_uses():
     for path in sorted(REPORTS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert split_sentences(text, 0, len(text)) == compare_sentences(text, 0, len(text)), path.name
+
+
+def test_a_date_outside_heading_and_narrative_is_its_own_sentence():
+    """A table-form report's commitment cell lies between the heading (the item number) and the
+    narrative: no section piece holds it exactly, so the date stands for its sentence."""
+    sections = pd.DataFrame(
+        [
+            {
+                "doc_id": "d",
+                "section": 1,
+                "heading_start": 0,
+                "heading": "1",
+                "start": 40,
+                "text": "Sentyabrın 1-də icra olunub.",
+            }
+        ]
+    )
+    shared = {"doc_id": "d", "item": "1", "granularity": "day", "recurrence": ""}
+    dates = pd.DataFrame(
+        [
+            {**shared, "text": "2023-cü ilin sonunadək", "start": 5, "end": 27, "kind": "deadline"},
+            {**shared, "text": "Sentyabrın 1-də", "start": 40, "end": 55, "kind": "point"},
+        ]
+    ).assign(date_start=["2023-12-31", "2023-09-01"], date_end=["2023-12-31", "2023-09-01"], year_inferred=False)
+    references = pd.DataFrame(columns=list(schema.TABLES["references"].names))
+    events = events_table(sections, dates, references)
+    assert events[["text", "start", "end", "role"]].values.tolist() == [
+        ["2023-cü ilin sonunadək", 5, 27, "deadline"],
+        ["Sentyabrın 1-də icra olunub.", 40, 68, "event"],
+    ]

@@ -4,7 +4,9 @@ Built from three document tables, never from the text itself, so a folder read b
 (``--resume``) gives the same events as the run that wrote it: the sentence is found in the
 section piece holding the date (the heading, or the execution narrative after it; both are in
 ``sections``), and a date whose span lies inside a reference to an act (``references`` with
-kind ``act``) is that act's date. Roles (:data:`reportparse.tables.schema.ROLES`), in this order:
+kind ``act``) is that act's date. A date outside both (the commitment cell of a report laid out
+as a table, which ``sections`` holds only whitespace-normalized) has itself as its sentence.
+Roles (:data:`reportparse.tables.schema.ROLES`), in this order:
 
 * ``citation`` — the date lies inside a reference to a legal act;
 * ``deadline`` — the date is a deadline (``dates.kind`` deadline: ``dekabrın 30-dək``);
