@@ -3,7 +3,7 @@
 #   make test  – create .venv, install reportparse with its test extras, run the whole suite
 # For developers (CI runs them after `make test`):
 #   make lint         – ruff (lint and format), mypy on src/, import-linter contracts
-#   make test-extras  – the optional extras (Stanza with a CPU PyTorch, Dask) in their own .venv-extras
+#   make test-extras  – the optional extras (Stanza with a CPU PyTorch, Dask, Datasette) in their own .venv-extras
 #   make bench        – the benchmarks, then their latest figures against the previous run's (benchmarks/README.md)
 PYTHON ?= python3
 VENV ?= .venv
@@ -51,7 +51,7 @@ $(EXTRAS_BIN)/python:
 
 test-extras: $(EXTRAS_BIN)/python
 	$(EXTRAS_BIN)/python -m pip install --quiet $(TORCH_OPTIONS) "$(TORCH)"
-	$(EXTRAS_BIN)/python -m pip install --quiet -e ".[dev,stanza,dask]"
+	$(EXTRAS_BIN)/python -m pip install --quiet -e ".[dev,stanza,dask,publish]"
 	$(EXTRAS_BIN)/python -m pytest -m extras
 
 bench: install-dev

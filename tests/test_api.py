@@ -15,6 +15,7 @@ import reportparse
 from reportparse.display import _Span, highlight
 from reportparse.pipeline import TABLES
 from reportparse.tables import datapackage
+from reportparse.tables.types import typed_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = reportparse.sample_report_path()
@@ -27,8 +28,8 @@ def report() -> reportparse.Report:
 
 def test_parse_gives_every_table_as_a_dataframe(report):
     assert set(report.tables) == set(TABLES)
-    for name in TABLES:
-        assert getattr(report, name) is report.tables[name]
+    for name in TABLES:  # the typed form of the tables as built (reportparse.tables.types)
+        pd.testing.assert_frame_equal(getattr(report, name), typed_frame(name, report.tables[name]))
     assert report.doc_id == report.document.doc_id and set(report.dates["doc_id"]) == {report.doc_id}
     assert report.documents["organization"].item() == "Azərbaycan Respublikasının Dövlət Arxiv Xidməti"
     assert "1" in set(report.sections["item"]) and len(report.dates) > 10
@@ -78,7 +79,7 @@ def test_parse_many_takes_a_folder_or_a_pattern_and_rejects_an_unknown_engine():
 def test_to_csv_writes_every_table_and_a_datapackage(report, tmp_path):
     written = report.to_csv(tmp_path, excel=True)
     assert sorted(p.name for p in written) == sorted(
-        [f"{name}.csv" for name in (*TABLES, "entities")] + ["datapackage.json"]
+        [f"{name}.csv" for name in (*TABLES, "entities", "events")] + ["datapackage.json"]
     )
     assert (tmp_path / "dates.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert datapackage.validate(tmp_path) == []

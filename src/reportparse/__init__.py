@@ -42,6 +42,7 @@ _EXPORTS = {
     ),
     "reportparse.ingest.loader": ("load", "load_text"),
     "reportparse.limits": ("Limits",),
+    "reportparse.output.read": ("read_tables",),
     "reportparse.plans.compare": ("compare",),
     "reportparse.plans.model": ("Plan", "PlanItem"),
     "reportparse.plans.read": ("load_plan",),
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
     )
     from reportparse.ingest.loader import load, load_text
     from reportparse.limits import Limits
+    from reportparse.output.read import read_tables
     from reportparse.plans.compare import compare
     from reportparse.plans.model import Plan, PlanItem
     from reportparse.plans.read import load_plan
@@ -119,6 +121,7 @@ __all__ = [
     "load_text",
     "parse",
     "parse_many",
+    "read_tables",
     "sample_report_path",
     "__version__",
 ]

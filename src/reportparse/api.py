@@ -35,49 +35,71 @@ from reportparse.ingest.formats import DEFAULT_ENGINE
 from reportparse.ingest.ocr import DEFAULT_OCR
 from reportparse.output.folder import Collector, write_output
 from reportparse.pipeline import TABLES, ParseOptions, parse_document
-from reportparse.tables.build import entities_table
-from reportparse.tables.schema import COUNTS, DATES, DOCUMENTS, ORGANIZATIONS, REFERENCES, SECTIONS
+from reportparse.tables.build import derived_table
+from reportparse.tables.schema import COUNTS, DATES, DOCUMENTS, ENTITIES, EVENTS, ORGANIZATIONS, REFERENCES, SECTIONS
+from reportparse.tables.types import typed_frame
 
 
 class _Tables:
-    """The tables of one document or of many, as DataFrames, and their export."""
+    """The tables of one document or of many, as DataFrames, and their export.
+
+    The properties (``documents``, ``dates``, ``events``, ...) are typed (docs/formats.md): dates
+    ``datetime64``, integers ``Int64``, numbers ``Float64``, booleans ``boolean``, text ``string``,
+    empty cells missing. ``tables`` holds the text form the CSV files are written from.
+    """
 
     tables: dict[str, pd.DataFrame]
 
     @property
     def documents(self) -> pd.DataFrame:
         """One row per document."""
-        return self.tables[DOCUMENTS]
+        return self._typed(DOCUMENTS)
 
     @property
     def sections(self) -> pd.DataFrame:
         """One row per plan item, with its commitment and narrative."""
-        return self.tables[SECTIONS]
+        return self._typed(SECTIONS)
 
     @property
     def dates(self) -> pd.DataFrame:
         """One row per date mention."""
-        return self.tables[DATES]
+        return self._typed(DATES)
 
     @property
     def organizations(self) -> pd.DataFrame:
         """One row per organization mention."""
-        return self.tables[ORGANIZATIONS]
+        return self._typed(ORGANIZATIONS)
 
     @property
     def entities(self) -> pd.DataFrame:
         """One row per organization (``org_id``): name, type, aliases, mention and document counts."""
-        return entities_table(self.tables[ORGANIZATIONS])
+        return self._typed(ENTITIES)
+
+    @property
+    def events(self) -> pd.DataFrame:
+        """One row per dated mention with its sentence and role: event, citation, deadline, period."""
+        return self._typed(EVENTS)
+
+    def _typed(self, name: str) -> pd.DataFrame:
+        """A table in the typed form (:mod:`reportparse.tables.types`): dates as datetime64, integers
+        ``Int64``, booleans ``boolean``, text ``string``, empty cells missing. Converted once per table
+        (``tables`` holds the text form the CSV files are written from)."""
+        sources = tuple(self.tables.values())
+        cache: dict[str, tuple[tuple, pd.DataFrame]] = self.__dict__.setdefault("_typed_tables", {})
+        hit = cache.get(name)
+        if hit is None or len(hit[0]) != len(sources) or any(a is not b for a, b in zip(hit[0], sources, strict=True)):
+            hit = cache[name] = (sources, typed_frame(name, derived_table(name, self.tables)))
+        return hit[1]
 
     @property
     def counts(self) -> pd.DataFrame:
         """One row per count, amount or percentage."""
-        return self.tables[COUNTS]
+        return self._typed(COUNTS)
 
     @property
     def references(self) -> pd.DataFrame:
         """One row per reference to an act, a plan item or an article."""
-        return self.tables[REFERENCES]
+        return self._typed(REFERENCES)
 
     def _errors(self) -> pd.DataFrame | None:
         return None
@@ -113,6 +135,22 @@ class _Tables:
             OutputLockedError: another process writes into ``directory``.
         """
         return write_output(directory, self.tables, self._errors(), fmt="parquet")
+
+    def to_folder(
+        self, directory: str | os.PathLike[str], *, formats: Iterable[str] = ("csv",), excel: bool = False
+    ) -> list[Path]:
+        """Write the tables in one or more formats, as ``reportparse parse --format`` does
+        (docs/formats.md): ``csv``, ``parquet``, ``xlsx`` (``tables.xlsx``), ``sqlite``
+        (``tables.sqlite`` and Datasette's ``metadata.json``), with ``datapackage.json``.
+
+        Returns:
+            The files written.
+
+        Raises:
+            ValueError: an unknown format.
+            OutputLockedError: another process writes into ``directory``.
+        """
+        return write_output(directory, self.tables, self._errors(), formats=formats, excel=excel)
 
     def _counts(self) -> str:
         return ", ".join(f"{name}={len(self.tables[name])}" for name in TABLES if name != "documents")

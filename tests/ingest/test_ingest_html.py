@@ -100,7 +100,7 @@ def test_site_furniture_is_dropped_and_title_and_date_are_metadata(name):
 def test_pages_parse_into_their_items_and_dates(name):
     report = reportparse.parse(PAGES / f"{name}.html")
     _title, _date, items, a_date = EXPECTED[name]
-    assert [item for item in report.sections["item"] if item] == items
+    assert list(report.sections["item"].dropna()) == items
     assert a_date in set(report.dates["date_start"].astype(str))
     assert report.documents.loc[0, "format"] == "html"
     assert report.documents.loc[0, "title"] == DOCUMENT_TITLES.get(name, _title)  # the title block, set apart
@@ -179,8 +179,8 @@ def test_corpus_reports_as_web_pages_give_the_same_items_as_the_text(tmp_path):
         page.write_text(template[:start] + body + template[end:], encoding="utf-8")
         extracted = html.read(page, page.read_bytes()).pages[0]
         assert _lines(extracted)[1:] == paragraphs, report.name  # after the page's title line
-        from_page = [item for item in reportparse.parse(page).sections["item"] if item]
-        from_text = [item for item in reportparse.parse(report).sections["item"] if item]
+        from_page = list(reportparse.parse(page).sections["item"].dropna())
+        from_text = list(reportparse.parse(report).sections["item"].dropna())
         assert from_page == from_text, report.name
 
 

@@ -119,7 +119,7 @@ def test_rtf_written_by_hand_is_parsed(tmp_path):
     path.write_bytes(data)
     report = reportparse.parse(path)
     assert [line for line in report.document.text.split("\n") if line.strip()] == REPORT
-    assert [item for item in report.sections["item"] if item] == ["1", "2"]
+    assert list(report.sections["item"].dropna()) == ["1", "2"]
     assert "2023-01-28" in set(report.dates["date_start"].astype(str))
     row = report.documents.iloc[0]
     assert (row["format"], row["extractor"]) == ("rtf", "libreoffice+python-docx")
@@ -142,8 +142,8 @@ def test_antiword_reads_doc_without_libreoffice(converted, monkeypatch):
     monkeypatch.setattr(legacy, "libreoffice", lambda: None)
     document = reportparse.load(converted["doc"])
     assert document.raw.extractor == "antiword"
-    items = [item for item in reportparse.parse(converted["doc"]).sections["item"] if item]
-    assert items == [item for item in reportparse.parse(SAMPLE_DOCX).sections["item"] if item]
+    items = list(reportparse.parse(converted["doc"]).sections["item"].dropna())
+    assert items == list(reportparse.parse(SAMPLE_DOCX).sections["item"].dropna())
     assert "Dövlət Arxiv Xidmətinin" in document.text
 
 

@@ -49,14 +49,14 @@ def test_datapackage_describes_every_table_and_validates(corpus, tmp_path):
     corpus.to_csv(tmp_path)
     descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     resources = {resource["name"]: resource for resource in descriptor["resources"]}
-    assert set(resources) == {*TABLES, "entities", "errors"}
+    assert set(resources) == {*TABLES, "entities", "events", "errors"}
     for name, resource in resources.items():
         fields = resource["schema"]["fields"]
         header = pd.read_csv(tmp_path / resource["path"], nrows=0).columns.tolist()
         assert [field["name"] for field in fields] == header, name
         assert all(field["type"] in {"string", "integer", "number", "boolean", "date"} for field in fields)
         assert all(field["description"] for field in fields)
-    for name in (*TABLES, "entities", "errors"):  # every column the schema knows is described specifically
+    for name in (*TABLES, "entities", "events", "errors"):  # every column the schema knows is described specifically
         columns = SCHEMA[name].names
         assert not [c for c in columns if datapackage.describe(name, c).startswith("Extra column")], name
     assert resources["documents"]["schema"]["primaryKey"] == ["doc_id"]
@@ -156,7 +156,7 @@ def test_cli_format_parquet_and_excel_only_with_csv(tmp_path):
     source.write_text(SAMPLE_TEXT, encoding="utf-8")
     assert run("parse", str(source), "--out", str(tmp_path / "out"), "--format", "parquet").returncode == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        [f"{name}.parquet" for name in (*TABLES, "entities")] + ["errors.csv", "datapackage.json"]
+        [f"{name}.parquet" for name in (*TABLES, "entities", "events")] + ["errors.csv", "datapackage.json"]
     )
     assert run("parse", str(source), "--out", str(tmp_path / "x"), "--format", "parquet", "--excel").returncode == 2
 

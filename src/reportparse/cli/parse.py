@@ -40,7 +40,9 @@ from reportparse.ingest.ocr import INSTALL
 from reportparse.output.folder import (
     FORMATS,
     Collector,
+    parse_formats,
     read_output,
+    record_format,
     write_errors,
     write_output,
     write_table,
@@ -77,7 +79,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     """Add the ``parse`` subcommand to the CLI's subparsers."""
     parse = commands.add_parser(
         "parse",
-        help="parse reports and write the tables (CSV or Parquet)",
+        help="parse reports and write the tables (CSV, Parquet, an Excel workbook, SQLite for Datasette)",
         description="Parse .txt, .pdf, .docx, .html reports (and .doc, .odt, .rtf with LibreOffice installed; "
         "files, folders searched recursively, glob patterns) "
         "in parallel worker processes and write one file per table, errors.csv and datapackage.json into "
@@ -88,12 +90,21 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     parse.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the tables")
     parse.add_argument("--year", type=int, help="reporting year of every input (default: from each title)")
-    parse.add_argument("--format", choices=FORMATS, default="csv", help="table format (parquet needs pyarrow)")
+    parse.add_argument(
+        "--format",
+        "-f",
+        action="append",
+        metavar="FORMAT",
+        help=f"output format, one of {', '.join(FORMATS)}; several by repeating the option or with commas "
+        "(--format csv,xlsx,sqlite). Default csv. parquet needs pyarrow; xlsx writes tables.xlsx (a sheet per "
+        "table), sqlite writes tables.sqlite and metadata.json for Datasette, both beside the CSV files "
+        "(or the Parquet files with --format parquet); see docs/formats.md",
+    )
     parse.add_argument(
         "--excel",
         action="store_true",
         help="CSV for Excel: a UTF-8 BOM so Excel shows Azerbaijani letters, and a ' before text cells "
-        "starting with = + - @ (formulas)",
+        "starting with = + - @ (formulas); for a real workbook use --format xlsx",
     )
     parse.add_argument(
         "--jobs",
@@ -175,11 +186,12 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 def _missing_extra(args: argparse.Namespace) -> str | None:
     """What to install for the options given, checked before any file is parsed."""
-    needed = [("pyarrow", "parquet", "--format parquet")] if args.format == "parquet" else []
-    needed += [("distributed", "dask", "--dask")] if args.dask else []
-    for module, extra, option in needed:
+    needed = [("pyarrow", '"reportparse[parquet]"', "--format parquet")] if "parquet" in args.formats else []
+    needed += [("openpyxl", "openpyxl", "--format xlsx")] if "xlsx" in args.formats else []
+    needed += [("distributed", '"reportparse[dask]"', "--dask")] if args.dask else []
+    for module, package, option in needed:
         if importlib.util.find_spec(module) is None:
-            return f'{option} needs {module}: pip install "reportparse[{extra}]"'
+            return f"{option} needs {module}: pip install {package}"
     if args.ner.endswith("stanza"):  # stanza installed and a trained model there, before workers start
         from reportparse.ner.stanza_backend import check_stanza_model
 
@@ -215,6 +227,17 @@ def _debug(exc: BaseException) -> None:
         traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
 
 
+def _formats(args: argparse.Namespace) -> str | None:
+    """``args.formats`` (every format asked for) and ``args.format`` (the table files' format, the
+    folder's record: :func:`reportparse.output.folder.record_format`) from ``--format``."""
+    try:
+        args.formats = parse_formats(args.format or ["csv"])
+    except ValueError as exc:
+        return f"--format: {exc}"
+    args.format = record_format(args.formats)
+    return None
+
+
 def _usage_problem(args: argparse.Namespace, found: Discovery) -> str | None:
     if not found.files and not found.failures:
         return "no input files"
@@ -231,6 +254,10 @@ def _folder_problem(args: argparse.Namespace) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``reportparse parse``; returns the exit status."""
+    problem = _formats(args)
+    if problem:
+        _say(_error(problem))
+        return USAGE
     found = discover(args.inputs, follow_links=args.follow_links)
     for note in found.notes:
         _say(f"reportparse: warning: {note}")
@@ -300,7 +327,7 @@ class _Output:
                 empty = pd.DataFrame(columns=columns(DOCUMENTS))
                 write_table(self.folder, DOCUMENTS, empty, fmt=args.format, excel=args.excel)
                 self.clear = False
-            write_output(self.folder, collector.tables(), collector.errors(), fmt=args.format, excel=args.excel)
+            write_output(self.folder, collector.tables(), collector.errors(), formats=args.formats, excel=args.excel)
         elif collector.failures:
             write_errors(self.folder, collector.errors(), excel=args.excel)
 

@@ -29,12 +29,46 @@ from reportparse.output.resume import InconsistentOutputError, check_tables
 from reportparse.output.writers import write_csv, write_json, write_parquet
 from reportparse.pipeline import TABLES
 from reportparse.tables import datapackage
-from reportparse.tables.build import columns, entities_table
+from reportparse.tables.build import columns, derived_table
 from reportparse.tables.names import escape_text
-from reportparse.tables.schema import DOCUMENTS, ENTITIES, ERRORS, ORGANIZATIONS
+from reportparse.tables.schema import DERIVED_TABLES, DOCUMENTS, ENTITIES, ERRORS, ORGANIZATIONS
+from reportparse.tables.types import text_frame
 
-FORMATS = ("csv", "parquet")
-"""Output formats of :func:`write_output`."""
+FORMATS = ("csv", "parquet", "xlsx", "sqlite")
+"""Output formats of :func:`write_output`: a file per table (``csv``, ``parquet``), one workbook
+(``xlsx``: ``tables.xlsx``), one database (``sqlite``: ``tables.sqlite`` and Datasette's
+``metadata.json``)."""
+
+TABLE_FORMATS = ("csv", "parquet")
+"""Formats with a file per table. A folder's *record* is one of them (:func:`record_format`):
+``datapackage.json`` describes it and ``--resume`` reads it; the workbook and the database are
+written from the same tables beside it."""
+
+
+def parse_formats(values: str | Iterable[str]) -> tuple[str, ...]:
+    """Formats as given (``"csv,xlsx"``, ``["csv", "sqlite"]``): split at commas, checked, in order, once each.
+
+    >>> parse_formats(["csv,xlsx", "sqlite", "xlsx"])
+    ('csv', 'xlsx', 'sqlite')
+
+    Raises:
+        ValueError: an unknown or empty format.
+    """
+    given = [values] if isinstance(values, str) else list(values)
+    found = [part.strip().lower() for value in given for part in str(value).split(",")]
+    unknown = [part for part in found if part not in FORMATS]
+    if unknown or not found:
+        raise ValueError(f"unknown format {(unknown or [''])[0]!r}; choose from {', '.join(FORMATS)}")
+    return tuple(dict.fromkeys(found))
+
+
+def record_format(formats: Iterable[str]) -> str:
+    """The table-file format of a folder written in ``formats``: ``parquet`` when it is asked for
+    without ``csv``, else ``csv`` (``--format xlsx`` alone also writes the CSV files, the record
+    ``--resume`` reads and ``datapackage.json`` describes)."""
+    formats = tuple(formats)
+    return "parquet" if "parquet" in formats and "csv" not in formats else "csv"
+
 
 _BUNDLE = 64  # documents whose tables the collector concatenates into one frame per table
 
@@ -168,8 +202,8 @@ _BOM = b"\xef\xbb\xbf"
 
 def _read_table(path: Path, name: str, fmt: str) -> pd.DataFrame:
     try:
-        if fmt == "parquet":
-            return pd.read_parquet(path)
+        if fmt == "parquet":  # typed columns, empty cells missing → the text form the run builds
+            return text_frame(name, pd.read_parquet(path))
         with open(path, "rb") as stream:
             excel = stream.read(len(_BOM)) == _BOM  # written for Excel: formulas were neutralised
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
@@ -239,15 +273,22 @@ def write_output(
     errors: pd.DataFrame | None = None,
     *,
     fmt: str = "csv",
+    formats: Iterable[str] | None = None,
     excel: bool = False,
 ) -> list[Path]:
-    """Write every table, errors.csv (when given) and datapackage.json into a folder.
+    """Write every table, errors.csv (when given) and datapackage.json into a folder, and the
+    workbook and database when asked for.
+
+    The derived tables (``entities``, ``events``: :data:`reportparse.tables.schema.DERIVED_TABLES`)
+    are built from ``tables`` and written with them.
 
     Args:
         folder: created if needed.
-        tables: names → frames (``documents`` is written last).
-        errors: the failed inputs (written as errors.csv whatever ``fmt``), or None.
-        fmt: ``csv`` or ``parquet``.
+        tables: names → frames in the text form (``documents`` is written last).
+        errors: the failed inputs (written as errors.csv whatever the formats), or None.
+        fmt: one format (``csv`` or ``parquet``), when ``formats`` is not given.
+        formats: several of :data:`FORMATS` (:func:`parse_formats`); the table files are written in
+            :func:`record_format` (and Parquet beside CSV when both are asked for).
         excel: CSVs start with a UTF-8 BOM, so Excel shows Azerbaijani letters, and text cells a
             spreadsheet would run as formulas are neutralised (:mod:`reportparse.output.cells`).
 
@@ -255,27 +296,41 @@ def write_output(
         The files written.
 
     Raises:
+        ValueError: an unknown format.
         OutputLockedError: another process writes into ``folder``
             (:mod:`reportparse.output.lock`; a process holding the lock writes freely).
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    chosen = parse_formats(formats if formats is not None else [fmt])
     with holding(folder):
-        return _write_output(Path(folder), tables, errors, fmt=fmt, excel=excel)
+        return _write_output(Path(folder), tables, errors, formats=chosen, excel=excel)
+
+
+def _names(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """The tables to write: those given, then the derived ones their sources allow."""
+    derived = [name for name, sources in DERIVED_TABLES.items() if all(source in tables for source in sources)]
+    return list(tables) + derived
 
 
 def _write_output(
-    folder: Path, tables: Mapping[str, pd.DataFrame], errors: pd.DataFrame | None, *, fmt: str, excel: bool
+    folder: Path,
+    tables: Mapping[str, pd.DataFrame],
+    errors: pd.DataFrame | None,
+    *,
+    formats: tuple[str, ...],
+    excel: bool,
 ) -> list[Path]:
+    record = record_format(formats)
+    beside = [other for other in TABLE_FORMATS if other in formats and other != record]
     paths = [write_errors(folder, errors, excel=excel)] if errors is not None else []
     written: dict[str, list[str]] = {}
-    names = list(tables) + ([ENTITIES] if ORGANIZATIONS in tables else [])
+    names = _names(tables)
     for name in sorted(names, key=lambda name: name == DOCUMENTS):
-        frame = entities_table(tables[ORGANIZATIONS]) if name == ENTITIES else tables[name]
-        paths.append(write_table(folder, name, frame, fmt=fmt, excel=excel))
+        frame = derived_table(name, tables)
+        paths.append(write_table(folder, name, frame, fmt=record, excel=excel))
+        paths += [write_table(folder, name, frame, fmt=other, excel=False) for other in beside]
         written[name] = list(frame.columns)
         del frame  # a Combined table is rebuilt on lookup: hold one at a time
-    resources = [datapackage.resource(name, written[name], fmt=fmt, excel=excel) for name in names]
+    resources = [datapackage.resource(name, written[name], fmt=record, excel=excel) for name in names]
     for entry in resources:  # every mention's org_id names a row of entities
         if entry["name"] == ORGANIZATIONS and ENTITIES in written:
             entry["schema"]["foreignKeys"].append(  # type: ignore[index]
@@ -284,6 +339,33 @@ def _write_output(
     if errors is not None:
         resources.append(datapackage.resource(ERRORS, list(errors.columns), fmt="csv", excel=excel))
     paths.append(write_json(datapackage.package(resources), folder / datapackage.DESCRIPTOR))
+    paths += _write_views(folder, tables, errors, names, formats)
+    return paths
+
+
+def _write_views(
+    folder: Path,
+    tables: Mapping[str, pd.DataFrame],
+    errors: pd.DataFrame | None,
+    names: list[str],
+    formats: tuple[str, ...],
+) -> list[Path]:
+    """The workbook and the database, each table built again when it is written (one at a time)."""
+    from reportparse.output.database import DATABASE, METADATA, datasette_metadata, write_database
+    from reportparse.output.workbook import WORKBOOK, write_workbook
+
+    order = [DOCUMENTS, *(name for name in names if name != DOCUMENTS)] + ([ERRORS] if errors is not None else [])
+
+    def each() -> Iterator[tuple[str, pd.DataFrame]]:
+        for name in order:
+            yield name, errors if name == ERRORS and errors is not None else derived_table(name, tables)
+
+    paths = []
+    if "xlsx" in formats:
+        paths.append(write_workbook(folder / WORKBOOK, each()))
+    if "sqlite" in formats:
+        paths.append(write_database(folder / DATABASE, each(), names=order))
+        paths.append(write_json(datasette_metadata(order, database=DATABASE), folder / METADATA))
     return paths
 
 

@@ -42,7 +42,8 @@ class OutputNotEmptyError(ReportParseError):
 def _paths(table: Path) -> list[str]:
     """The ``path`` column of a documents table, as the names were given to the run."""
     if table.suffix == ".parquet":
-        return [str(path) for path in pd.read_parquet(table, columns=["path"])["path"]]
+        paths = pd.read_parquet(table, columns=["path"])["path"]  # a report parsed from text: missing
+        return ["" if pd.isna(path) else str(path) for path in paths]
     frame = pd.read_csv(table, dtype=str, keep_default_na=False, encoding="utf-8-sig", usecols=["path"])
     with open(table, "rb") as stream:
         if stream.read(len(_BOM)) == _BOM:  # written for Excel: formulas were neutralised

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
 import secrets
@@ -13,10 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from reportparse.output.cells import safe_cells
-from reportparse.tables.schema import TABLES, TRUE_VALUES
+from reportparse.tables.types import column_kinds, typed_frame
 
 
-def _replace_atomically(path: Path, write: Callable[[str], object]) -> Path:
+def replace_atomically(path: Path, write: Callable[[str], object]) -> Path:
     """Write through ``write(temporary_path)`` next to ``path``, then rename it into place.
 
     An ``OSError`` (a full disk, a read-only folder) names ``path``, not the temporary file."""
@@ -93,7 +92,7 @@ def write_csv(
             else:
                 frame.to_csv(stream, index=False, lineterminator="\n")
 
-    return _replace_atomically(Path(path), write)
+    return replace_atomically(Path(path), write)
 
 
 def write_parquet(frame: pd.DataFrame, path: str | os.PathLike[str], *, table: str | None = None) -> Path:
@@ -116,48 +115,28 @@ def write_parquet(frame: pd.DataFrame, path: str | os.PathLike[str], *, table: s
     except ImportError:
         raise ImportError('Parquet output needs pyarrow: pip install "reportparse[parquet]"') from None
     frame = arrow_typed(safe_cells(frame, table), table)
-    return _replace_atomically(Path(path), lambda temporary: frame.to_parquet(temporary, index=False))
-
-
-def _blank_to_na(values: pd.Series) -> pd.Series:
-    return values.astype(object).where(values.notna() & (values.astype(object) != ""), None)
-
-
-def _typed_column(values: pd.Series, kind: str) -> pd.Series:
-    if kind == "integer":
-        return pd.to_numeric(_blank_to_na(values)).astype("Int64")
-    if kind == "number":
-        return pd.to_numeric(_blank_to_na(values)).astype("Float64")
-    if kind == "boolean":
-        flags = _blank_to_na(values).map(lambda value: value if value is None else str(value) in TRUE_VALUES)
-        return flags.astype("boolean")
-    if kind == "date":
-        import pyarrow as pa
-
-        days = [None if value is None else dt.date.fromisoformat(str(value)) for value in _blank_to_na(values)]
-        return pd.Series(days, index=values.index, dtype=pd.ArrowDtype(pa.date32()))
-    return values.astype("string")
+    return replace_atomically(Path(path), lambda temporary: frame.to_parquet(temporary, index=False))
 
 
 def arrow_typed(frame: pd.DataFrame, table: str | None = None) -> pd.DataFrame:
-    """A table with the column types Parquet should store: the schema's for a known ``table``
-    (:mod:`reportparse.tables.schema`), strings for every other text column.
+    """A table with the column types Parquet should store: the typed form of
+    :mod:`reportparse.tables.types` (the schema's types for a known ``table``, empty cells missing),
+    dates as Arrow ``date32``.
 
     Values read back from CSV (``--resume``: strings, ``""`` for missing) are converted too.
     """
-    known = TABLES.get(table) if table else None
-    kinds = {column.name: column.type for column in known} if known is not None else {}
-    converted = {}
-    for name in frame.columns:
-        kind = kinds.get(name)
-        if kind is not None:
-            converted[name] = _typed_column(frame[name], kind)
-        elif frame[name].dtype == object:  # object columns mixing str and NA must stay strings
-            converted[name] = frame[name].astype("string")
-    return frame.assign(**converted) if converted else frame
+    import pyarrow as pa
+
+    typed = typed_frame(table, frame)
+    dates = {
+        name: typed[name].astype(pd.ArrowDtype(pa.date32()))
+        for name, kind in column_kinds(table, typed).items()
+        if kind == "date"
+    }
+    return typed.assign(**dates) if dates else typed
 
 
 def write_json(content: object, path: str | os.PathLike[str]) -> Path:
     """Write JSON (UTF-8, indented, non-ASCII kept), atomically."""
     text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
-    return _replace_atomically(Path(path), lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
+    return replace_atomically(Path(path), lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))

@@ -7,7 +7,7 @@ columns follow. Every row carries its ``item``: the section of the document hold
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -17,12 +17,14 @@ from reportparse.extract.metadata import Metadata, extract_metadata
 from reportparse.extract.organizations import org_key
 from reportparse.ingest.ocr import ocr_page_numbers
 from reportparse.structure.segment import Segmentation, segment
+from reportparse.tables.events import events_table
 from reportparse.tables.names import escape_text, has_surrogates
 from reportparse.tables.schema import (
     COUNTS,
     DATES,
     DOCUMENTS,
     ENTITIES,
+    EVENTS,
     ORGANIZATIONS,
     REFERENCES,
     SECTIONS,
@@ -270,3 +272,17 @@ def item_lookup(sections: pd.DataFrame) -> Callable[[int], str]:
         return items[index] if index >= 0 else ""
 
     return item_of
+
+
+def derived_table(name: str, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """A table by name from the document tables: ``entities`` and ``events`` are built from them
+    (:data:`reportparse.tables.schema.DERIVED_TABLES`), any other is looked up.
+
+    Raises:
+        KeyError: a table the document tables do not hold (or cannot give).
+    """
+    if name == ENTITIES:
+        return entities_table(tables[ORGANIZATIONS])
+    if name == EVENTS:
+        return events_table(tables[SECTIONS], tables[DATES], tables[REFERENCES])
+    return tables[name]

@@ -2,7 +2,8 @@
 
 The required columns of ../shared/spec/tables.md (the contract) come first, in the contract's
 order; extra columns follow. This registry alone drives the DataFrames of
-:mod:`reportparse.tables.build`, ``datapackage.json`` (:mod:`reportparse.tables.datapackage`),
+:mod:`reportparse.tables.build` and their typed form (:mod:`reportparse.tables.types`: the
+DataFrames users get, Parquet, the workbook, SQLite), ``datapackage.json`` (:mod:`reportparse.tables.datapackage`),
 the Parquet column types (:mod:`reportparse.output.writers`), the gold validator
 (:mod:`reportparse.evaluation.gold`), the HTML display and the property-test invariants
 (:mod:`reportparse.devtools.invariants`). Allowed values are the extractors' own vocabularies, so
@@ -25,7 +26,14 @@ from reportparse.tables.names import ESCAPE_SCHEME
 
 DOCUMENTS, SECTIONS, DATES, ORGANIZATIONS = "documents", "sections", "dates", "organizations"
 COUNTS, REFERENCES, ENTITIES, ERRORS = "counts", "references", "entities", "errors"
+EVENTS = "events"
 """Table names (file names without the extension)."""
+
+ROLES = ("event", "citation", "deadline", "period")
+"""What a dated mention is in its sentence (events.role): ``event`` a day-precise date of something
+done (a point, or a range of days), ``citation`` a date inside a reference to a legal act (the
+act's date), ``deadline`` a date something is due by, ``period`` a stretch of time coarser than a
+day (a month, quarter, year, a range of them, the reporting period)."""
 
 TYPES = ("string", "integer", "number", "boolean", "date")
 """Column types, as Frictionless names them. CSV holds ``True``/``False`` for booleans and ISO
@@ -301,6 +309,40 @@ _TABLES = (
         mentions=True,
     ),
     Table(
+        EVENTS,
+        "One row per date mention, with the sentence holding it and its role (built from sections, dates and "
+        "references: a timeline plots role == 'event').",
+        _required(
+            DOC_ID,
+            ITEM,
+            _c("text", "string", "The sentence holding the date, as in the normalized text (from start to end)."),
+            _c("start", "integer", "Offset of the sentence's first character in the document's normalized text."),
+            _c("end", "integer", "Offset just after the sentence in the document's normalized text."),
+            _c("date_start", "date", "First day the date covers (as dates.date_start)."),
+            _c("date_end", "date", "Last day the date covers (as dates.date_end)."),
+            _c(
+                "role",
+                "string",
+                "event: a day-precise date (a day, or a range of days) of something done; citation: a date inside "
+                "a reference to a legal act (the act's date); deadline: a date something is due by; period: a "
+                "stretch of time coarser than a day (a month, quarter, year, a range of them, the reporting period).",
+                values=ROLES,
+            ),
+            _c("date_text", "string", "The date mention's surface (dates.text)."),
+        )
+        + (
+            _c("date_start_offset", "integer", "Offset of the date mention (dates.start)."),
+            _c("date_end_offset", "integer", "Offset just after the date mention (dates.end)."),
+            _c("granularity", "string", "As dates.granularity.", values=dates.GRANULARITIES),
+            _c("kind", "string", "As dates.kind.", values=dates.KINDS),
+            _c("year_inferred", "boolean", "As dates.year_inferred."),
+            _c("recurrence", "string", "As dates.recurrence.", values=dates.RECURRENCES),
+            _c("act_type", "string", "For a citation: the cited act's type (references.act_type); else empty."),
+            _c("act_number", "string", "For a citation: the cited act's number (references.number); else empty."),
+        ),
+        mentions=True,
+    ),
+    Table(
         ENTITIES,
         "One row per organization mentioned in the documents (the entities behind organizations.org_id).",
         (
@@ -344,11 +386,16 @@ DOCUMENT_TABLES = (DOCUMENTS, SECTIONS, DATES, ORGANIZATIONS, COUNTS, REFERENCES
 MENTION_TABLES = tuple(name for name in DOCUMENT_TABLES if TABLES[name].mentions)
 """Tables with one row per mention in the text."""
 
+DERIVED_TABLES: dict[str, tuple[str, ...]] = {ENTITIES: (ORGANIZATIONS,), EVENTS: (SECTIONS, DATES, REFERENCES)}
+"""Tables built from document tables when they are written or looked up (never kept on their own),
+with the tables each is built from (:func:`reportparse.tables.build.derived_table`)."""
+
 _PANDAS_DTYPES = {"integer": "Int64", "boolean": "boolean"}
 
 
 def pandas_dtypes(name: str) -> dict[str, str]:
-    """The pandas dtypes the built DataFrames give a table's typed columns: nullable ``Int64`` for
-    integers and ``boolean`` for booleans. Strings, dates (ISO strings) and numbers (``value``
-    keeps integers as integers) stay as built."""
+    """The pandas dtypes the built DataFrames give a table's typed columns in the *text form*
+    (what the extractors build and a CSV holds): nullable ``Int64`` for integers and ``boolean``
+    for booleans. Strings, dates (ISO strings) and numbers stay as built. The typed form users get
+    (every type, empty cells missing) is :func:`reportparse.tables.types.typed_frame`."""
     return {c.name: _PANDAS_DTYPES[c.type] for c in TABLES[name] if c.type in _PANDAS_DTYPES}
