@@ -96,9 +96,11 @@ def test_empty_tables_give_an_empty_events_table():
 
 
 def test_the_sentence_splitter_is_the_one_compare_uses():
-    for path in sorted(REPORTS.glob("*.txt")):
+    assert compare_sentences is split_sentences  # one splitter: events and compare evidence agree
+    for path in sorted(REPORTS.glob("*.txt"))[:3]:
         text = path.read_text(encoding="utf-8")
-        assert split_sentences(text, 0, len(text)) == compare_sentences(text, 0, len(text)), path.name
+        spans = split_sentences(text, 0, len(text))
+        assert spans and all(text[s:e] == text[s:e].strip() and s < e for s, e in spans), path.name
 
 
 def test_a_date_outside_heading_and_narrative_is_its_own_sentence():

@@ -32,6 +32,7 @@ from reportparse.pipeline import extract_tables
 from reportparse.plans.model import Plan, PlanItem, executor_identity
 from reportparse.plans.read import load_plan, plan_from_report
 from reportparse.plans.similarity import similarity
+from reportparse.structure.sentences import split_sentences
 from reportparse.tables.schema import COUNTS, DATES, DOCUMENTS, ORGANIZATIONS, SECTIONS
 
 NUMBER_MIN_SIMILARITY = 0.3
@@ -51,7 +52,6 @@ _COMPILED = {kind: [re.compile(p) for p in patterns] for kind, patterns in rules
 _BOILERPLATE = [re.compile(p) for p in rules.BOILERPLATE_PATTERNS]
 _PREPARATORY = [re.compile(p) for p in rules.PREPARATORY_PATTERNS]
 _REMAINDER = [re.compile(p) for p in rules.REMAINDER_PATTERNS]
-_BREAK = re.compile(r"[.!?]\s+|\n\s*\n")
 
 
 @dataclass
@@ -67,25 +67,6 @@ class Sentence:
     core: float = 0.0
     remainder: bool = False
     last_date: str = ""
-
-
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]``: a break after ``.``/``!``/``?`` when an uppercase
-    letter, a quote or a digit follows (``4,7 mln. manat`` does not break), and at blank lines."""
-    spans, begin = [], start
-    for found in _BREAK.finditer(text, start, end):
-        following = text[found.end() : found.end() + 1]
-        if found.group().strip() and not (following.isupper() or following.isdigit() or following in '“"«('):
-            continue
-        stop = found.start() + (1 if found.group().strip() else 0)
-        if text[begin:stop].strip():
-            spans.append((begin, stop))
-        begin = found.end()
-    if text[begin:end].strip():
-        spans.append((begin, end))
-    return [
-        (s + len(text[s:e]) - len(text[s:e].lstrip()), e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in spans
-    ]
 
 
 def classify(sentence: str) -> tuple[set[str], bool, bool]:
