@@ -12,6 +12,7 @@ import pandas as pd
 
 from reportparse.lang.az.status import STATUSES
 from reportparse.tables.schema import FALSE_VALUES, TRUE_VALUES
+from reportparse.tables.types import inferred_type
 
 DESCRIPTOR = "datapackage.json"
 
@@ -105,21 +106,11 @@ def _describe(column: str) -> str:
     raise KeyError(f"no description of the column {column!r}")
 
 
-def _type(series: pd.Series) -> str:
-    if pd.api.types.is_bool_dtype(series):
-        return "boolean"
-    if pd.api.types.is_integer_dtype(series):
-        return "integer"
-    if pd.api.types.is_float_dtype(series):
-        return "number"
-    return "string"
-
-
 def resource(name: str, frame: pd.DataFrame, *, excel: bool = False) -> dict[str, object]:
     """The Data Package resource of one table written as ``<name>.csv``."""
     fields: list[dict[str, object]] = []
     for column in frame.columns:
-        kind = _type(frame[column])
+        kind = inferred_type(frame[column])
         entry: dict[str, object] = {"name": column, "type": kind, "description": _describe(str(column))}
         if kind == "boolean":
             entry.update(trueValues=list(TRUE_VALUES), falseValues=list(FALSE_VALUES))

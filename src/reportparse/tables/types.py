@@ -148,7 +148,8 @@ def text_column(values: pd.Series, kind: str) -> pd.Series:
     return pd.Series(["" if _missing(v) else str(v) for v in values.astype(object)], index=values.index).astype(str)
 
 
-def _inferred(values: pd.Series) -> str:
+def inferred_type(values: pd.Series) -> str:
+    """The schema type (``boolean``, ``integer``, ``number``, ``date``, ``string``) a column's dtype has."""
     dtype = values.dtype
     if pd.api.types.is_bool_dtype(dtype):
         return "boolean"
@@ -166,7 +167,9 @@ def column_kinds(table: str | Table | None, frame: pd.DataFrame) -> dict[str, st
     type its dtype has (``string`` for text and objects)."""
     known = _table(table) if table is not None else None
     return {
-        str(name): known.column(str(name)).type if known is not None and str(name) in known else _inferred(frame[name])
+        str(name): known.column(str(name)).type
+        if known is not None and str(name) in known
+        else inferred_type(frame[name])
         for name in frame.columns
     }
 
