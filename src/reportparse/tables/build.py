@@ -45,7 +45,35 @@ def typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 def empty_table(name: str) -> pd.DataFrame:
     """A table with its columns and no rows (for stages not run)."""
-    return typed(name, pd.DataFrame(columns=columns(name)))
+    prototype = _EMPTY.get(name)
+    if prototype is None:
+        prototype = _EMPTY[name] = typed(name, pd.DataFrame(columns=columns(name)))
+    return prototype.copy()
+
+
+_EMPTY: dict[str, pd.DataFrame] = {}
+"""One empty frame per table, copied (building one costs 30 times a copy)."""
+
+
+def frame(name: str, rows: list[dict[str, object]], *, objects: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The rows of a table (dicts holding every column) as a DataFrame with its columns in order
+    and its dtypes: built column by column, each typed as it is made (the same frame as
+    ``typed(name, pd.DataFrame(rows, columns=columns(name)))``, without a second pass); the
+    ``objects`` columns are then cast to ``object`` (the values pandas infers, one by one)."""
+    if not rows:
+        table = empty_table(name)
+        return table.astype(dict.fromkeys(objects, object)) if objects else table
+    names, dtypes = columns(name), pandas_dtypes(name)
+    data: dict[str, object] = {}
+    for column in names:
+        values = [row[column] for row in rows]
+        if column in dtypes:
+            data[column] = pd.array(values, dtype=dtypes[column])  # type: ignore[call-overload]
+        elif column in objects:
+            data[column] = pd.Series(values).to_numpy(dtype=object)
+        else:
+            data[column] = values
+    return pd.DataFrame(data, columns=names)
 
 
 def document_row(document: Document, segmentation: Segmentation, metadata: Metadata) -> dict[str, object]:
@@ -78,7 +106,7 @@ def _valid(text: str) -> str:
 
 def documents_frame(rows: Iterable[dict[str, object]]) -> pd.DataFrame:
     """Rows of documents.csv as a DataFrame with the contract's column order and dtypes."""
-    return typed(DOCUMENTS, pd.DataFrame(list(rows), columns=columns(DOCUMENTS)))
+    return frame(DOCUMENTS, list(rows))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -114,7 +142,7 @@ def sections_table(document: Document, segmentation: Segmentation) -> pd.DataFra
             "chapter_title": section.chapter_title,
         }
         rows += [{"item": item, **shared} for item in section.items or [""]]
-    return typed(SECTIONS, pd.DataFrame(rows, columns=columns(SECTIONS)))
+    return frame(SECTIONS, rows)
 
 
 def documents_table(documents: Iterable[Document], *, year: int | None = None) -> pd.DataFrame:
@@ -153,7 +181,7 @@ def dates_table(document: Document, mentions: Iterable, sections: pd.DataFrame) 
         }
         for m in mentions
     ]
-    return typed(DATES, pd.DataFrame(rows, columns=columns(DATES)))
+    return frame(DATES, rows)
 
 
 def organizations_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
@@ -177,7 +205,7 @@ def organizations_table(document: Document, mentions: Iterable, sections: pd.Dat
         }
         for m in mentions
     ]
-    return typed(ORGANIZATIONS, pd.DataFrame(rows, columns=columns(ORGANIZATIONS)))
+    return frame(ORGANIZATIONS, rows)
 
 
 def counts_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
@@ -202,7 +230,7 @@ def counts_table(document: Document, mentions: Iterable, sections: pd.DataFrame)
         }
         for m in mentions
     ]
-    return typed(COUNTS, pd.DataFrame(rows, columns=columns(COUNTS))).astype({"value": object})
+    return frame(COUNTS, rows, objects=("value",))
 
 
 def references_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
@@ -225,7 +253,7 @@ def references_table(document: Document, mentions: Iterable, sections: pd.DataFr
         }
         for m in mentions
     ]
-    return typed(REFERENCES, pd.DataFrame(rows, columns=columns(REFERENCES)))
+    return frame(REFERENCES, rows)
 
 
 def entities_table(organizations: pd.DataFrame) -> pd.DataFrame:
@@ -253,12 +281,27 @@ def entities_table(organizations: pd.DataFrame) -> pd.DataFrame:
                 "n_documents": group["doc_id"].nunique(),
             }
         )
-    frame = typed(ENTITIES, pd.DataFrame(rows, columns=columns(ENTITIES)))
-    return frame.sort_values(["n_mentions", "org_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    table = frame(ENTITIES, rows)
+    return table.sort_values(["n_mentions", "org_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def item_lookup(sections: pd.DataFrame) -> Callable[[int], str]:
-    """offset → the item(s) (``;``-joined) of the section holding it; "" outside every item."""
+    """offset → the item(s) (``;``-joined) of the section holding it; "" outside every item.
+
+    The lookup of the last sections table asked for is kept: each mention table of a document
+    asks for the same one."""
+    last = _LAST_LOOKUP.get("sections")
+    if last is not None and last[0] is sections:
+        return last[1]
+    item_of = _item_lookup(sections)
+    _LAST_LOOKUP["sections"] = (sections, item_of)
+    return item_of
+
+
+_LAST_LOOKUP: dict[str, tuple[pd.DataFrame, Callable[[int], str]]] = {}
+
+
+def _item_lookup(sections: pd.DataFrame) -> Callable[[int], str]:
     # Rows of a section are adjacent: its first row carries the heading start (plain numpy, as
     # this runs for every table of every document).
     section = sections["section"].to_numpy()
