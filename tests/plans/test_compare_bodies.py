@@ -122,7 +122,9 @@ def test_executor_filter():
     assert set(comparison.commitments["executor_id"]) == {STATISTICS}
     assert set(comparison.summary["executor_id"]) == {STATISTICS}
     by_name = compare_plan(PLAN, [], executor="Dövlət Statistika Komitəsi")
-    assert by_name.commitments.empty and list(by_name.reports.columns)[0] == "report_id"
+    assert set(by_name.commitments["executor_id"]) == {STATISTICS}  # the name finds the executor
+    assert set(by_name.commitments["status"]) == {"no_evidence"} and by_name.commitments["year"].isna().all()
+    assert list(by_name.reports.columns)[0] == "report_id"
 
 
 def test_a_plan_of_two_bodies_against_reports_of_many():

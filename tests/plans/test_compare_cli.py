@@ -129,3 +129,31 @@ def test_without_a_plan_each_report_is_its_own(tmp_path):
     assert set(frame["executor_id"]) == {"dovlet-statistika-komitesi", "emek-ve-ehalinin-sosial-mudafiesi-nazirliyi"}
     assert not (tmp_path / "plan.csv").exists()
     shutil.rmtree(tmp_path)
+
+
+def test_an_earlier_run_is_never_replaced_silently(tmp_path, capsys):
+    out = tmp_path / "out"
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    assert compare("--report", str(REPORTS / "statistika-2021.txt"), str(bad), "--out", str(out)) == 3
+    assert (out / "errors.csv").exists()
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    capsys.readouterr()
+    assert compare("--report", str(REPORTS / "edliyye-2021.txt"), "--out", str(out)) == 2
+    assert "holds the results of an earlier run" in capsys.readouterr().err
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before  # nothing touched
+    assert compare("--report", str(REPORTS / "edliyye-2021.txt"), "--out", str(out), "--overwrite") == 0
+    assert not (out / "errors.csv").exists()  # no table of the earlier run left beside the new ones
+    assert set(read(out, "reports")["report_path"].map(lambda p: p.rsplit("/", 1)[-1])) == {"edliyye-2021.txt"}
+
+
+def test_without_a_usable_report_every_item_is_listed_unreported(tmp_path):
+    outside = tmp_path / "gomruk.txt"  # a body that executes no item of the plan
+    shutil.copy(REPORTS / "gomruk-2021.txt", outside)
+    assert compare("--report", str(outside), "--out", str(tmp_path / "out")) == 0
+    matrix = read(tmp_path / "out", "matrix")
+    plan_items = read(tmp_path / "out", "plan")["item"]
+    assert set(matrix["item"]) == set(plan_items) and set(matrix["undated"]) == {"no_evidence"}
+    summary = read(tmp_path / "out", "summary")
+    assert set(summary["share_no_evidence"].astype(float)) == {100.0}
+    assert len(read(tmp_path / "out", "unmatched_reports")) == 1

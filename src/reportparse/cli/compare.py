@@ -7,8 +7,8 @@ that cannot be read costs one row of errors.csv, never the run.
 
 Exit status (:data:`STATUSES`): 0 every report was read; 1 none could be read, or the plan
 cannot be read; 2 usage error (no report files, ``--year`` with several reports, an
-``--executor`` that executes nothing in the plan); 3 some reports failed (errors.csv), the
-others were compared.
+``--executor`` that executes nothing in the plan, an ``--out`` holding an earlier run's results
+without ``--overwrite``); 3 some reports failed (errors.csv), the others were compared.
 """
 
 from __future__ import annotations
@@ -45,11 +45,24 @@ OK, ALL_FAILED, USAGE, SOME_FAILED = 0, 1, 2, 3
 
 STATUSES = (
     "Exit status: 0 every report compared; 1 none could be read, or the plan cannot be read; 2 usage error "
-    "(no report files, --year with several reports, an --executor that executes no item); "
+    "(no report files, --year with several reports, an --executor that executes no item, an --out holding "
+    "an earlier run's results without --overwrite); "
     "3 some reports failed (listed in errors.csv)."
 )
 
 PAGE = "compare.html"
+
+
+def _earlier_results(out: Path) -> list[str]:
+    """The files of an earlier run in ``out`` that this one would replace or leave stale: tables
+    (``*.csv``, ``*.parquet``), ``datapackage.json`` and the page."""
+    if not out.is_dir():
+        return []
+    return sorted(
+        entry.name
+        for entry in out.iterdir()
+        if entry.is_file() and (entry.suffix in (".csv", ".parquet") or entry.name in (package.DESCRIPTOR, PAGE))
+    )
 
 
 def _say(message: str) -> None:
@@ -141,6 +154,17 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         _say(f"reportparse: error: {problem}")
         return USAGE
+    out = Path(args.out)
+    earlier = _earlier_results(out)
+    if earlier and not args.overwrite:
+        shown = ", ".join(earlier[:3]) + (f" and {len(earlier) - 3} more" if len(earlier) > 3 else "")
+        _say(
+            f"reportparse: error: {out} holds the results of an earlier run ({shown}); nothing was changed. "
+            "--overwrite replaces them, or choose another --out"
+        )
+        return USAGE
+    for name in earlier:  # --overwrite: no table of the earlier run is left beside the new ones
+        (out / name).unlink()
     progress = Progress(len(found.files), enabled=not args.quiet)
     try:
         results = _read_all(plan, found.files, args, progress)
@@ -149,7 +173,6 @@ def run(args: argparse.Namespace) -> int:
     failures = list(found.failures) + [r for r in results if isinstance(r, FileResult)]
     for failure in failures:
         _say(f"reportparse: error: {failure.path}: {failure.message}")
-    out = Path(args.out)
     read = len(results) + len(found.failures) - len(failures)
     if not read:
         write_csv(errors_frame(failures), out / "errors.csv", excel=args.excel)
@@ -199,6 +222,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         type=int,
         metavar="N",
         help="worker processes (default: one per CPU, at most one per report; 0 or 1: in this process)",
+    )
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace the results of an earlier run in --out (without it, such a folder is refused)",
     )
     parser.add_argument("--excel", action="store_true", help="write a UTF-8 BOM so Excel shows Azerbaijani letters")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress display")

@@ -587,6 +587,7 @@ def combine(plan: Plan, evidence: Sequence[ReportEvidence], *, executor: str | N
     Each (item, executor) gets one row per reporting year (the years of the used reports): the
     best-supported status the executor's own reports give it that year (see
     :func:`read_report`), else ``no_evidence``. A report of another body never gives it a status.
+    Without any usable report, each (item, executor) gets one undated ``no_evidence`` row.
 
     Args:
         plan: the plan.
@@ -594,7 +595,9 @@ def combine(plan: Plan, evidence: Sequence[ReportEvidence], *, executor: str | N
         executor: keep only this executor (its id or name).
     """
     used = [e for e in evidence if e.used]
-    years = sorted({e.year for e in used}, key=lambda y: (y is None, y or 0))
+    # No usable report at all: every item is still listed for its executors, undated, no_evidence
+    # (a watchdog sees the whole plan unreported, not an empty table).
+    years = sorted({e.year for e in used}, key=lambda y: (y is None, y or 0)) or [None]
     wanted = _wanted_executor(executor)
     slots = [
         (entry, ex) for entry, ex in _slots(plan, evidence) if wanted is None or wanted in (ex[1], casefold(ex[0]))
