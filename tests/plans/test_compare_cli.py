@@ -157,3 +157,20 @@ def test_without_a_usable_report_every_item_is_listed_unreported(tmp_path):
     summary = read(tmp_path / "out", "summary")
     assert set(summary["share_no_evidence"].astype(float)) == {100.0}
     assert len(read(tmp_path / "out", "unmatched_reports")) == 1
+
+
+def test_timeout_and_memory_limit_reach_the_reader(tmp_path, monkeypatch):
+    from reportparse.cli import compare as command
+
+    seen = []
+    real = command.load
+
+    def spy(path, **options):
+        seen.append(options["limits"])
+        return real(path, **options)
+
+    monkeypatch.setattr(command, "load", spy)
+    report = str(REPORTS / "edliyye-2021.txt")
+    assert compare("--report", report, "--out", str(tmp_path / "a"), "--timeout", "7", "--memory-limit", "900") == 0
+    assert compare("--report", report, "--out", str(tmp_path / "b"), "--timeout", "0", "--memory-limit", "0") == 0
+    assert [(limits.max_seconds, limits.max_memory_mb) for limits in seen] == [(7.0, 900), (None, None)]

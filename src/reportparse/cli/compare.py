@@ -14,6 +14,7 @@ without ``--overwrite``); 3 some reports failed (errors.csv), the others were co
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -25,6 +26,7 @@ from reportparse.batch.result import FileResult
 from reportparse.cli.options import add_reading_options
 from reportparse.errors import ReportParseError
 from reportparse.ingest.loader import load
+from reportparse.limits import DEFAULT_LIMITS
 from reportparse.output.folder import errors_frame
 from reportparse.output.writers import write_csv, write_json
 from reportparse.plans import package, page
@@ -72,7 +74,16 @@ def _say(message: str) -> None:
 def _read_one(plan: Plan | None, path: str, options: dict) -> ReportEvidence | tuple[Plan, ReportEvidence] | FileResult:
     """Read and match one report (in a worker process); a failure becomes a FileResult."""
     try:
-        document = load(Path(path), password=options["password"], pdf_engine=options["pdf_engine"], ocr=options["ocr"])
+        limits = dataclasses.replace(
+            DEFAULT_LIMITS, max_seconds=options["timeout"] or None, max_memory_mb=options["memory_limit"] or None
+        )
+        document = load(
+            Path(path),
+            password=options["password"],
+            pdf_engine=options["pdf_engine"],
+            ocr=options["ocr"],
+            limits=limits,
+        )
         if plan is None:
             own = plan_from_report(document)
             return own, read_report(own, document, year=options["year"])
@@ -88,7 +99,14 @@ def _read_one(plan: Plan | None, path: str, options: dict) -> ReportEvidence | t
 
 
 def _read_all(plan: Plan | None, files: list[Path], args: argparse.Namespace, progress: Progress) -> list:
-    options = {"password": args.password, "pdf_engine": args.pdf_engine, "ocr": args.ocr, "year": args.year}
+    options = {
+        "password": args.password,
+        "pdf_engine": args.pdf_engine,
+        "ocr": args.ocr,
+        "year": args.year,
+        "timeout": args.timeout,
+        "memory_limit": int(args.memory_limit) if args.memory_limit else None,
+    }
     jobs = args.jobs if args.jobs is not None else min(len(files), os.cpu_count() or 1)
     results = []
     if jobs <= 1 or len(files) == 1:
@@ -222,6 +240,20 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         type=int,
         metavar="N",
         help="worker processes (default: one per CPU, at most one per report; 0 or 1: in this process)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_LIMITS.max_seconds,
+        metavar="SECONDS",
+        help=f"time limit for reading one PDF or DOCX report (default: {DEFAULT_LIMITS.max_seconds:g}; 0: none)",
+    )
+    parser.add_argument(
+        "--memory-limit",
+        type=float,
+        default=DEFAULT_LIMITS.max_memory_mb,
+        metavar="MB",
+        help=f"memory reading one PDF or DOCX report may add (default: {DEFAULT_LIMITS.max_memory_mb}; 0: none; Linux)",
     )
     parser.add_argument(
         "--overwrite",
