@@ -160,14 +160,18 @@ class Document:
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state.pop("_layer", None)  # rebuilt on first use: not worth its bytes in a pickle
+        state.pop("_page_starts", None)
         return state
 
     def page_at(self, offset: int) -> int:
         """1-based number of the page holding the character at ``offset``."""
         if not 0 <= offset <= len(self.text):
             raise IndexError(f"offset {offset} outside 0..{len(self.text)}")
-        starts = [page.start for page in self.pages]
-        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        kept = self.__dict__.get("_page_starts")
+        if kept is None or kept[0] is not self.pages or kept[1] != len(self.pages):
+            kept = (self.pages, len(self.pages), [page.start for page in self.pages])
+            self.__dict__["_page_starts"] = kept  # built once, not once per section
+        index = max(bisect.bisect_right(kept[2], offset) - 1, 0)
         return self.pages[index].number
 
     def raw_offset(self, offset: int) -> int:
