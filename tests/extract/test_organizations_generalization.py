@@ -649,3 +649,51 @@ def test_a_name_opening_word_at_a_cell_start_begins_the_name():
     )
     names = [m.text for m in find_organizations(text)]
     assert "Dövlət Gənclər Təşəbbüsləri Agentliyi" in names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Hesabat Əmək, Məşğulluq və Əhalinin Sosial Müdafiəsi Məsələləri üzrə Dövlət Agentliyinə göndərildi.",
+            ("Əmək, Məşğulluq və Əhalinin Sosial Müdafiəsi Məsələləri üzrə Dövlət Agentliyinə", None),
+        ),
+        (
+            "Milli Məclisin İnsan hüquqları komitəsinin iclasında",
+            (
+                "Milli Məclisin İnsan hüquqları komitəsinin",
+                "Azərbaycan Respublikasının Milli Məclisinin İnsan hüquqları komitəsi",
+            ),
+        ),
+        (
+            "Milli Məclisin Əmək və sosial siyasət komitəsinin sədri",
+            (
+                "Milli Məclisin Əmək və sosial siyasət komitəsinin",
+                "Azərbaycan Respublikasının Milli Məclisinin Əmək və sosial siyasət komitəsi",
+            ),
+        ),
+        (
+            "Layihə Milli Məclisin Təbii ehtiyatlar, energetika və ekologiya komitəsində müzakirə olundu.",
+            ("Milli Məclisin Təbii ehtiyatlar, energetika və ekologiya komitəsində", None),
+        ),
+    ],
+)
+def test_names_with_commas_and_sentence_case_units(text, expected):
+    """A comma between capitalised conjuncts joined by ``və`` stays in the name; a unit of a body in
+    the genitive may be written in sentence case (first word capitalised, the rest lowercase)."""
+    surface, name = expected
+    found = [(text[m.start : m.end], m.name) for m in find_organizations(text)]
+    assert found[0][0] == surface
+    if name is not None:
+        assert found[0][1] == name
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Milli Məclisin iclasında komitəsinin nümayəndəsi", "Milli Məclisin"),  # a locative is no name word
+        ("Sonra, Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi", "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"),
+    ],
+)
+def test_what_the_comma_and_sentence_case_rules_leave_out(text, surface):
+    assert text[find_organizations(text)[0].start : find_organizations(text)[0].end] == surface

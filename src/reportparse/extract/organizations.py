@@ -534,14 +534,52 @@ class _Grammar:
         return False
 
     def _after_genitive_parent(self, index: int) -> bool:
-        """``Milli Məclisin Mədəniyyət komitəsi``: capitalised words after a body in the genitive."""
+        """``Milli Məclisin Mədəniyyət komitəsi``: capitalised words after a body in the genitive; the
+        unit's name may go on in lowercase, as written in sentence case (``Milli Məclisin İnsan
+        hüquqları komitəsi``, ``… Əmək və sosial siyasət komitəsi``)."""
         cursor = index - 1
-        while cursor >= 0 and index - cursor <= 4 and _is_capitalized(self.tokens[cursor]):
+        if not self.tokens[cursor].text[:1].isupper():
+            start = self._sentence_case_start(index)
+            if start is None:
+                return False
+            cursor = start
+        while cursor >= 0 and index - cursor <= 8 and _is_capitalized(self.tokens[cursor]):
             head = _head_of(self.tokens[cursor].fold)
             if head is not None and head.case == "genitive" and cursor < index - 1:
                 return True
             cursor -= 1
         return False
+
+    def _sentence_case_start(self, index: int) -> int | None:
+        """The capitalised first word of a unit's name written in sentence case before a lowercase
+        head (``İnsan`` of ``İnsan hüquqları komitəsi``, ``Əmək`` of ``Əmək və sosial siyasət
+        komitəsi``): lowercase name words back to it; None when there is none."""
+        cursor = index - 1
+        while cursor >= 1 and index - cursor <= 6 and self._lowercase_unit_word(cursor):
+            cursor -= 1
+        token = self.tokens[cursor]
+        if cursor == index - 1 or self.tokens[cursor + 1].kind == "punct":
+            return None  # no lowercase word, or the stretch starts with a comma
+        if _is_capitalized(token) and _head_of(token.fold) is None and token.fold not in SENTENCE_ADVERBS:
+            return cursor
+        return None
+
+    def _lowercase_unit_word(self, cursor: int) -> bool:
+        """A lowercase word of a unit's name written in sentence case: a content word (no head, no
+        postposition, no verb form), ``və`` or a comma between such words."""
+        token = self.tokens[cursor]
+        if token.kind == "punct":
+            return token.text == ","
+        return (
+            token.kind == "word"
+            and token.text[0].islower()
+            and _head_of(token.fold) is None
+            and token.fold not in NOT_NAME_WORDS
+            and (token.fold == "və" or token.fold not in NAME_FUNCTION_WORDS)
+            and token.fold not in _NOT_NAME_FORMS
+            and (token.fold == "və" or morphology.analyze(token.fold).case in ("nominative", "accusative"))
+            and "\n" not in self.text[token.end : self.tokens[cursor + 1].start]
+        )
 
     def _coordinated(self, index: int) -> bool:
         """``Nəsimi, Yasamal və Xətai rayon icra hakimiyyətləri``: a plural head after lowercase
@@ -607,6 +645,10 @@ class _Grammar:
         first = index
         split = None  # the last word of a parent named in the genitive inside the span
         cursor = index - 1
+        if HEADS[head.lemma].lowercase_unit and not tokens[index].text[0].isupper():
+            start = self._sentence_case_start(index)  # ``Milli Məclisin İnsan hüquqları komitəsi``
+            if start is not None:
+                first, cursor = start, start - 1
         while cursor >= 0 and index - cursor <= _LONGEST_NAME:
             token = tokens[cursor]
             if self._line_break_ends_name(cursor):
@@ -670,7 +712,30 @@ class _Grammar:
             and tokens[cursor - 1].kind == "word"
         ):
             return cursor
+        if token.kind == "punct" and token.text == "," and self._comma_in_coordination(cursor):
+            return cursor - 1
         return None
+
+    def _comma_in_coordination(self, cursor: int) -> bool:
+        """A comma between capitalised conjuncts of one name, the last joined by ``və`` before the
+        head (``Əmək, Məşğulluq və Əhalinin Sosial Müdafiəsi Məsələləri üzrə Dövlət Agentliyi``)."""
+        tokens = self.tokens
+        if cursor < 1 or cursor + 1 >= len(tokens):
+            return False
+        before, after = tokens[cursor - 1], tokens[cursor + 1]
+        if not (_is_capitalized(before) and _is_capitalized(after)) or _head_of(before.fold) is not None:
+            return False
+        if self._outside_name(cursor - 1) or "\n" in self.text[before.end : after.start]:
+            return False
+        for position in range(cursor + 2, min(len(tokens), cursor + _LONGEST_NAME)):
+            following = tokens[position]  # capitalised conjuncts (and commas) up to the "və" of the last one
+            if following.kind == "punct" and following.text == ",":
+                continue
+            if following.kind == "word" and following.fold == "və":
+                return position + 1 < len(tokens) and _is_capitalized(tokens[position + 1])
+            if following.kind != "word" or not _is_capitalized(following) or _head_of(following.fold) is not None:
+                return False
+        return False
 
     def _plan_in_group_name(self, cursor: int, head: NounForm) -> bool:
         """``… Milli Fəaliyyət Planının icrası üzrə İşçi Qrupu``: a working group is named after the plan it
