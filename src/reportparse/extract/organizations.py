@@ -550,6 +550,16 @@ class _Grammar:
             cursor -= 1
         return False
 
+    def _unit_start(self, index: int, head: NounForm) -> int:
+        """Where the walk left of a head starts: the head, or the capitalised first word of a unit's
+        name written in sentence case before a lowercase unit head (``Milli Məclisin İnsan hüquqları
+        komitəsi``)."""
+        if HEADS[head.lemma].lowercase_unit and not self.tokens[index].text[0].isupper():
+            start = self._sentence_case_start(index)
+            if start is not None:
+                return start
+        return index
+
     def _sentence_case_start(self, index: int) -> int | None:
         """The capitalised first word of a unit's name written in sentence case before a lowercase
         head (``İnsan`` of ``İnsan hüquqları komitəsi``, ``Əmək`` of ``Əmək və sosial siyasət
@@ -642,13 +652,9 @@ class _Grammar:
         """Walk left from the head over name words: (the first word, the last word of a genitive parent or None)."""
         tokens = self.tokens
         unit = HEADS[head.lemma].unit
-        first = index
+        first = self._unit_start(index, head)
         split = None  # the last word of a parent named in the genitive inside the span
-        cursor = index - 1
-        if HEADS[head.lemma].lowercase_unit and not tokens[index].text[0].isupper():
-            start = self._sentence_case_start(index)  # ``Milli Məclisin İnsan hüquqları komitəsi``
-            if start is not None:
-                first, cursor = start, start - 1
+        cursor = first - 1
         while cursor >= 0 and index - cursor <= _LONGEST_NAME:
             token = tokens[cursor]
             if self._line_break_ends_name(cursor):
