@@ -697,3 +697,21 @@ def test_names_with_commas_and_sentence_case_units(text, expected):
 )
 def test_what_the_comma_and_sentence_case_rules_leave_out(text, surface):
     assert text[find_organizations(text)[0].start : find_organizations(text)[0].end] == surface
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Nizami adına Ədəbiyyat Muzeyinin direktoru", "Nizami adına Ədəbiyyat Muzeyinin"),
+        ("M.F.Axundov adına Azərbaycan Milli Kitabxanası", "M.F.Axundov adına Azərbaycan Milli Kitabxanası"),
+        ("Heydər Əliyev adına Bakı Beynəlxalq Hava Limanı", "Heydər Əliyev adına Bakı Beynəlxalq Hava Limanı"),
+        ("Nazirliyin adına Dövlət Komitəsinə məktub", "Dövlət Komitəsinə"),  # on behalf of: no name word
+        ("SSRİ Ali Sovetinin deputatı", "SSRİ Ali Sovetinin"),
+        ("Neftçi klubunun oyunçusu", "Neftçi klubunun"),
+    ],
+)
+def test_named_after_a_person_and_more_heads(text, surface):
+    """``X adına`` (named after a person, not after a genitive: on behalf of) belongs to the name;
+    ``sovet``, ``liman`` are heads; ``klub`` heads a name in lowercase right after a name."""
+    found = find_organizations(text)
+    assert found and text[found[0].start : found[0].end] == surface

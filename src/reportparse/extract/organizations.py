@@ -87,6 +87,8 @@ _GENITIVE_ENDINGS = morphology.case_endings("genitive")
 _LOCATIVE_ENDINGS = morphology.case_endings("locative", "ablative")
 _IZAFET_SECOND = re.compile(r"(?:l[aə]r[ıi]|[aıoueəiöü]s[ıiuü])$")
 """The possessive ending of the second word of a compound (``Texnologiyaları``, ``Sənayesi``)."""
+NAMED_AFTER = "adına"
+"""``Nizami adına Ədəbiyyat Muzeyi``: the person a body is named after belongs to its name."""
 _LONGEST_NAME = 40
 """Tokens a name may run left of its head (real names have under 20): a run of capitalised words
 and head nouns is then read once per head over at most this many tokens, not back to its start."""
@@ -802,6 +804,10 @@ class _Grammar:
         token = self.tokens[cursor]
         if _is_capitalized(token) or abbreviation:
             return cursor
+        if token.fold == NAMED_AFTER:  # ``Nizami adına …``; after a genitive it means "on behalf of"
+            before = self.tokens[cursor - 1] if cursor else None
+            named = before is not None and _is_capitalized(before) and not before.fold.endswith(_GENITIVE_ENDINGS)
+            return cursor if named else None
         if token.fold in NAME_FUNCTION_WORDS:
             return cursor
         if token.fold in PLACE_WORDS and cursor and _is_capitalized(self.tokens[cursor - 1]):
