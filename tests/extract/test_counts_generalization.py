@@ -212,3 +212,27 @@ def test_nouns_in_di_stay_units():
     """The past-tense rule spares possessives of nouns in -t/-d (``Xidməti``, ``məqsədi``)."""
     text = "Agentliyin 4 xidməti və 2 məqsədi"
     assert [(m.value, m.unit) for m in find_counts(text)] == [(4, "xidmət"), (2, "məqsəd")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("3 min 200 hektar sahədə əkin aparılıb.", ("3 min 200 hektar", 3200, "hektar")),
+        ("Layihəyə 2 milyon 500 min manat ayrılıb.", ("2 milyon 500 min manat", 2500000, "AZN")),
+        ("Cəmi 2 (iki) müqavilə bağlanıb.", ("2 (iki) müqavilə", 2, "müqavilə")),
+        ("Müddət 30 (otuz) gün müəyyən edilir.", ("30 (otuz) gün", 30, "gün")),
+        ("15 (on beş) min manat", ("15 (on beş) min manat", 15000, "AZN")),
+    ],
+)
+def test_numbers_in_parts_and_repeated_in_words(text, expected):
+    """A smaller number after a multiplier word adds to it; a number repeated in words in
+    parentheses (legal style) stands between the number and its unit."""
+    found = [(text[m.start : m.end], float(m.value), m.unit) for m in find_counts(text)]
+    assert found[:1] == [(expected[0], float(expected[1]), expected[2])]
+
+
+def test_parts_that_do_not_add():
+    """A number after a multiplier adds only when smaller than it, on the same line."""
+    assert [(m.value, m.unit) for m in find_counts("5 min manat və 300 nəfər")] == [(5000, "AZN"), (300, "nəfər")]
+    assert [m.value for m in find_counts("4 min 5000 nəfər")] == [5000]
+    assert [m.unit for m in find_counts("Maddə 2 (ikinci hissə)")] == []

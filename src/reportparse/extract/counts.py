@@ -554,7 +554,7 @@ def _mention_at(
         if suffix["pct"]:
             return _percent_sign(scanner, span_start, amount, decimal_written, qualifier, suffix)
         return _with_ending(scanner, index, span_start, end, amount, decimal_written, suffix["suffix"], suffix.end())
-    next_index = scanner.index_at(end)
+    next_index = _after_number_in_words(scanner, scanner.index_at(end))
     multiplier = scanner.word(next_index)
     if multiplier is not None and (m := _MULTIPLIER.fullmatch(multiplier.text)) and not multiplier.newline_before:
         return _multiplied(scanner, index, span_start, amount, decimal_written, qualifier, multiplier, m)
@@ -565,6 +565,20 @@ def _mention_at(
             return None
     mention = _measure(scanner, span_start, amount, decimal_written, next_index, qualifier, index)
     return mention
+
+
+def _after_number_in_words(scanner: _Scanner, index: int) -> int:
+    """The token after the number repeated in words in parentheses (``2 (iki) müqavilə``,
+    ``30 (otuz) gün``, as legal texts write them), or ``index`` when there is none."""
+    tokens = scanner.tokens
+    if index >= len(tokens) or tokens[index].text != "(" or tokens[index].newline_before:
+        return index
+    close = index + 1
+    while close < len(tokens) and close - index <= 6 and tokens[close].text in _NUMBER_WORDS:
+        close += 1
+    if close == index + 1 or close >= len(tokens) or tokens[close].text != ")":
+        return index
+    return close + 1
 
 
 def _marks_no_count(scanner: _Scanner, index: int) -> bool:
@@ -659,8 +673,11 @@ def _multiplied(
     m: re.Match[str],
 ) -> CountMention | None:
     """A number times the ``multiplier`` word after it (``398,3 milyon manat``), with any qualifier after that."""
-    amount *= nums.MULTIPLIERS[m["word"]]
+    scale = nums.MULTIPLIERS[m["word"]]
+    amount *= scale
     multiplier_end = multiplier.end + (1 if scanner.folded[multiplier.end : multiplier.end + 1] == "." else 0)
+    if not m["end"]:
+        amount, multiplier_end = _added_parts(scanner, amount, scale, multiplier_end)
     if m["end"]:
         after = _qualifier_after(scanner, m["end"], scanner.index_at(multiplier_end))
         if after is None and m["end"] != "dək":
@@ -679,6 +696,33 @@ def _multiplied(
         qualifier if qualifier != "exact" else mention.qualifier,
         mention.kind,
     )
+
+
+def _added_parts(scanner: _Scanner, amount: Decimal, scale: int, end: int) -> tuple[Decimal, int]:
+    """``3 min 200 hektar``, ``2 milyon 500 min manat``: smaller numbers after a multiplier word
+    (each with a smaller multiplier of its own, if any) add to the amount; returns the amount and
+    where the number now ends."""
+    folded = scanner.folded
+    while True:
+        position = end
+        while position < len(folded) and position - end < 2 and folded[position] in " \u00a0":
+            position += 1
+        following = _NUMBER.match(folded, position) if position > end else None
+        if following is None:
+            break
+        part = _decimal(following.group())
+        next_index = scanner.index_at(following.end())
+        word = scanner.word(next_index)
+        word_match = _MULTIPLIER.fullmatch(word.text) if word is not None and not word.newline_before else None
+        part_scale = nums.MULTIPLIERS[word_match["word"]] if word_match is not None and not word_match["end"] else 1
+        if part_scale >= scale or part * part_scale >= scale:
+            break
+        amount += part * part_scale
+        end = following.end() if part_scale == 1 else word.end  # type: ignore[union-attr]
+        scale = part_scale
+        if scale == 1:
+            break
+    return amount, end
 
 
 def find_counts(
