@@ -116,3 +116,13 @@ def test_import_reportparse_loads_no_table_machinery():
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == (
         "false"
     )
+
+
+def test_counts_values_keep_integers_beside_decimals_in_the_text_form():
+    """counts.value holds each value as found: 2500 is written 2500 even beside 20,0 (→ 20.0)."""
+    import reportparse
+
+    report = reportparse.parse("1-ci bəndin icrasına dair: Müddət 12 ay, 20,0 faiz, 2500 nəfər.")
+    values = report.tables["counts"]["value"].tolist()
+    assert values == [12, 20.0, 2500] and [type(v) for v in values] == [int, float, int]
+    assert report.counts["value"].dtype == "Float64"  # the typed form: numbers

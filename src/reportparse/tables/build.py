@@ -59,7 +59,7 @@ def frame(name: str, rows: list[dict[str, object]], *, objects: tuple[str, ...] 
     """The rows of a table (dicts holding every column) as a DataFrame with its columns in order
     and its dtypes: built column by column, each typed as it is made (the same frame as
     ``typed(name, pd.DataFrame(rows, columns=columns(name)))``, without a second pass); the
-    ``objects`` columns are then cast to ``object`` (the values pandas infers, one by one)."""
+    ``objects`` columns hold each value as it is (``object`` dtype: an int stays an int beside a float)."""
     if not rows:
         table = empty_table(name)
         return table.astype(dict.fromkeys(objects, object)) if objects else table
@@ -69,8 +69,10 @@ def frame(name: str, rows: list[dict[str, object]], *, objects: tuple[str, ...] 
         values = [row[column] for row in rows]
         if column in dtypes:
             data[column] = pd.array(values, dtype=dtypes[column])  # type: ignore[call-overload]
-        elif column in objects:
-            data[column] = pd.Series(values).to_numpy(dtype=object)
+        elif column in objects:  # each value as it is: 2500 stays an int beside 20.0
+            held = np.empty(len(values), dtype=object)
+            held[:] = values
+            data[column] = held
         else:
             data[column] = values
     return pd.DataFrame(data, columns=names)
