@@ -24,6 +24,7 @@ from tests.corpus_paths import PROJECT_ROOT
 
 OMBUDSMAN = "Azərbaycan Respublikasının İnsan Hüquqları üzrə Müvəkkili"
 OMBUDSMAN_OFFICE = "Azərbaycan Respublikası İnsan Hüquqları üzrə Müvəkkilinin (Ombudsmanın) Aparatı"
+DMX = "Azərbaycan Respublikasının Dövlət Miqrasiya Xidməti"
 KQMBI = "Azərbaycan Respublikasının Baş Prokurorluğu yanında Korrupsiyaya qarşı Mübarizə Baş İdarəsi"
 
 
@@ -715,3 +716,29 @@ def test_named_after_a_person_and_more_heads(text, surface):
     ``sovet``, ``liman`` are heads; ``klub`` heads a name in lowercase right after a name."""
     found = find_organizations(text)
     assert found and text[found[0].start : found[0].end] == surface
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        (
+            "Azərbaycan Respublikası Ədliyyə Nazirliyinin Penitensiar Xidmətinin 2022-ci il üzrə fəaliyyəti haqqında",
+            "Ədliyyə Nazirliyinin Penitensiar Xidməti",
+        ),
+        (
+            "Azərbaycan Respublikası Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi yanında Dövlət Məşğulluq "
+            "Agentliyinin 2021-ci il hesabatı",
+            "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi yanında Dövlət Məşğulluq Agentliyi",
+        ),
+        (
+            "Azərbaycan Respublikası Dövlət Gənclər Təşəbbüsləri Agentliyinin İdarə Heyətinin 2020-ci il 6 aprel "
+            "tarixli qərarı ilə təsdiq edilmişdir",
+            "Azərbaycan Respublikasının Dövlət Gənclər Təşəbbüsləri Agentliyi",
+        ),
+        ("Azərbaycan Respublikasının Dövlət Miqrasiya Xidməti 2022-ci il üzrə", DMX),
+    ],
+)
+def test_the_reporting_body_may_be_a_unit_or_an_attached_body(title, body):
+    """A unit of the national body the title names, or a body attached to it, wrote the report;
+    an organ of the body (its board, approving) did not."""
+    assert reporting_body(title) == body

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 
 from reportparse.document import Document
-from reportparse.extract.organizations import find_organizations
+from reportparse.extract.organizations import find_organizations, lemma_key
 from reportparse.lang.az.casing import casefold, upper
 from reportparse.lang.az.casing import title as title_case
-from reportparse.lang.az.organizations import HEAD_NOUNS, nominative
+from reportparse.lang.az.organizations import HEAD_NOUNS, INTERNAL_ORGANS, nominative
 from reportparse.lang.az.orthography import DASH_CLASS, ORDINAL_SUFFIXES
 from reportparse.lang.az.words import wordlist
 from reportparse.structure.segment import Segmentation
@@ -69,17 +69,36 @@ def title_block(document: Document, segmentation: Segmentation) -> str:
 
 
 def reporting_body(title: str) -> str:
-    """The canonical name of the first national body named in the title, else of the first body
-    the title names (``Bakı Şəhər İcra Hakimiyyətinin … hesabatı``), or ""."""
+    """The canonical name of the first national body named in the title (or of its unit, or of the
+    body attached to it, when the name goes on: ``… Ədliyyə Nazirliyinin Penitensiar Xidmətinin
+    hesabatı``), else of the first body the title names (``Bakı Şəhər İcra Hakimiyyətinin …
+    hesabatı``), or ""."""
     match = _BODY.search(casefold(title))
     if not match:
         named = [m for m in find_organizations(title, anaphora=False) if m.type in ("state_body", "council")]
         return named[0].name if named else ""
+    for mention in find_organizations(title, anaphora=False):
+        # a unit of the national body, or a body attached to it, writes the report: ``… Ədliyyə
+        # Nazirliyinin Penitensiar Xidmətinin hesabatı``, ``… Nazirliyi yanında … Agentliyinin``
+        if (
+            mention.parent
+            and mention.start <= match.start(1) < mention.end
+            and mention.end > match.end(1)
+            and not _internal_organ(mention.name)  # ``… Agentliyinin İdarə Heyətinin qərarı ilə``: the agency's
+        ):
+            return mention.name
     words = title[match.start(1) : match.end(1)].split()
     if title[match.start(1) : match.end(1)].isupper():
         words = title_case(" ".join(words)).split()
     words[-1] = nominative(words[-1])
     return f"{NATIONAL_PREFIX} {' '.join(words)}"
+
+
+def _internal_organ(name: str) -> bool:
+    """Whether a name ends in an organ of its body (``… Agentliyinin İdarə Heyəti``): the body
+    approves or reports through it, the organ does not report."""
+    key = lemma_key(name.split())
+    return any(key == organ or key.endswith(f" {organ}") for organ in INTERNAL_ORGANS)
 
 
 def extract_metadata(document: Document, segmentation: Segmentation, *, year: int | None = None) -> Metadata:
