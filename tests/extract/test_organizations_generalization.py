@@ -709,11 +709,15 @@ def test_what_the_comma_and_sentence_case_rules_leave_out(text, surface):
         ("Nazirliyin adına Dövlət Komitəsinə məktub", "Dövlət Komitəsinə"),  # on behalf of: no name word
         ("SSRİ Ali Sovetinin deputatı", "SSRİ Ali Sovetinin"),
         ("Neftçi klubunun oyunçusu", "Neftçi klubunun"),
+        ("Respublika Klinik Xəstəxanasında müalicə", "Respublika Klinik Xəstəxanasında"),
+        ("Azərbaycan Demokratik Respublikasının Parlamenti", "Azərbaycan Demokratik Respublikasının Parlamenti"),
+        ("Qafqaz İslam Ordusu 1918-ci ildə", "Qafqaz İslam Ordusu"),
     ],
 )
 def test_named_after_a_person_and_more_heads(text, surface):
     """``X adına`` (named after a person, not after a genitive: on behalf of) belongs to the name;
-    ``sovet``, ``liman`` are heads; ``klub`` heads a name in lowercase right after a name."""
+    ``sovet``, ``liman``, ``xəstəxana``, ``parlament``, ``ordu`` are heads; ``klub`` heads a name in
+    lowercase right after a name."""
     found = find_organizations(text)
     assert found and text[found[0].start : found[0].end] == surface
 
@@ -742,3 +746,10 @@ def test_the_reporting_body_may_be_a_unit_or_an_attached_body(title, body):
     """A unit of the national body the title names, or a body attached to it, wrote the report;
     an organ of the body (its board, approving) did not."""
     assert reporting_body(title) == body
+
+
+@pytest.mark.parametrize("text", ["Bakı Metropoliteni", "Hesabatı təqdim edən: Bakı Metropoliteni", "Dünya Bankı"])
+def test_a_known_name_at_the_very_end_of_a_text(text):
+    """A gazetteer name as the text's last words (a title, a table cell) is found, not read past the end."""
+    found = find_organizations(text)
+    assert found and found[-1].end == len(text)

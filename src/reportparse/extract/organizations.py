@@ -1021,7 +1021,7 @@ class _Grammar:
                 continue
             if token.fold not in KNOWN.alias_first_words:
                 continue
-            for length in range(KNOWN.longest_alias, 1, -1):
+            for length in range(min(KNOWN.longest_alias, len(tokens) - index), 1, -1):  # never past the text's end
                 words = tuple(t.fold for t in tokens[index : index + length])
                 if words in KNOWN.sequences and all(_is_capitalized(t) for t in tokens[index : index + length]):
                     spans.append(_Span(index, index + length - 1, None, alias=KNOWN.sequences[words]))
