@@ -19,7 +19,6 @@ A timeline of what a body did plots ``role == "event"`` only: dates of cited act
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -53,26 +52,46 @@ class _Pieces:
         return base + first, base + last, text[first:last]
 
 
-def _pieces(sections: pd.DataFrame) -> _Pieces:
-    found: dict[int, str] = {}
-    for row in sections.drop_duplicates("section").to_dict("records"):
-        for start, text in ((row["heading_start"], row["heading"]), (row["start"], row["text"])):
-            text = "" if pd.isna(text) else str(text)
-            if text:
-                found[_int(start)] = text
-    pieces = _Pieces()
-    for start in sorted(found):
-        pieces.starts.append(start)
-        pieces.texts.append(found[start])
-    return pieces
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
-def _acts(references: pd.DataFrame) -> list[tuple[int, int, str, str]]:
-    acts = references[references["kind"] == "act"]
-    return [
-        (_int(row["start"]), _int(row["end"]), str(row["act_type"]), str(row["number"]))
-        for row in acts.to_dict("records")
-    ]
+def _all_pieces(sections: pd.DataFrame) -> dict[str, _Pieces]:
+    """The pieces of every document of a sections table, in one pass over its columns (the first
+    row of each section: a heading naming several items has a row per item)."""
+    found: dict[str, dict[int, str]] = {}
+    seen: set[tuple[str, object]] = set()
+    columns = [sections[name].tolist() for name in ("doc_id", "section", "heading_start", "heading", "start", "text")]
+    for doc_id, section, heading_start, heading, start, text in zip(*columns, strict=True):
+        key = (str(doc_id), section)
+        if key in seen:
+            continue
+        seen.add(key)
+        pieces = found.setdefault(key[0], {})
+        for piece_start, piece in ((heading_start, heading), (start, text)):
+            piece = "" if _missing(piece) else str(piece)
+            if piece:
+                pieces[_int(piece_start)] = piece
+    result: dict[str, _Pieces] = {}
+    for doc_id, pieces in found.items():
+        ordered = _Pieces()
+        for start in sorted(pieces):
+            ordered.starts.append(start)
+            ordered.texts.append(pieces[start])
+        result[doc_id] = ordered
+    return result
+
+
+def _all_acts(references: pd.DataFrame) -> dict[str, list[tuple[int, int, str, str]]]:
+    """(start, end, act type, number) of the references to acts, by document."""
+    acts: dict[str, list[tuple[int, int, str, str]]] = {}
+    if not len(references):
+        return acts
+    columns = [references[name].tolist() for name in ("doc_id", "kind", "start", "end", "act_type", "number")]
+    for doc_id, kind, start, end, act_type, number in zip(*columns, strict=True):
+        if kind == "act":
+            acts.setdefault(str(doc_id), []).append((_int(start), _int(end), str(act_type), str(number)))
+    return acts
 
 
 def role(kind: str, granularity: str, *, cited: bool) -> str:
@@ -86,41 +105,58 @@ def role(kind: str, granularity: str, *, cited: bool) -> str:
     return "period"
 
 
-def _by_document(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    return {str(doc_id): group for doc_id, group in frame.groupby("doc_id", sort=False)} if len(frame) else {}
+_DATE_COLUMNS = (
+    "doc_id",
+    "item",
+    "text",
+    "start",
+    "end",
+    "date_start",
+    "date_end",
+    "granularity",
+    "kind",
+    "year_inferred",
+    "recurrence",
+)
 
 
-def _rows(sections: pd.DataFrame, dates: pd.DataFrame, references: pd.DataFrame) -> Iterator[dict[str, object]]:
-    sections_of, references_of = _by_document(sections), _by_document(references)
-    pieces: dict[str, _Pieces] = {}
-    acts: dict[str, list[tuple[int, int, str, str]]] = {}
-    for row in dates.to_dict("records"):
-        doc_id = str(row["doc_id"])
-        if doc_id not in pieces:
-            pieces[doc_id] = _pieces(sections_of[doc_id]) if doc_id in sections_of else _Pieces()
-            acts[doc_id] = _acts(references_of[doc_id]) if doc_id in references_of else []
-        start, end = _int(row["start"]), _int(row["end"])
-        act = next(((t, n) for s, e, t, n in acts[doc_id] if s <= start and end <= e), None)
-        sentence = pieces[doc_id].sentence(start, end) or (start, end, str(row["text"]))
-        yield {
-            "doc_id": row["doc_id"],
-            "item": row["item"],
+def _columns(sections: pd.DataFrame, dates: pd.DataFrame, references: pd.DataFrame) -> dict[str, list[object]]:
+    """The events table's columns, one value per row of ``dates`` (built column by column: a
+    batch of a thousand reports holds about a hundred thousand rows)."""
+    pieces, acts = _all_pieces(sections), _all_acts(references)
+    no_pieces = _Pieces()
+    columns: dict[str, list[object]] = {name: [] for name in TABLES[EVENTS].names}
+    source = {name: dates[name].tolist() for name in _DATE_COLUMNS}
+    for index, (doc_id, raw_start, raw_end, date_text) in enumerate(
+        zip(source["doc_id"], source["start"], source["end"], source["text"], strict=True)
+    ):
+        start, end = _int(raw_start), _int(raw_end)
+        document = str(doc_id)
+        act = next(((t, n) for s, e, t, n in acts.get(document, ()) if s <= start and end <= e), None)
+        sentence = pieces.get(document, no_pieces).sentence(start, end) or (start, end, str(date_text))
+        kind, granularity = source["kind"][index], source["granularity"][index]
+        values = {
+            "doc_id": doc_id,
+            "item": source["item"][index],
             "text": sentence[2],
             "start": sentence[0],
             "end": sentence[1],
-            "date_start": row["date_start"],
-            "date_end": row["date_end"],
-            "role": role(str(row["kind"]), str(row["granularity"]), cited=act is not None),
-            "date_text": row["text"],
+            "date_start": source["date_start"][index],
+            "date_end": source["date_end"][index],
+            "role": role(str(kind), str(granularity), cited=act is not None),
+            "date_text": date_text,
             "date_start_offset": start,
             "date_end_offset": end,
-            "granularity": row["granularity"],
-            "kind": row["kind"],
-            "year_inferred": row["year_inferred"],
-            "recurrence": row["recurrence"],
+            "granularity": granularity,
+            "kind": kind,
+            "year_inferred": source["year_inferred"][index],
+            "recurrence": source["recurrence"][index],
             "act_type": act[0] if act else "",
             "act_number": act[1] if act else "",
         }
+        for name, column in columns.items():
+            column.append(values[name])
+    return columns
 
 
 def _flag(value: object) -> object:
@@ -138,7 +174,7 @@ def events_table(sections: pd.DataFrame, dates: pd.DataFrame, references: pd.Dat
     Returns:
         One row per row of ``dates``, in its order, with the columns of the ``events`` schema.
     """
-    frame = pd.DataFrame(list(_rows(sections, dates, references)), columns=list(TABLES[EVENTS].names))
+    frame = pd.DataFrame(_columns(sections, dates, references), columns=list(TABLES[EVENTS].names))
     if frame.empty:
         frame = frame.astype({name: "object" for name in frame.columns})
     else:  # booleans read back from CSV are text
