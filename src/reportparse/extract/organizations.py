@@ -57,6 +57,7 @@ from reportparse.lang.az.organizations import (
     LINK_WORD,
     NAME_FUNCTION_WORDS,
     NAME_OPENERS,
+    NAMED_AFTER,
     NATIONAL_PREFIX,
     NOT_NAME_NOUNS,
     NOT_NAME_WORDS,
@@ -87,8 +88,6 @@ _GENITIVE_ENDINGS = morphology.case_endings("genitive")
 _LOCATIVE_ENDINGS = morphology.case_endings("locative", "ablative")
 _IZAFET_SECOND = re.compile(r"(?:l[aə]r[ıi]|[aıoueəiöü]s[ıiuü])$")
 """The possessive ending of the second word of a compound (``Texnologiyaları``, ``Sənayesi``)."""
-NAMED_AFTER = "adına"
-"""``Nizami adına Ədəbiyyat Muzeyi``: the person a body is named after belongs to its name."""
 _LONGEST_NAME = 40
 """Tokens a name may run left of its head (real names have under 20): a run of capitalised words
 and head nouns is then read once per head over at most this many tokens, not back to its start."""

@@ -126,6 +126,10 @@ Komissiyası``); a lowercase content word may stand right before one of them."""
 LINK_WORD = "yanında"
 """``X yanında Y``: Y attached to X (``Dövlət Miqrasiya Xidməti yanında İctimai Şura``)."""
 
+NAMED_AFTER = "adına"
+"""``Nizami adına Ədəbiyyat Muzeyi``: the person a body is named after belongs to its name (after
+a genitive the word means "on behalf of" and ends the name)."""
+
 NATIONAL_PREFIX = "Azərbaycan Respublikasının"
 """The prefix of national bodies' official names."""
 

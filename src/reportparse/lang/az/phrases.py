@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from reportparse.lang.az import words
+from reportparse.lang.az.inflection import plural_form
 
 FUNCTION_WORDS = words.wordset("function_words")
 """Words that end a noun phrase."""
@@ -32,13 +33,14 @@ VERB_ENDING = re.compile(
 ``qoşuldu``, ``olundu``, ``başladı``): a word with one ends a noun phrase."""
 
 AORIST_VERBS = words.wordset("aorist_verbs")
-"""Past-tense forms of short verbs (``artdı``, ``getdi``): with ``-lar/-lər`` too, they end a noun
-phrase (see :func:`is_aorist`)."""
+"""Past-tense forms of short verbs (``artdı``, ``getdi``): with the plural ending too, they end a
+noun phrase (see :func:`is_aorist`)."""
+_AORIST_FORMS = AORIST_VERBS | {plural_form(verb) for verb in AORIST_VERBS}
 
 
 def is_aorist(word: str) -> bool:
     """Whether a case-folded word is a listed past-tense verb form, singular or plural (``getdilər``)."""
-    return word in AORIST_VERBS or (word[-3:] in ("lar", "lər") and word[:-3] in AORIST_VERBS)
+    return word in _AORIST_FORMS
 
 
 NOT_VERBS = words.wordset("not_verbs")
