@@ -31,7 +31,7 @@ from reportparse.ner.model import load_model
 from reportparse.ner.stanza_backend import check_stanza_model, load_stanza
 from reportparse.pipeline import extract_tables
 from reportparse.structure.segment import segment
-from reportparse.tables.build import organizations_table
+from reportparse.tables.build import organizations_rows
 
 DEFAULT_GOLD = (
     "corpus/gold.jsonl",
@@ -59,7 +59,7 @@ class OrganizationsOnly:
             stanza_model=self.stanza_model,
         )
         self.seconds += time.perf_counter() - started
-        tables["organizations"] = organizations_table(document, mentions, tables["sections"])
+        tables["organizations"] = organizations_rows(document, mentions, tables["sections"]).frame()
         return tables
 
 

@@ -10,13 +10,18 @@ The tables and their columns are described in the README ("Tables") and in docs/
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("reportparse")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0+unknown"
+
+def _version() -> str:
+    """The installed distribution's version (read on first use: importlib.metadata costs 30 ms)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("reportparse")
+    except PackageNotFoundError:  # running from a source tree without installation
+        return "0.0.0+unknown"
+
 
 # The public names load on first use (PEP 562), so that importing one part of the package
 # (``reportparse.components.dates``, ``reportparse.lang.az``) does not load pandas, the PDF
@@ -52,6 +57,7 @@ _EXPORTS = {
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 if TYPE_CHECKING:
+    __version__: str
     from reportparse.api import Corpus, Report, parse, parse_many
     from reportparse.document import Document, OffsetMap, Page, RawText
     from reportparse.errors import (
@@ -77,6 +83,9 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = value = _version()
+        return value
     module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module 'reportparse' has no attribute {name!r}")
@@ -86,7 +95,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_MODULE_OF))
+    return sorted(set(globals()) | set(_MODULE_OF) | {"__version__"})
 
 
 __all__ = [

@@ -19,25 +19,32 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import pandas as pd
-
-from reportparse.batch.discover import discover
-from reportparse.batch.progress import Progress
-from reportparse.batch.result import BATCH_STOPPED, FileResult
-from reportparse.batch.run import ENGINES, run_files
 from reportparse.batch.workers import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT
 from reportparse.document import Document
 from reportparse.ingest.formats import DEFAULT_ENGINE
 from reportparse.ingest.ocr import DEFAULT_OCR
-from reportparse.output.folder import Collector, write_output
 from reportparse.pipeline import TABLES, ParseOptions, parse_document
 from reportparse.tables.build import derived_table
-from reportparse.tables.schema import COUNTS, DATES, DOCUMENTS, ENTITIES, EVENTS, ORGANIZATIONS, REFERENCES, SECTIONS
-from reportparse.tables.types import typed_frame
+from reportparse.tables.schema import (
+    COUNTS,
+    DATES,
+    DERIVED_TABLES,
+    DOCUMENTS,
+    ENTITIES,
+    EVENTS,
+    ORGANIZATIONS,
+    REFERENCES,
+    SECTIONS,
+)
+
+if TYPE_CHECKING:  # pandas, the batch runner and the writers load when a table or a batch asks for them
+    import pandas as pd
+
+    from reportparse.output.folder import Collector
 
 
 class _Tables:
@@ -48,7 +55,7 @@ class _Tables:
     empty cells missing. ``tables`` holds the text form the CSV files are written from.
     """
 
-    tables: dict[str, pd.DataFrame]
+    tables: Mapping[str, pd.DataFrame]
 
     @property
     def documents(self) -> pd.DataFrame:
@@ -84,7 +91,9 @@ class _Tables:
         """A table in the typed form (:mod:`reportparse.tables.types`): dates as datetime64, integers
         ``Int64``, booleans ``boolean``, text ``string``, empty cells missing. Converted once per table
         (``tables`` holds the text form the CSV files are written from)."""
-        sources = tuple(self.tables.values())
+        from reportparse.tables.types import typed_frame
+
+        sources = tuple(self.tables[source] for source in DERIVED_TABLES.get(name, (name,)))
         cache: dict[str, tuple[tuple, pd.DataFrame]] = self.__dict__.setdefault("_typed_tables", {})
         hit = cache.get(name)
         if hit is None or len(hit[0]) != len(sources) or any(a is not b for a, b in zip(hit[0], sources, strict=True)):
@@ -120,6 +129,8 @@ class _Tables:
             OutputLockedError: another process (a ``reportparse parse`` run) writes into
                 ``directory`` (:mod:`reportparse.output.lock`).
         """
+        from reportparse.output.folder import write_output
+
         return write_output(directory, self.tables, self._errors(), fmt="csv", excel=excel)
 
     def to_parquet(self, directory: str | os.PathLike[str]) -> list[Path]:
@@ -134,6 +145,8 @@ class _Tables:
         Raises:
             OutputLockedError: another process writes into ``directory``.
         """
+        from reportparse.output.folder import write_output
+
         return write_output(directory, self.tables, self._errors(), fmt="parquet")
 
     def to_folder(
@@ -150,21 +163,34 @@ class _Tables:
             ValueError: an unknown format.
             OutputLockedError: another process writes into ``directory``.
         """
+        from reportparse.output.folder import write_output
+
         return write_output(directory, self.tables, self._errors(), formats=formats, excel=excel)
 
     def _counts(self) -> str:
-        return ", ".join(f"{name}={len(self.tables[name])}" for name in TABLES if name != "documents")
+        def rows(name: str) -> int:  # a table not yet made a frame is counted from its rows
+            count = getattr(self.tables, "row_count", None)
+            return count(name) if count is not None else len(self.tables[name])
+
+        return ", ".join(f"{name}={rows(name)}" for name in TABLES if name != "documents")
 
 
 class _OneDocument(_Tables):
     """The metadata of one document, read from its row of the documents table."""
 
     def _meta(self, column: str) -> object:
-        frame = self.tables[DOCUMENTS]
-        if not len(frame) or column not in frame.columns:
-            return None
-        value = frame[column].iloc[0]
-        return None if value is None or value is pd.NA or value == "" or pd.isna(value) else value
+        column_of = getattr(self.tables, "column", None)
+        if column_of is not None:  # a TableSet: read without making the frame
+            try:
+                values = column_of(DOCUMENTS, column)
+            except KeyError:
+                return None
+        else:
+            frame = self.tables[DOCUMENTS]
+            values = frame[column].tolist() if column in frame.columns else []
+        value = values[0] if values else None
+        missing = value is None or value == "" or (isinstance(value, float) and value != value)
+        return None if missing or type(value).__name__ == "NAType" else value
 
     @property
     def title(self) -> str | None:
@@ -198,7 +224,7 @@ class DocumentTables(_OneDocument):
         tables: table name → DataFrame, this document's rows only.
     """
 
-    def __init__(self, tables: dict[str, pd.DataFrame]) -> None:
+    def __init__(self, tables: Mapping[str, pd.DataFrame]) -> None:
         self.tables = tables
 
     @property
@@ -223,7 +249,7 @@ class Report(_OneDocument):
         tables: table name → DataFrame (also as attributes: ``report.dates``, ...).
     """
 
-    def __init__(self, document: Document, tables: dict[str, pd.DataFrame]) -> None:
+    def __init__(self, document: Document, tables: Mapping[str, pd.DataFrame]) -> None:
         self.document = document
         self.tables = tables
 
@@ -276,7 +302,7 @@ class Corpus(_Tables):
         notes: warnings about parsed files (no headings found, scanned PDFs, ...).
     """
 
-    def __init__(self, tables: dict[str, pd.DataFrame], errors: pd.DataFrame, notes: Iterable[str] = ()) -> None:
+    def __init__(self, tables: Mapping[str, pd.DataFrame], errors: pd.DataFrame, notes: Iterable[str] = ()) -> None:
         self.tables = tables
         self.errors = errors
         self.notes = list(notes)
@@ -430,6 +456,11 @@ def parse_many(
     Returns:
         The :class:`Corpus`: every table over all parsed documents, and the failures.
     """
+    from reportparse.batch.discover import discover
+    from reportparse.batch.progress import Progress
+    from reportparse.batch.run import ENGINES, run_files
+    from reportparse.output.folder import Collector
+
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     found = discover(_inputs(paths), follow_links=follow_links)
@@ -467,6 +498,8 @@ def parse_many(
 
 def _stopped(error: Exception, unfinished: list[str], collector: Collector) -> str:
     """Record the inputs a stopped batch did not reach; warn, and return the note saying so."""
+    from reportparse.batch.result import BATCH_STOPPED, FileResult
+
     reason = f"{type(error).__name__}: {error}"
     for path in unfinished:
         collector.add(FileResult.failure(path, BATCH_STOPPED, f"not parsed: the batch stopped ({reason})"))

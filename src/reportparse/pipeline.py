@@ -11,8 +11,6 @@ import os
 from dataclasses import dataclass
 from typing import BinaryIO
 
-import pandas as pd
-
 from reportparse.document import Document
 from reportparse.errors import EmptyDocumentError
 from reportparse.extract.counts import find_counts
@@ -26,15 +24,16 @@ from reportparse.ner.backends import NER_MODES, find_organization_mentions
 from reportparse.structure.plan_sections import plan_segmentation
 from reportparse.structure.segment import segment
 from reportparse.tables.build import (
-    counts_table,
-    dates_table,
+    counts_rows,
+    dates_rows,
     document_row,
-    documents_frame,
-    organizations_table,
-    references_table,
-    sections_table,
+    documents_rows,
+    organizations_rows,
+    references_rows,
+    sections_rows,
 )
-from reportparse.tables.schema import COUNTS, DATES, DOCUMENT_TABLES, DOCUMENTS, ORGANIZATIONS, REFERENCES, SECTIONS
+from reportparse.tables.schema import DOCUMENT_TABLES
+from reportparse.tables.tableset import TableSet
 
 TABLES = DOCUMENT_TABLES
 """Names of the tables :func:`extract_tables` gives one document, in the order they are written
@@ -48,7 +47,7 @@ def extract_tables(
     ner: str = "rules",
     ner_model: str | None = None,
     stanza_model: str | None = None,
-) -> dict[str, pd.DataFrame]:
+) -> TableSet:
     """Run every stage on a normalized document.
 
     Args:
@@ -59,32 +58,31 @@ def extract_tables(
         stanza_model: the Stanza model folder for the stanza modes (default: the Stanza model shipped in the package).
 
     Returns:
-        One DataFrame per table name of :data:`TABLES`.
+        The tables named in :data:`TABLES`, in that order: a mapping of name → DataFrame whose
+        frames are made when first looked up (:class:`~reportparse.tables.tableset.TableSet`).
     """
-    tables: dict[str, pd.DataFrame] = {}  # filled in the order of TABLES
     report_sections = segment(document)
     segmentation = report_sections
     if not segmentation.headed:  # an action plan: its numbered measures are the sections
         segmentation = plan_segmentation(document) or segmentation
     metadata = extract_metadata(document, segmentation, year=year)
-    tables[DOCUMENTS] = documents_frame([document_row(document, segmentation, metadata)])
-    tables[SECTIONS] = sections_table(document, segmentation)
+    sections = sections_rows(document, segmentation)
     dates = find_dates(document.text, year=metadata.year)  # found once: counts and references skip or read them
-    tables[DATES] = dates_table(document, dates, tables[SECTIONS])
-    tables[ORGANIZATIONS] = organizations_table(
-        document,
-        find_organization_mentions(
-            document.text, reporting_body=metadata.organization, ner=ner, ner_model=ner_model, stanza_model=stanza_model
-        ),
-        tables[SECTIONS],
+    organizations = find_organization_mentions(
+        document.text, reporting_body=metadata.organization, ner=ner, ner_model=ner_model, stanza_model=stanza_model
     )
-    tables[COUNTS] = counts_table(document, find_counts(document.text, dates=dates), tables[SECTIONS])
-    tables[REFERENCES] = references_table(
-        document,
-        find_references(document.text, year=metadata.year, dates=dates, headings=report_sections.heading_spans),
-        tables[SECTIONS],
+    counts = find_counts(document.text, dates=dates)
+    references = find_references(document.text, year=metadata.year, dates=dates, headings=report_sections.heading_spans)
+    return TableSet(  # in the order of TABLES
+        [
+            documents_rows([document_row(document, segmentation, metadata)]),
+            sections,
+            dates_rows(document, dates, sections),
+            organizations_rows(document, organizations, sections),
+            counts_rows(document, counts, sections),
+            references_rows(document, references, sections),
+        ]
     )
-    return tables
 
 
 @dataclass(frozen=True)
@@ -131,7 +129,7 @@ def parse_document(
     *,
     doc_id: str | None = None,
     format: str | None = None,
-) -> tuple[Document, dict[str, pd.DataFrame]]:
+) -> tuple[Document, TableSet]:
     """Load one report and run every stage on it.
 
     Args:

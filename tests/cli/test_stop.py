@@ -189,14 +189,14 @@ def test_the_exit_statuses_are_documented_in_help():
 
 def test_parse_many_keeps_the_finished_files_when_the_batch_stops(folder, monkeypatch):
     """The Python API too: the documents parsed before the error are returned, the rest are listed."""
-    from reportparse import api
+    from reportparse.batch import run
     from reportparse.batch.result import BATCH_STOPPED
 
     def run_files(files, options, **_kwargs):
         yield from (parse_file(path, options) for path in files[:2])
         raise RuntimeError("a reportparse worker failed to start (exit code 1)")
 
-    monkeypatch.setattr(api, "run_files", run_files)
+    monkeypatch.setattr(run, "run_files", run_files)  # parse_many imports it when called
     with pytest.warns(RuntimeWarning, match="the batch stopped on an error .*worker failed to start"):
         corpus = reportparse.parse_many(folder, progress=False)
     assert sorted(Path(p).name for p in corpus.documents["path"]) == ["r0.txt", "r1.txt"]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 TIMEOUT, MEMORY_LIMIT, WORKER_CRASH = "Timeout", "MemoryLimit", "WorkerCrash"
 BATCH_STOPPED = "BatchStopped"
@@ -20,7 +23,8 @@ class FileResult:
     Attributes:
         path: the file as given or discovered.
         doc_id: the document's id (empty when reading failed).
-        tables: one DataFrame per table, or None on failure.
+        tables: one DataFrame per table, or None on failure (a
+            :class:`~reportparse.tables.tableset.TableSet` from a worker: rows until looked up).
         error_type: empty on success; the exception's class name, or :data:`TIMEOUT`,
             :data:`MEMORY_LIMIT`, :data:`WORKER_CRASH`.
         message: what went wrong and what to do (without the path).
@@ -30,7 +34,7 @@ class FileResult:
 
     path: str
     doc_id: str = ""
-    tables: dict[str, pd.DataFrame] | None = None
+    tables: Mapping[str, pd.DataFrame] | None = None
     error_type: str = ""
     message: str = ""
     notes: tuple[str, ...] = ()

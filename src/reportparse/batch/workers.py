@@ -66,7 +66,7 @@ def parse_file(path: str | os.PathLike[str], options: ParseOptions = ParseOption
             seconds=time.perf_counter() - started,
         )
     notes = [str(warning.message) for warning in caught]
-    if not (tables[SECTIONS]["item"] != "").any() and not document.scanned:
+    if not any(tables.column(SECTIONS, "item")) and not document.scanned:
         notes.append(f"{path}: no plan-item headings found; the whole text is one section")
     return FileResult(
         path=str(path), doc_id=document.doc_id, tables=tables, notes=tuple(notes), seconds=time.perf_counter() - started

@@ -31,7 +31,8 @@ from reportparse.pipeline import TABLES
 from reportparse.tables import datapackage
 from reportparse.tables.build import columns, derived_table
 from reportparse.tables.names import escape_text
-from reportparse.tables.schema import DERIVED_TABLES, DOCUMENTS, ENTITIES, ERRORS, ORGANIZATIONS
+from reportparse.tables.schema import DERIVED_TABLES, DOCUMENTS, ENTITIES, ERRORS, EVENTS, ORGANIZATIONS
+from reportparse.tables.tableset import combined_rows
 from reportparse.tables.types import text_frame
 
 FORMATS = ("csv", "parquet", "xlsx", "sqlite")
@@ -86,6 +87,25 @@ def _concat(name: str, every: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(filled, ignore_index=True)[names] if filled else pd.DataFrame(columns=names)
 
 
+def _bundle(name: str, parts: list[Mapping[str, pd.DataFrame]]) -> pd.DataFrame:
+    """One table of several documents' tables: one frame made from their rows when every part
+    still holds rows (:func:`reportparse.tables.tableset.combined_rows`), else their frames
+    concatenated."""
+    rows = combined_rows(name, parts)
+    if rows is not None and len(rows):
+        return rows.frame()
+    return _concat(name, [part[name] for part in parts if name in part])
+
+
+def _with_events(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables of some documents with their events (each document's events come from its own
+    sections, dates and references: made bundle by bundle, they are the events of the whole)."""
+    built = dict(tables)
+    if all(source in built for source in DERIVED_TABLES[EVENTS]):
+        built[EVENTS] = derived_table(EVENTS, built)
+    return built
+
+
 Part = Mapping[str, "pd.DataFrame | Path"]
 """Tables of some documents: in memory, or pickled to a file per table (see :class:`Collector`)."""
 
@@ -98,7 +118,10 @@ class Combined(Mapping[str, pd.DataFrame]):
     """The tables of several documents (or runs), concatenated in a deterministic order.
 
     A table is built when it is looked up and not kept, so writing the tables one after the
-    other holds one combined table in memory at a time, not all of them.
+    other holds one combined table in memory at a time, not all of them. When every part also
+    holds its ``events`` (the :class:`Collector` makes them bundle by bundle), ``events`` is
+    combined the same way (it is listed in :attr:`derived`) instead of being derived from the
+    whole sections, dates and references tables at once.
 
     Args:
         parts: tables of one or more documents each.
@@ -106,12 +129,13 @@ class Combined(Mapping[str, pd.DataFrame]):
 
     def __init__(self, parts: Iterable[Part]) -> None:
         self.parts = list(parts)
+        self.derived: tuple[str, ...] = (EVENTS,) if self.parts and all(EVENTS in part for part in self.parts) else ()
         documents = _concat(DOCUMENTS, [_frame(part[DOCUMENTS]) for part in self.parts if DOCUMENTS in part])
         order = documents.astype({"path": str, "doc_id": str}).sort_values(["path", "doc_id"], kind="stable")["doc_id"]
         self.rank = {doc_id: index for index, doc_id in enumerate(order)}
 
     def __getitem__(self, name: str) -> pd.DataFrame:
-        if name not in TABLES:
+        if name not in TABLES and name not in self.derived:
             raise KeyError(name)
         frame = _concat(name, [_frame(part[name]) for part in self.parts if name in part])
         positions = np.argsort(frame["doc_id"].astype(str).map(self.rank).to_numpy(dtype=float), kind="stable")
@@ -146,7 +170,7 @@ class Collector:
     ) -> None:
         self.spill = Path(spill) if spill is not None else None
         self.parts: list[Part] = []
-        self._recent: list[dict[str, pd.DataFrame]] = []
+        self._recent: list[Mapping[str, pd.DataFrame]] = []
         self.failures: list[FileResult] = []
         self.parsed: list[str] = []  # paths only: the tables are kept once, in parts
         documents = prior.get(DOCUMENTS) if prior else None
@@ -157,7 +181,8 @@ class Collector:
         if prior:
             self._keep(prior)
 
-    def _keep(self, tables: dict[str, pd.DataFrame]) -> None:
+    def _keep(self, tables: Mapping[str, pd.DataFrame]) -> None:
+        tables = _with_events(tables)
         if self.spill is None:
             self.parts.append(tables)
             return
@@ -180,13 +205,16 @@ class Collector:
         assert result.tables is not None  # result.ok
         self._recent.append(result.tables)
         if len(self._recent) >= _BUNDLE:  # thousands of small frames cost more than their rows
-            self._keep({name: _concat(name, [part[name] for part in self._recent]) for name in TABLES})
+            self._keep({name: _bundle(name, self._recent) for name in TABLES})
             self._recent = []
         return None
 
     def tables(self) -> Combined:
         """Every table of every document kept so far (each built when looked up)."""
-        return Combined([*self.parts, *self._recent])
+        if self._recent:  # the last bundle, smaller than the others
+            self._keep({name: _bundle(name, self._recent) for name in TABLES})
+            self._recent = []
+        return Combined(self.parts)
 
     def errors(self) -> pd.DataFrame:
         """The failed inputs."""

@@ -1,23 +1,25 @@
-"""Mentions → pandas DataFrames, one per table, with the columns and dtypes of :mod:`.schema`.
+"""Mentions → table rows, and rows → pandas DataFrames with the columns and dtypes of :mod:`.schema`.
 
 Required columns come first, in the order of the contract (../shared/spec/tables.md); extra
 columns follow. Every row carries its ``item``: the section of the document holding it.
+
+Parsing builds each document table as :class:`Rows` (plain dicts) held by a
+:class:`~reportparse.tables.tableset.TableSet`, which makes a DataFrame of a table when it is
+first looked up: a parse never imports pandas, and a batch joins the rows of many documents
+before making one frame of them.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Mapping
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from reportparse.document import Document
 from reportparse.extract.metadata import Metadata, extract_metadata
 from reportparse.extract.organizations import org_key
 from reportparse.ingest.ocr import ocr_page_numbers
 from reportparse.structure.segment import Segmentation, segment
-from reportparse.tables.events import events_table
 from reportparse.tables.names import escape_text, has_surrogates
 from reportparse.tables.schema import (
     COUNTS,
@@ -31,6 +33,9 @@ from reportparse.tables.schema import (
     TABLES,
     pandas_dtypes,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def columns(name: str) -> list[str]:
@@ -47,6 +52,8 @@ def empty_table(name: str) -> pd.DataFrame:
     """A table with its columns and no rows (for stages not run)."""
     prototype = _EMPTY.get(name)
     if prototype is None:
+        import pandas as pd
+
         prototype = _EMPTY[name] = typed(name, pd.DataFrame(columns=columns(name)))
     return prototype.copy()
 
@@ -63,6 +70,9 @@ def frame(name: str, rows: list[dict[str, object]], *, objects: tuple[str, ...] 
     if not rows:
         table = empty_table(name)
         return table.astype(dict.fromkeys(objects, object)) if objects else table
+    import numpy as np
+    import pandas as pd
+
     names, dtypes = columns(name), pandas_dtypes(name)
     data: dict[str, object] = {}
     for column in names:
@@ -78,6 +88,46 @@ def frame(name: str, rows: list[dict[str, object]], *, objects: tuple[str, ...] 
     return pd.DataFrame(data, columns=names)
 
 
+class Rows:
+    """One table of one document as rows (dicts holding every column), before it is a DataFrame.
+
+    Args:
+        name: the table.
+        rows: its rows, in order.
+        objects: columns kept as ``object`` (see :func:`frame`).
+    """
+
+    __slots__ = ("name", "rows", "objects")
+
+    def __init__(self, name: str, rows: list[dict[str, object]], *, objects: tuple[str, ...] = ()) -> None:
+        self.name, self.rows, self.objects = name, rows, objects
+
+    def frame(self) -> pd.DataFrame:
+        """The rows as a DataFrame (:func:`frame`)."""
+        return frame(self.name, self.rows, objects=self.objects)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rows, (self.name, self.rows, self.objects))
+
+
+def _rows(name: str, rows: list[dict[str, object]], objects: tuple[str, ...]) -> Rows:
+    return Rows(name, rows, objects=objects)
+
+
+def joined(parts: list[Rows]) -> Rows:
+    """The rows of several documents' copies of one table, as one (their frames, concatenated)."""
+    name, objects = parts[0].name, parts[0].objects
+    rows: list[dict[str, object]] = []
+    for part in parts:
+        if part.name != name or part.objects != objects:
+            raise ValueError(f"cannot join rows of {part.name!r} to rows of {name!r}")
+        rows += part.rows
+    return Rows(name, rows, objects=objects)
+
+
 def document_row(document: Document, segmentation: Segmentation, metadata: Metadata) -> dict[str, object]:
     """One documents.csv row."""
     return {
@@ -85,7 +135,7 @@ def document_row(document: Document, segmentation: Segmentation, metadata: Metad
         "path": escape_text(document.source or ""),  # a name that is not UTF-8 kept losslessly
         "title": metadata.title,
         "organization": metadata.organization,
-        "year": metadata.year if metadata.year is not None else pd.NA,
+        "year": metadata.year,  # None: missing (Int64)
         "period_start": metadata.period_start,
         "period_end": metadata.period_end,
         "n_pages": len(document.pages),
@@ -111,6 +161,11 @@ def documents_frame(rows: Iterable[dict[str, object]]) -> pd.DataFrame:
     return frame(DOCUMENTS, list(rows))
 
 
+def documents_rows(rows: Iterable[dict[str, object]]) -> Rows:
+    """Rows of documents.csv (:func:`document_row`)."""
+    return Rows(DOCUMENTS, list(rows))
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -119,7 +174,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sections_table(document: Document, segmentation: Segmentation) -> pd.DataFrame:
+def sections_rows(document: Document, segmentation: Segmentation) -> Rows:
     """sections.csv of one document: a row per item (the preamble has an empty item).
 
     ``start``/``end``/``text`` are the execution narrative after the heading (whitespace
@@ -144,7 +199,7 @@ def sections_table(document: Document, segmentation: Segmentation) -> pd.DataFra
             "chapter_title": section.chapter_title,
         }
         rows += [{"item": item, **shared} for item in section.items or [""]]
-    return frame(SECTIONS, rows)
+    return Rows(SECTIONS, rows)
 
 
 def documents_table(documents: Iterable[Document], *, year: int | None = None) -> pd.DataFrame:
@@ -164,7 +219,7 @@ def documents_table(documents: Iterable[Document], *, year: int | None = None) -
     return documents_frame(rows)
 
 
-def dates_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
+def dates_rows(document: Document, mentions: Iterable, sections: Rows | pd.DataFrame) -> Rows:
     """dates.csv of one document from date mentions (see :mod:`reportparse.extract.dates`)."""
     item_of = item_lookup(sections)
     rows = [
@@ -183,10 +238,10 @@ def dates_table(document: Document, mentions: Iterable, sections: pd.DataFrame) 
         }
         for m in mentions
     ]
-    return frame(DATES, rows)
+    return Rows(DATES, rows)
 
 
-def organizations_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
+def organizations_rows(document: Document, mentions: Iterable, sections: Rows | pd.DataFrame) -> Rows:
     """organizations.csv of one document from organization mentions (see
     :mod:`reportparse.extract.organizations`)."""
     item_of = item_lookup(sections)
@@ -207,10 +262,10 @@ def organizations_table(document: Document, mentions: Iterable, sections: pd.Dat
         }
         for m in mentions
     ]
-    return frame(ORGANIZATIONS, rows)
+    return Rows(ORGANIZATIONS, rows)
 
 
-def counts_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
+def counts_rows(document: Document, mentions: Iterable, sections: Rows | pd.DataFrame) -> Rows:
     """counts.csv of one document from count mentions (see :mod:`reportparse.extract.counts`).
 
     ``value`` keeps integers as integers (``2500``) and decimals as written (``20.0``), so the
@@ -232,10 +287,10 @@ def counts_table(document: Document, mentions: Iterable, sections: pd.DataFrame)
         }
         for m in mentions
     ]
-    return frame(COUNTS, rows, objects=("value",))
+    return Rows(COUNTS, rows, objects=("value",))
 
 
-def references_table(document: Document, mentions: Iterable, sections: pd.DataFrame) -> pd.DataFrame:
+def references_rows(document: Document, mentions: Iterable, sections: Rows | pd.DataFrame) -> Rows:
     """references.csv of one document (see :mod:`reportparse.extract.references`)."""
     item_of = item_lookup(sections)
     rows = [
@@ -255,7 +310,7 @@ def references_table(document: Document, mentions: Iterable, sections: pd.DataFr
         }
         for m in mentions
     ]
-    return frame(REFERENCES, rows)
+    return Rows(REFERENCES, rows)
 
 
 def entities_table(organizations: pd.DataFrame) -> pd.DataFrame:
@@ -287,8 +342,11 @@ def entities_table(organizations: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["n_mentions", "org_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def item_lookup(sections: pd.DataFrame) -> Callable[[int], str]:
+def item_lookup(sections: Rows | pd.DataFrame) -> Callable[[int], str]:
     """offset → the item(s) (``;``-joined) of the section holding it; "" outside every item.
+
+    Args:
+        sections: the document's sections table, as rows or as a DataFrame.
 
     The lookup of the last sections table asked for is kept: each mention table of a document
     asks for the same one."""
@@ -300,17 +358,23 @@ def item_lookup(sections: pd.DataFrame) -> Callable[[int], str]:
     return item_of
 
 
-_LAST_LOOKUP: dict[str, tuple[pd.DataFrame, Callable[[int], str]]] = {}
+_LAST_LOOKUP: dict[str, tuple[object, Callable[[int], str]]] = {}
 
 
-def _item_lookup(sections: pd.DataFrame) -> Callable[[int], str]:
-    # Rows of a section are adjacent: its first row carries the heading start (plain numpy, as
-    # this runs for every table of every document).
-    section = sections["section"].to_numpy()
-    first = np.ones(len(section), dtype=bool)
-    first[1:] = section[1:] != section[:-1]
-    starts = [int(start) for start in sections["heading_start"].to_numpy()[first]]
-    items = [str(value) for value in sections["items"].to_numpy()[first]]
+def _item_lookup(sections: Rows | pd.DataFrame) -> Callable[[int], str]:
+    if isinstance(sections, Rows):
+        columns = [[row[name] for row in sections.rows] for name in ("section", "heading_start", "items")]
+    else:
+        columns = [sections[name].tolist() for name in ("section", "heading_start", "items")]
+    # Rows of a section are adjacent: its first row carries the heading start.
+    starts: list[int] = []
+    items: list[str] = []
+    previous = object()
+    for section, start, item in zip(*columns, strict=True):
+        if section != previous:
+            starts.append(int(str(start)))
+            items.append(str(item))
+            previous = section
 
     def item_of(offset: int) -> str:
         index = bisect.bisect_right(starts, offset) - 1
@@ -329,5 +393,9 @@ def derived_table(name: str, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame
     if name == ENTITIES:
         return entities_table(tables[ORGANIZATIONS])
     if name == EVENTS:
+        if name in getattr(tables, "derived", ()):  # a batch's tables hold events made document by document
+            return tables[name]
+        from reportparse.tables.events import events_table
+
         return events_table(tables[SECTIONS], tables[DATES], tables[REFERENCES])
     return tables[name]
