@@ -139,6 +139,8 @@ class Combined(Mapping[str, pd.DataFrame]):
             raise KeyError(name)
         frame = _concat(name, [_frame(part[name]) for part in self.parts if name in part])
         positions = np.argsort(frame["doc_id"].astype(str).map(self.rank).to_numpy(dtype=float), kind="stable")
+        if (positions == np.arange(len(positions))).all():  # already in order: no second copy
+            return frame
         return frame.iloc[positions].reset_index(drop=True)
 
     def __iter__(self) -> Iterator[str]:
