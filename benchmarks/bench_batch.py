@@ -1,6 +1,6 @@
 """Batch throughput: `reportparse parse --jobs N` on generated ten-page PDF reports.
 
-    .venv/bin/python benchmarks/bench_batch.py [--files 1000] [--jobs 2] [--cache DIR] [--profile]
+    .venv/bin/python benchmarks/bench_batch.py [--files 1000] [--jobs 2] [--cache DIR] [--profile] [--no-history]
 
 Generates the PDFs once (the corpus reports and the bundled sample, each repeated to at least
 ten pages, copied until there are --files distinct files) into --cache, then runs
@@ -8,7 +8,8 @@ the command line on the folder and prints wall time, files/s, pages/s, words/s a
 memory of the whole process tree (parent, workers and the worker server): the sum of RSS (an
 upper bound: pages shared between processes count once per process) and the sum of PSS (shared
 pages split between the processes that share them: the memory the run really takes).
---profile also prints where one process spends its time, per pipeline function.
+--profile also prints where one process spends its time, per pipeline function. The figures are
+appended to benchmarks/results/bench_batch.jsonl (history.py) unless --no-history.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 import psutil
+from history import record
 
 import reportparse
 from reportparse.devtools import pdfgen
@@ -144,6 +146,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "reportparse-bench-pdfs")
     parser.add_argument("--profile", action="store_true", help="also profile 20 files in one process")
+    parser.add_argument("--no-history", action="store_true", help="do not append to benchmarks/results/")
     args = parser.parse_args()
     folder = args.cache / f"{args.files}x{PAGES}p"
     paths = generate(folder, args.files)
@@ -159,6 +162,20 @@ def main() -> None:
         f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     print("peak PSS per process: " + ", ".join(f"{role} {mb:.0f} MB" for role, mb in sorted(roles.items())))
+    if not args.no_history:
+        figures = {
+            "files": len(documents),
+            "jobs": args.jobs,
+            "wall_s": wall,
+            "files_per_s": len(documents) / wall,
+            "words_per_s": words / wall,
+            "peak_pss_mb": pss,
+            "peak_rss_mb": rss,
+            "cpu_ms_per_file": cpu / len(documents) * 1000,
+            **{f"peak_pss_{role}_mb": mb for role, mb in roles.items()},
+        }
+        lower = ["wall_s", "cpu_ms_per_file", *(name for name in figures if name.endswith("_mb"))]
+        print(f"history: {record('bench_batch', figures, lower_is_better=lower)}")
     if args.profile:
         profile(paths[:20])
 
