@@ -20,7 +20,29 @@ EDGE_SPACE = re.compile(r" +(?=\n)|(?<=\n) +|^ +| +$")
 LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 ITEM_HEADING = re.compile(r"\d+(?:\.\d+)*\s*[-–]?\s*(?:ci|cı|cu|cü)\s+(?:yarımbənd|bənd)")
 
-PIECES = ("a", "bc", "ə", "Q", "İ", "é", "1", "_", "-", "-", "--", "\n", "-\n", " ", "  ", ".", "!", "–", "ci ", "bənd")
+PIECES = (
+    "a",
+    "bc",
+    "ə",
+    "Q",
+    "İ",
+    "é",
+    "1",
+    "_",
+    "-",
+    "-",
+    "--",
+    "\n",
+    "-\n",
+    " ",
+    "  ",
+    ".",
+    "!",
+    "–",
+    "ci ",
+    "bənd",
+    "w" * 70,
+)
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
@@ -32,10 +54,12 @@ def test_split_words_are_removed_as_one_pattern_removed_them(text):
 @given(texts)
 def test_the_word_before_each_line_end_hyphen_is_the_one_searched_from_the_start(text):
     starts = {match.end(): match.start() for match in normalize._WORD_BEFORE_BREAK.finditer(text)}
+    searched_back = normalize._word_starts(text)
     for hyphen in normalize._LINE_END_HYPHEN.finditer(text):
         before = WORD_BEFORE.search(text, 0, hyphen.start())
         assert before is not None
-        assert starts[hyphen.start()] == before.start()
+        assert starts[hyphen.start()] == searched_back[hyphen.start()] == before.start()
+    assert len(searched_back) == len(list(normalize._LINE_END_HYPHEN.finditer(text)))
 
 
 @given(texts)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -97,7 +97,7 @@ def _is_participle(word: str) -> bool:
     return bool(PARTICIPLE.fullmatch(word)) and word not in NOT_PARTICIPLES and not word.endswith(("dan", "dən"))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     kind: str  # word, number or other
     start: int
@@ -146,28 +146,30 @@ class _Scanner:
         self.folded = layer.folded
         self.known = layer.vocabulary
         self.tokens: list[_Token] = []
+        append, folded, newline_at = self.tokens.append, self.folded, text.find
         previous_end = 0
         for token in layer.tokens:
-            if token.kind == "word":
-                pieces: Iterable[tuple[str, int, int]] = ((token.kind, token.start, token.end),)
-            elif token.kind in ("quote", "punct"):
-                pieces = (("other", token.start, token.end),)
-            else:  # a date, item number, grouped number or a number with its ending: read by parts
-                pieces = (
-                    (m.lastgroup or "other", m.start(), m.end()) for m in _PART.finditer(text, token.start, token.end)
-                )
-            for kind, start, end in pieces:
-                self.tokens.append(
-                    _Token(
-                        kind,
-                        start,
-                        end,
-                        self.folded[start:end],
-                        text[start].isupper(),
-                        "\n" in text[previous_end:start],
-                    )
-                )
+            kind, start, end = token.kind, token.start, token.end
+            if kind == "word" or kind == "quote" or kind == "punct":  # one piece
+                kind = "word" if kind == "word" else "other"
+                newline = newline_at("\n", previous_end, start) >= 0
+                append(_Token(kind, start, end, folded[start:end], text[start].isupper(), newline))
                 previous_end = end
+                continue
+            # a date, item number, grouped number or a number with its ending: read by parts
+            for match in _PART.finditer(text, start, end):
+                part_start, part_end = match.span()
+                newline = newline_at("\n", previous_end, part_start) >= 0
+                part = _Token(
+                    match.lastgroup or "other",
+                    part_start,
+                    part_end,
+                    folded[part_start:part_end],
+                    text[part_start].isupper(),
+                    newline,
+                )
+                append(part)
+                previous_end = part_end
         self.starts = [token.start for token in self.tokens]
 
     def index_at(self, offset: int) -> int:
@@ -754,8 +756,12 @@ def find_counts(
     for match in _NUMBER.finditer(scanner.folded):
         if sum(map(str.isdigit, match.group())) <= _LONGEST_NUMBER:
             candidates.append((match.start(), match.end(), _decimal(match.group()), "," in match.group(), False))
-    index = 0
-    while index < len(scanner.tokens):
+    index, tokens = 0, scanner.tokens
+    while index < len(tokens):
+        first = tokens[index]
+        if first.kind != "word" or first.text not in _NUMBER_WORDS or first.capital:
+            index += 1  # no number word starts here (what _word_number checks first)
+            continue
         found = _word_number(scanner, index)
         if found is None:
             index += 1

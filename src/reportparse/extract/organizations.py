@@ -31,7 +31,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -79,6 +78,7 @@ in :data:`reportparse.lang.az.organizations.HEADS` or from the gazetteer (``data
 
 OPEN_QUOTES = '“«„"'
 CLOSE_QUOTES = '”»"'
+_UPPERCASE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÇƏĞIİÖŞÜ")  # what an abbreviation starts with
 _ABBREVIATION = re.compile(rf"^([A-ZÇƏĞIİÖŞÜ][A-ZÇƏĞIİÖŞÜa-zçəğıöşü]*[A-ZÇƏĞIİÖŞÜ])(?:{DASH_CLASS}([^\W\d_]{{1,5}}))?$")
 _SLUG_LETTERS = str.maketrans("əƏıIİşŞçÇğĞöÖüÜ", "eeiiissccggoouu")
 _NATIONAL_PREFIX_RE = re.compile(r"^Azərbaycan Respublikası(?:nın)?\s+")
@@ -145,16 +145,22 @@ def tokenize(text: str) -> list[Token]:
     """
     layer = TextLayer.of(text)
     folded = layer.folded
-    pieces = list(_pieces(layer))
+    pieces = _pieces(layer)
     tokens: list[Token] = []
+    append, new = tokens.append, tuple.__new__  # a Token built as its tuple (no Python-level __new__)
     count, i = len(pieces), 0
     while i < count:
         start, end, kind = pieces[i]
         if kind != "word":
-            tokens.append(Token(start, end, text[start:end], kind, text[start:end], ""))
+            surface = text[start:end]
+            append(new(Token, (start, end, surface, kind, surface, "")))
             i += 1
             continue
         j = i + 1
+        if j < count and pieces[j][0] != end:  # most words: the next piece is apart
+            append(new(Token, (start, end, text[start:end], "word", folded[start:end], "")))
+            i = j
+            continue
         while j < count and pieces[j][0] == end:
             next_start, next_end, next_kind = pieces[j]
             if next_kind in ("word", "num") or text[next_start] in _IN_WORD_APOSTROPHES:
@@ -180,7 +186,7 @@ def tokenize(text: str) -> list[Token]:
             ending = text[end + 1 : ending_end]
             if len(ending) <= 5 and ending.isalpha() and not _WORD_CHAR.match(text, ending_end):
                 qsuffix, end, j = text[end:ending_end], ending_end, j + 2
-        tokens.append(Token(start, end, text[start:end], "word", folded[start:fold_end], qsuffix))
+        append(new(Token, (start, end, text[start:end], "word", folded[start:fold_end], qsuffix)))
         i = j
     return tokens
 
@@ -191,24 +197,27 @@ _IN_WORD_APOSTROPHES = "'’"
 _WORD_CHAR = re.compile(r"\w")
 
 
-def _pieces(layer: TextLayer) -> Iterator[tuple[int, int, str]]:
+def _pieces(layer: TextLayer) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the layer's tokens as the name grammar reads them: ``word``,
     ``num`` (a digit run), ``quote`` or ``punct``; a date, item number or grouped number is
     read as its digit runs and punctuation marks, an underscore (a form's blank) as nothing."""
     text = layer.text
+    pieces: list[tuple[int, int, str]] = []
+    append = pieces.append
     for token in layer.tokens:
         kind, start = token.kind, token.start
         if kind == "word" and not (start and text[start - 1] in CLOSE_QUOTES):
-            yield start, token.end, "word"
-        elif kind in ("quote", "punct"):
+            append((start, token.end, "word"))
+        elif kind == "quote" or kind == "punct":
             if text[start] != "_":
-                yield start, token.end, "quote" if text[start] in _QUOTE_CHARACTERS else "punct"
+                append((start, token.end, "quote" if text[start] in _QUOTE_CHARACTERS else "punct"))
         else:  # a number token, or a word right after a closing quote (its first letters may be an ending)
             for match in _PIECE.finditer(text, start, token.end):
                 piece = match.lastgroup or "punct"
                 if piece == "punct" and match.group() in _QUOTE_CHARACTERS:
                     piece = "quote"
-                yield match.start(), match.end(), piece
+                append((match.start(), match.end(), piece))
+    return pieces
 
 
 # --- the gazetteer, indexed by lemma key -------------------------------------------------------
@@ -974,7 +983,9 @@ class _Grammar:
 
     def spans(self) -> list[_Span]:
         spans = []
-        for index in range(len(self.tokens)):
+        for index, token in enumerate(self.tokens):
+            if token.kind != "word" or HEAD_FORMS.get(token.fold) is None:
+                continue  # no head noun (what head_at checks first)
             head = self.head_at(index)
             if head is not None:
                 span = self.span_for_head(index, head)
@@ -1008,20 +1019,20 @@ class _Grammar:
         for index, token in enumerate(tokens):
             if token.kind != "word":
                 continue
-            abbreviation = _ABBREVIATION.match(token.text)
-            if abbreviation and abbreviation.group(1) in KNOWN.legal_forms:
+            match = _ABBREVIATION.match(token.text) if token.text[0] in _UPPERCASE else None
+            if match and match.group(1) in KNOWN.legal_forms:
                 company = self._company_span(index)
                 if company is not None:
                     spans.append(company)
                     continue
-            match = _ABBREVIATION.match(token.text)
             if match and match.group(1) in KNOWN.abbreviations:
                 spans.append(_Span(index, index, None, alias=KNOWN.abbreviations[match.group(1)]))
                 continue
             if token.fold not in KNOWN.alias_first_words:
                 continue
+            folds = tuple(t.fold for t in tokens[index : index + KNOWN.longest_alias])
             for length in range(min(KNOWN.longest_alias, len(tokens) - index), 1, -1):  # never past the text's end
-                words = tuple(t.fold for t in tokens[index : index + length])
+                words = folds[:length]
                 if words in KNOWN.sequences and all(_is_capitalized(t) for t in tokens[index : index + length]):
                     spans.append(_Span(index, index + length - 1, None, alias=KNOWN.sequences[words]))
                     break
@@ -1634,7 +1645,7 @@ def _with_parenthesized_abbreviations(text: str, mentions: list[OrganizationMent
     # An abbreviation defined once stands for its body everywhere in the text (``KOBİA ilə``, ``KOBİA-nın``):
     # one pass finds the uses of every abbreviation, taken word by word in the order of their definitions.
     uses: dict[str, list[tuple[int, int]]] = {word: [] for word in defined}
-    for match in _WORD_USE.finditer(text):
+    for match in _WORD_USE.finditer(text) if defined else ():
         if match.group(1) in uses:
             uses[match.group(1)].append((match.start(), match.end() + len(match.group(2))))
     for word, mention in defined.items():

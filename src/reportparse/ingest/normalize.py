@@ -134,8 +134,10 @@ def _furniture_edits(raw: str, spans: Iterable[tuple[int, int]]) -> list[Edit]:
 
 _PDFIUM_HYPHEN = re.compile("\ufffe")
 _SOFT_HYPHEN = re.compile("\u00ad(?:[ \t]*(?:\r\n|\r|\n))?")
-_LINE_BREAK_CHARS = re.compile("\r\n|[\r\f\v\u2028\u2029\x1c\x1d\x1e\x85]")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
+# Patterns here start with one character or class, not a repeat or an alternative, so that the
+# search skips fast to where a match can start.
+_LINE_BREAK_CHARS = re.compile("[\r\f\v\u2028\u2029\x1c\x1d\x1e\x85](?:(?<=\r)\n)?")  # \r\n is one break
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff][\u200b\u200c\u200d\u2060\ufeff]*")
 _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0e-\x1b\x1f\x7f]")
 _NON_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 _COMBINING_RUN = re.compile(r".[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]+", re.DOTALL)
@@ -218,10 +220,12 @@ def _join_letter_spacing(doc: _Editable) -> None:
 
 # --- 5. spaces -----------------------------------------------------------------------------
 
-_SPACE_RUN = re.compile(r" {2,}")
-# Every alternative takes a whole run of spaces, so a match can only start where a run starts;
-# ``(?<! )`` says so, and a long run is read once instead of once from each of its spaces.
-_EDGE_SPACE = re.compile(r"(?<! ) +(?=\n)|(?<=\n) +|^ +|(?<! ) +$")
+_SPACE_RUN = re.compile(r"  +")  # two or more
+# Every alternative takes a whole run of spaces, so a match can only start where a run starts
+# (``(?<!  )`` after its first space says so), and a long run is read once instead of once from
+# each of its spaces. Each alternative starts with the space itself (the look-behinds come after
+# it), so the search skips from space to space instead of trying every character.
+_EDGE_SPACE = re.compile(r" (?<!  ) *(?=\n)| (?<=\n ) *| (?<![\s\S] ) *| (?<!  ) *$")
 
 
 def _collapse_spaces(doc: _Editable) -> None:
@@ -231,21 +235,53 @@ def _collapse_spaces(doc: _Editable) -> None:
 
 # --- 6. line-end hyphenation ---------------------------------------------------------------
 
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
-# A word (letter runs joined by single hyphens), with a ``-⏎`` and the next letters if the line
-# breaks inside it: scanning text for these visits each character once, so it is linear.
-_WORD_OR_SPLIT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:-\n[^\W\d_]+)?")
+# ``-⏎`` between letters; the look-behind comes after the ``-⏎``, which the search finds fast.
+_LINE_END_HYPHEN = re.compile(r"-\n(?<=[^\W\d_]-\n)(?=[^\W\d_])")
 # The whole word before a ``-⏎``. It may start only where a word starts (not after a letter or a
 # letter and a hyphen), so a long word is read once, not once from each of its letters.
 _WORD_BEFORE_BREAK = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]-)[^\W\d_]+(?:-[^\W\d_]+)*(?=-\n)")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 _WORD_SPAN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _STEM = 5  # a right-hand fragment that begins like a word of the text is a word itself
+_WINDOW = 64  # characters searched back for the word before a ``-⏎`` (doubled while the word is longer)
 
 
-def _without_split_words(text: str) -> str:
-    """``text`` with every word split by a line-end hyphen (``müəyyənləş-⏎dirilməsi``) replaced by a space."""
-    return _WORD_OR_SPLIT.sub(lambda m: " " if "\n" in m.group() else m.group(), text)
+def _word_starts(text: str) -> dict[int, int]:
+    """The start of the word before each line-end hyphen between letters (``-⏎`` offset → start).
+
+    Each word is searched for in a window before its hyphen, doubled while the word may reach
+    further back: the words are disjoint, so the whole text costs a pass over them, not over
+    the text from its start.
+    """
+    starts: dict[int, int] = {}
+    for hyphen in _LINE_END_HYPHEN.finditer(text):
+        at, window = hyphen.start(), _WINDOW
+        while True:
+            low = max(0, at - window)
+            found = [m.start() for m in _WORD_BEFORE_BREAK.finditer(text, low, at + 2) if m.end() == at]
+            if found or low == 0:
+                break
+            window *= 2
+        starts[at] = found[0]
+    return starts
+
+
+def _without_split_words(text: str, word_starts: dict[int, int] | None = None) -> str:
+    """``text`` with every word split by a line-end hyphen (``müəyyənləş-⏎dirilməsi``) replaced by a space.
+
+    A split word runs from the start of the word before its ``-⏎`` (or, when the letters after
+    an earlier ``-⏎`` run into it, from the first letter after them) to the end of the letters
+    after it, as a left-to-right scan for ``word-⏎letters`` finds them.
+    """
+    pieces, position = [], 0
+    for at, start in (_word_starts(text) if word_starts is None else word_starts).items():
+        if at <= position:  # the letters after the previous split reach this hyphen
+            continue
+        start = max(start, position + 1 if position else 0)
+        end = _WORD_AFTER.match(text, at + 2).end()  # type: ignore[union-attr]  # a letter follows
+        pieces += [text[position:start], " "]
+        position = end
+    return "".join(pieces) + text[position:] if pieces else text
 
 
 def _dehyphenate(doc: _Editable) -> None:
@@ -259,8 +295,8 @@ def _dehyphenate(doc: _Editable) -> None:
     if "-\n" not in doc.text:
         return
     text = doc.text
-    words = set(_WORD_SPAN.findall(casefold(_without_split_words(text))))
-    word_start = {m.end(): m.start() for m in _WORD_BEFORE_BREAK.finditer(text)}
+    word_start = _word_starts(text)
+    words = set(_WORD_SPAN.findall(casefold(_without_split_words(text, word_start))))
     parts = {piece for word in words for piece in word.split("-")} | words
     stems = {word[:_STEM] for word in parts if len(word) >= _STEM}
 
@@ -287,7 +323,7 @@ def _dehyphenate(doc: _Editable) -> None:
 
 # --- 7. paragraphs -------------------------------------------------------------------------
 
-_BREAKS = re.compile(r"\n+")
+_BREAKS = re.compile(r"\n\n*")  # one or more
 _SENTENCE_END = tuple(".:;!?…")
 _ITEM_HEADING = re.compile(  # 1-ci bəndin …
     rf"\d+(?:\.\d+)*\s*(?:[-–]\s*)?(?:{'|'.join(ORDINAL_SUFFIXES)})\s+(?:{'|'.join(ITEM_NOUNS)})"
@@ -300,21 +336,24 @@ _BLOCK_START = re.compile(
     r"|[A-ZƏİÖÜÇŞĞ][^\W\d_]*(?: [^\W\d_]+){0,2}:(?:\s|$))"  # İcra müddəti: … (a labelled field)
 )
 _LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\W*$")  # a word is tried from its first letter only
+_LAST_WORD_REACH = 80
 
 
 def _letter_class(line: str) -> str:
-    letters = [ch for ch in line if ch.isalpha()]
-    if not letters:
+    if not any(map(str.isalpha, line)):  # each scan stops at the first character it looks for
         return "none"
-    return "upper" if not any(ch.islower() for ch in letters) else "mixed"
+    return "upper" if not any(map(str.isalpha, filter(str.islower, line))) else "mixed"
 
 
 def _continues(previous: str) -> bool:
     """True when a line cannot end there: a comma, an open bracket or quote, or a conjunction."""
     if previous.endswith((",", "(", "“", "«", "„")):
         return True
-    last = _LAST_WORD.search(previous)
-    return last is not None and previous.rstrip()[-1:].isalpha() and casefold(last.group(1)) in CONTINUATION_WORDS
+    if not previous.rstrip()[-1:].isalpha():
+        return False
+    # The line ends in a letter, so in a word: looked for near the end, then (a longer word) in the whole line.
+    last = _LAST_WORD.search(previous, max(0, len(previous) - _LAST_WORD_REACH)) or _LAST_WORD.search(previous)
+    return last is not None and casefold(last.group(1)) in CONTINUATION_WORDS
 
 
 def _starts_block(previous: str, following: str) -> bool:

@@ -788,4 +788,9 @@ def vocabulary_of(words: Iterable[str]) -> frozenset[str]:
     Returns:
         The stems they attest before a plural ending.
     """
-    return frozenset(match.group(1) for word in words if (match := _PLURAL_STEM.match(word)))
+    plural = _PLURAL_STEM.match
+    return frozenset(
+        match.group(1)
+        for word in set(words)  # each word once; only a word with a plural ending is matched
+        if ("lar" in word or "lər" in word) and (match := plural(word))
+    )

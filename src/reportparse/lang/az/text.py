@@ -62,14 +62,15 @@ _DATE = (
 )
 _GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?!\.?\d)"
 _TOKEN = re.compile(
-    rf"(?P<date>{_DATE})"
+    r"\s*(?:"  # the spaces before a token are read over at once, not tried as a token's start
+    rf"(?P<word>{_WORD})"  # first: most tokens are words, and no other kind starts with a letter
+    rf"|(?P<date>{_DATE})"
     rf"|(?P<grouped>{_GROUPED})"
     r"|(?P<decimal>\d+,\d+)"
     r"|(?P<item>\d+(?:\.\d+)+)"
     r"|(?P<number>\d+)"
-    rf"|(?P<word>{_WORD})"
     rf"|(?P<quote>[{re.escape(QUOTES)}])"
-    r"|(?P<punct>\S)"
+    r"|(?P<punct>\S))"
 )
 _KEEP_FROM = 200
 """Characters from which :meth:`TextLayer.of` keeps a layer for the next call (shorter texts,
@@ -77,6 +78,7 @@ names and phrases, are tokenized again: cheaper than holding them)."""
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _JOINER = re.compile(f"[{_HYPHENS}{_APOSTROPHES}]")
 _NUMBER_ENDING = re.compile(rf"[{_HYPHENS}]({_LETTERS})")
+_NUMBER_KINDS = frozenset(("number", "grouped", "decimal", "date", "item"))
 
 
 class _Shared:
@@ -246,34 +248,41 @@ class TextLayer:
         return layer
 
     def _tokenize(self) -> list[Token]:
-        text, position = self.text, 0
+        text, shared, position = self.text, self._shared, 0
+        last = len(text.rstrip())  # trailing spaces hold no token
         tokens: list[Token] = []
-        while match := _TOKEN.search(text, position):
-            kind = match.lastgroup or "punct"
-            start, end, split = match.start(), match.end(), -1
-            if kind == "grouped":
-                kind = "number"
-            if kind in ("number", "decimal", "date", "item"):
-                ending = _NUMBER_ENDING.match(text, end)
-                if ending and lower(ending.group(1)) in morphology.ENDINGS:
-                    split, end = end - start, ending.end()
-            elif kind == "word" and _JOINER.search(text, start, end):
-                end, split = self._word_ending(start, end)
-            tokens.append(Token(self._shared, len(tokens), start, end, kind, split))
-            position = end
+        append = tokens.append
+        while position < last:  # one regex pass, taken up again after a number's ending
+            for match in _TOKEN.finditer(text, position, last):
+                kind = match.lastgroup or "punct"
+                start, end = match.span(kind)
+                if kind == "word":
+                    split = self._word_split(start, end) if _JOINER.search(text, start, end) else -1
+                    append(Token(shared, len(tokens), start, end, kind, split))
+                    continue
+                if kind in _NUMBER_KINDS:
+                    kind = "number" if kind == "grouped" else kind
+                    ending = _NUMBER_ENDING.match(text, end)
+                    if ending and lower(ending.group(1)) in morphology.ENDINGS:
+                        append(Token(shared, len(tokens), start, ending.end(), kind, end - start))
+                        position = ending.end()
+                        break
+                append(Token(shared, len(tokens), start, end, kind, -1))
+            else:
+                break
         return tokens
 
-    def _word_ending(self, start: int, end: int) -> tuple[int, int]:
-        """(end, split) of a word: an abbreviation's ending written apart is kept in the token
-        (``BMT-nin``, ``QHT-lərin``); a hyphen before a non-ending stays inside a compound."""
+    def _word_split(self, start: int, end: int) -> int:
+        """The split of a word: an abbreviation's ending written apart is kept in the token
+        (``BMT-nin``, ``QHT-lərin``); a hyphen before a non-ending stays inside a compound (-1)."""
         surface = self.text[start:end]
         at = max(surface.rfind(separator) for separator in _HYPHENS + _APOSTROPHES)
         if at < 0:
-            return end, -1
+            return -1
         head, tail = surface[:at], surface[at + 1 :]
         if lower(tail) in morphology.ENDINGS and (_abbreviation(head) or surface[at] in _APOSTROPHES):
-            return end, at
-        return end, -1
+            return at
+        return -1
 
     @property
     def vocabulary(self) -> frozenset[str]:
