@@ -60,7 +60,7 @@ bench: install-dev
 	$(BIN)/python benchmarks/bench_dates.py
 	$(BIN)/python benchmarks/bench_organizations.py
 	$(BIN)/python benchmarks/bench_counts.py
-	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_pdf.py --plumber-pages 5
 	$(BIN)/python benchmarks/bench_startup.py
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_html.py

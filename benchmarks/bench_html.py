@@ -16,7 +16,11 @@ unwrapped, the registry record moved to metadata and the title line put first), 
 styles: the whole page) and ``readability`` (readability-lxml, when installed: it pins chardet
 below 6, which the ``dev`` extra cannot have, so install it in a separate environment).
 
-Run: .venv/bin/python benchmarks/bench_html.py [--repeat 3] [--show NAME]
+Run: .venv/bin/python benchmarks/bench_html.py [--repeat 3] [--show NAME] [--no-history]
+
+The mean figures of each extractor are appended to benchmarks/results/bench_html.jsonl
+(history.py) unless --no-history (``reportparse_word_f1``, ``trafilatura_precision_ms_per_page``, …);
+an extractor that is not installed records nothing.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+
+from history import measured, record
 
 from reportparse.ingest import html as html_reader
 from reportparse.lang.az.casing import casefold
@@ -116,7 +122,8 @@ def best_time(function: Callable[[], str], repeat: int) -> tuple[str, float]:
     return result, best
 
 
-def run(repeat: int, show: str | None) -> None:
+def run(repeat: int, show: str | None) -> dict[str, float]:
+    """Print the scores per page and in total; return the totals as history figures."""
     pages = sorted(PAGES.glob("*.html"))
     functions = extractors()
     names = ["reportparse", *functions]
@@ -145,6 +152,7 @@ def run(repeat: int, show: str | None) -> None:
             if show and show in (name, page.stem):
                 print(got, "\n")
     print(f"\nmean over {len(pages)} pages")
+    figures: dict[str, float | None] = {}
     for name, (precision, recall, headings, kept, seconds) in totals.items():
         precision, recall = precision / len(pages), recall / len(pages)
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -152,14 +160,28 @@ def run(repeat: int, show: str | None) -> None:
             f"{name:22} P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  item headings on their own line"
             f" {kept}/{headings}  {1000 * seconds / len(pages):.1f} ms/page"
         )
+        key = name.replace("-", "_")
+        figures |= {
+            f"{key}_word_precision": precision,
+            f"{key}_word_recall": recall,
+            f"{key}_word_f1": f1,
+            f"{key}_item_headings_kept_share": kept / headings if headings else None,
+            f"{key}_ms_per_page": 1000 * seconds / len(pages),
+        }
+    return measured(figures)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per page and extractor (best is kept)")
     parser.add_argument("--show", help="print the text of this extractor (or of every extractor on this page)")
+    parser.add_argument("--no-history", action="store_true", help="do not append to benchmarks/results/")
     args = parser.parse_args()
-    run(args.repeat, args.show)
+    figures = run(args.repeat, args.show)
+    if not args.no_history:
+        lower = [name for name in figures if name.endswith("_ms_per_page")]
+        path = record("bench_html", figures, lower_is_better=lower)
+        print(f"history: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
 if __name__ == "__main__":

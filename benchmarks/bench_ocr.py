@@ -11,6 +11,10 @@ rendering, default options, ``--jobs 1``).
 
     .venv/bin/python benchmarks/bench_ocr.py
     .venv/bin/python benchmarks/bench_ocr.py --scan-dpi 200 300 --dpi 150 200 300 --pages 3
+
+The figures, per scan resolution and engine over the PDFs together (``scan200_tesseract_150dpi_word_ratio``,
+``…_cpu_s_per_page``, ``…_wall_s_per_page``), are appended to benchmarks/results/bench_ocr.jsonl
+(history.py) unless --no-history; an engine that is not installed records nothing.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from history import measured, record
 
 from reportparse.devtools.scans import page_texts, scan_pdf
 from reportparse.ingest import ocr
@@ -84,12 +89,37 @@ def by_ocrmypdf(scan: bytes) -> str:
         return "\n".join(page_texts(target))
 
 
-def measure(name: str, expected: str, pages: int, run: Callable[[], str]) -> None:
+class Totals:
+    """Pages, word-ratio × pages, CPU and wall seconds of one engine setting over the PDFs."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[float]] = {}
+
+    def add(self, key: str, pages: int, accuracy: float, cpu: float, wall: float) -> None:
+        total = self.by_key.setdefault(key, [0, 0.0, 0.0, 0.0])
+        for index, value in enumerate((pages, accuracy * pages, cpu, wall)):
+            total[index] += value
+
+    def figures(self) -> dict[str, float]:
+        figures: dict[str, float | None] = {}
+        for key, (pages, weighted, cpu, wall) in self.by_key.items():
+            if pages:
+                figures |= {
+                    f"{key}_word_ratio": weighted / pages,
+                    f"{key}_cpu_s_per_page": cpu / pages,
+                    f"{key}_wall_s_per_page": wall / pages,
+                }
+        return measured(figures)
+
+
+def measure(name: str, expected: str, pages: int, run: Callable[[], str]) -> tuple[float, float, float]:
+    """Print and return the word ratio, CPU and wall seconds of ``run`` on the scan's pages."""
     cpu, wall = children_cpu(), time.perf_counter()
     found = run()
     cpu, wall = children_cpu() - cpu, time.perf_counter() - wall
     accuracy = ratio(expected, found)
     print(f"  {name:<34} words {accuracy:.4f}   CPU {cpu / pages:5.2f} s/page   wall {wall / pages:5.2f} s/page")
+    return accuracy, cpu, wall
 
 
 def main() -> None:
@@ -97,11 +127,13 @@ def main() -> None:
     parser.add_argument("--scan-dpi", type=int, nargs="+", default=[200, 300])
     parser.add_argument("--dpi", type=int, nargs="+", default=[150, 200, 300])
     parser.add_argument("--pages", type=int, default=3)
+    parser.add_argument("--no-history", action="store_true", help="do not append to benchmarks/results/")
     args = parser.parse_args()
     if ocr.unavailable():
         sys.exit(f"bench_ocr: {ocr.unavailable()}")
     has_pytesseract = importlib.util.find_spec("pytesseract") is not None
     has_ocrmypdf = bool(shutil.which("ocrmypdf") or Path(sys.executable).with_name("ocrmypdf").exists())
+    totals = Totals()
     for pdf in PDFS:
         expected = "\n".join(page_texts(pdf, pages=args.pages))
         for scan_dpi in args.scan_dpi:
@@ -110,11 +142,23 @@ def main() -> None:
             print(f"{pdf.name}, {pages} pages scanned at {scan_dpi} dpi (1°, blur 0.6 px):")
             for dpi in args.dpi:
                 images = render(scan, dpi)
-                measure(f"tesseract binary, {dpi} dpi", expected, pages, lambda images=images: by_binary(images))
+                found = measure(
+                    f"tesseract binary, {dpi} dpi", expected, pages, lambda images=images: by_binary(images)
+                )
+                totals.add(f"scan{scan_dpi}_tesseract_{dpi}dpi", pages, *found)
                 if has_pytesseract and dpi == ocr.DPI:
-                    measure(f"pytesseract, {dpi} dpi", expected, pages, lambda images=images: by_pytesseract(images))
+                    found = measure(
+                        f"pytesseract, {dpi} dpi", expected, pages, lambda images=images: by_pytesseract(images)
+                    )
+                    totals.add(f"scan{scan_dpi}_pytesseract_{dpi}dpi", pages, *found)
             if has_ocrmypdf:
-                measure("ocrmypdf (its own rendering)", expected, pages, lambda scan=scan: by_ocrmypdf(scan))
+                found = measure("ocrmypdf (its own rendering)", expected, pages, lambda scan=scan: by_ocrmypdf(scan))
+                totals.add(f"scan{scan_dpi}_ocrmypdf", pages, *found)
+    if not args.no_history:
+        figures = totals.figures()
+        lower = [name for name in figures if name.endswith("_s_per_page")]
+        path = record("bench_ocr", figures, lower_is_better=lower)
+        print(f"history: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
 if __name__ == "__main__":

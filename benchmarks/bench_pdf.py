@@ -10,7 +10,13 @@ bundled sample when ../shared is absent), prints:
 * word-level agreement of the two engines' normalized text (an accuracy proxy), and for the
   synthetic PDF whether each engine gives back the source text word for word.
 
-Run: .venv/bin/python benchmarks/bench_pdf.py [--repeat 3] [--plumber-pages N] [--pages 90]
+Run: .venv/bin/python benchmarks/bench_pdf.py [--repeat 3] [--plumber-pages N] [--pages 90] [--no-history]
+
+The figures are appended to benchmarks/results/bench_pdf.jsonl (history.py) unless --no-history:
+for the shared PDFs together (``shared_pdf_…``: pages/s over all their pages, the speed ratio, the
+mean word agreement) and for the synthetic one (``synthetic_…``). With ``--plumber-pages N`` the
+figures measured on the first N pages only are named ``…_first<N>p``, so that they are compared
+with runs of the same N.
 
 ``--isolation`` measures instead what reading PDFs in a child process costs: for every PDF in
 ../shared/corpus/pdf and corpus/pdf, ``reportparse.load`` with isolation on (the default) and off
@@ -19,6 +25,8 @@ Run: .venv/bin/python benchmarks/bench_pdf.py [--repeat 3] [--plumber-pages N] [
 (once per process):
 
     .venv/bin/python benchmarks/bench_pdf.py --isolation --repeat 3
+
+Its figures (milliseconds) go to benchmarks/results/bench_pdf_isolation.jsonl unless --no-history.
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ import warnings
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from history import measured, record
 
 import reportparse
 from reportparse.ingest import pdf as pdf_reader
@@ -102,7 +111,14 @@ def synthetic_pdf(folder: Path, min_pages: int) -> tuple[Path, Path]:
     return source, out
 
 
-def isolation_costs(repeat: int) -> int:
+def save_history(benchmark: str, figures: dict[str, float | None], lower_is_better: list[str]) -> None:
+    """Append the measured figures to the benchmark's history and say where."""
+    kept = measured(figures)
+    path = record(benchmark, kept, lower_is_better=[name for name in lower_is_better if name in kept])
+    print(f"\nhistory: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def isolation_costs(repeat: int, history: bool = True) -> int:
     """Print load() times with isolation on and off, and the pre-scan time, for the corpus PDFs."""
     from reportparse.devtools import hostile
     from reportparse.ingest import sandbox
@@ -116,7 +132,8 @@ def isolation_costs(repeat: int) -> int:
         tiny.write_bytes(hostile.good_pdf(1))
         started = time.perf_counter()
         reportparse.load(tiny)
-        print(f"isolated reader: server started and first file read in {1000 * (time.perf_counter() - started):.0f} ms")
+        first = 1000 * (time.perf_counter() - started)
+        print(f"isolated reader: server started and first file read in {first:.0f} ms")
         if sandbox._server is None:
             print("note: the isolated reader is not available here; both columns read in-process")
         print(f"best of {repeat} runs after one warm-up, milliseconds\n")
@@ -147,7 +164,43 @@ def isolation_costs(repeat: int) -> int:
             f"{1000 * inside:>10.1f} {1000 * isolated:>8.1f} {1000 * (isolated - inside):>+6.1f}"
             f"  ({100 * (isolated / inside - 1):+.1f} %)"
         )
+    if history:
+        figures: dict[str, float | None] = {"reader_first_file_ms": first}
+        if files:
+            figures |= {
+                "corpus_pdfs_prescan_ms": 1000 * scan,
+                "corpus_pdfs_in_process_ms": 1000 * inside,
+                "corpus_pdfs_isolated_ms": 1000 * isolated,
+                "corpus_pdfs_isolation_added_ms": 1000 * (isolated - inside),
+            }
+        save_history("bench_pdf_isolation", figures, lower_is_better=list(figures))
     return 0
+
+
+def history_figures(summary: list[dict], plumber_pages: int | None) -> dict[str, float | None]:
+    """The history figures of a run: the shared PDFs together, then the synthetic one (the last row)."""
+    first = "" if plumber_pages is None else f"_first{plumber_pages}p"
+    figures: dict[str, float | None] = {}
+    groups = {"shared_pdf": summary[:-1], "synthetic": summary[-1:]}
+    for group, rows in groups.items():
+        if not rows:
+            continue
+        for engine in ENGINES:
+            suffix = first if engine == "pdfplumber" else ""
+            pages = sum(row["results"][engine]["pages"] for row in rows)
+            for step in ("extract", "load"):
+                seconds = sum(row["results"][engine]["pages"] / row["results"][engine][step] for row in rows)
+                figures[f"{group}_{engine}_{step}_pages_per_s{suffix}"] = pages / seconds if seconds else None
+        for step in ("extract", "load"):  # pypdfium2's pages/s over pdfplumber's, as printed per file
+            ours = figures[f"{group}_pypdfium2_{step}_pages_per_s"]
+            theirs = figures[f"{group}_pdfplumber_{step}_pages_per_s{first}"]
+            figures[f"{group}_{step}_speed_ratio{first}"] = ours / theirs if ours and theirs else None
+        figures[f"{group}_word_ratio{first}"] = sum(row["ratio"] for row in rows) / len(rows)
+        figures[f"{group}_word_share{first}"] = sum(row["share"] for row in rows) / len(rows)
+    for engine, (equal, ratio) in summary[-1].get("source", {}).items():
+        figures[f"synthetic_{engine}_source_equal"] = int(equal)
+        figures[f"synthetic_{engine}_source_ratio"] = ratio
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,11 +214,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--pages", type=int, default=90, help="minimum pages of the synthetic PDF")
     parser.add_argument("--isolation", action="store_true", help="measure the isolated reader's cost instead")
+    parser.add_argument("--no-history", action="store_true", help="do not append to benchmarks/results/")
     args = parser.parse_args(argv)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # broken fonts are not our subject
     warnings.simplefilter("ignore")
     if args.isolation:
-        return isolation_costs(args.repeat)
+        return isolation_costs(args.repeat, history=not args.no_history)
 
     with tempfile.TemporaryDirectory(prefix="reportparse-bench-") as tmp:
         folder = Path(tmp)
@@ -202,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             ratio, share = agreement(words["pypdfium2"], words["pdfplumber"])
             row = {
                 "file": path.name,
+                "results": results,
                 "extract_ratio": results["pypdfium2"]["extract"] / results["pdfplumber"]["extract"],
                 "load_ratio": results["pypdfium2"]["load"] / results["pdfplumber"]["load"],
                 "words": (len(words["pypdfium2"]), len(words["pdfplumber"])),
@@ -239,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"\nsynthetic PDF vs its source text ({source.name}, repeated), word level:")
                 for engine, (equal, ratio) in row["source"].items():
                     print(f"  {engine:<10} word-for-word equal: {'yes' if equal else 'NO'}   ratio {ratio:.4f}")
+    if not args.no_history:
+        save_history("bench_pdf", history_figures(summary, args.plumber_pages), lower_is_better=[])
     return 0
 
 

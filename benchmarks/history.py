@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import subprocess
 from collections.abc import Iterable, Mapping
@@ -111,6 +112,25 @@ def record(
         The file written to.
     """
     return append(make_entry(benchmark, figures, lower_is_better=lower_is_better), results=results)
+
+
+def measured(figures: Mapping[str, float | None]) -> dict[str, float]:
+    """The figures that were measured: None, NaN and infinite values left out.
+
+    A benchmark that skips a part, or divides by a zero count, prints a dash or NaN; its history
+    holds only what it measured.
+
+    Args:
+        figures: name → number, None or NaN.
+
+    Returns:
+        The finite numbers, in the same order.
+    """
+    return {
+        name: value
+        for name, value in figures.items()
+        if value is not None and not (isinstance(value, float) and not math.isfinite(value))
+    }
 
 
 def read(path: Path) -> list[dict[str, Any]]:

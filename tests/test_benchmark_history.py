@@ -112,3 +112,16 @@ def test_compare_script_prints_every_benchmark(history: ModuleType, tmp_path: Pa
         check=True,
     )
     assert "no benchmark history" in empty.stdout
+
+
+def test_measured_leaves_out_what_was_not_measured(history: ModuleType) -> None:
+    figures = {"f1": 0.9, "words_per_s": float("nan"), "skipped": None, "ratio": float("inf"), "files": 3}
+    assert history.measured(figures) == {"f1": 0.9, "files": 3}
+    history.make_entry("bench_x", history.measured(figures), commit="x")  # what is left is recordable
+
+
+@pytest.mark.parametrize("script", sorted(BENCHMARKS.glob("bench_*.py")), ids=lambda path: path.name)
+def test_every_benchmark_keeps_a_history_unless_told_not_to(script: Path) -> None:
+    source = script.read_text(encoding="utf-8")
+    assert "from history import" in source and "record(" in source, f"{script.name} does not call history.record"
+    assert '"--no-history"' in source, f"{script.name} has no --no-history flag"
