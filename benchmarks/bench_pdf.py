@@ -27,6 +27,9 @@ with runs of the same N.
     .venv/bin/python benchmarks/bench_pdf.py --isolation --repeat 3
 
 Its figures (milliseconds) go to benchmarks/results/bench_pdf_isolation.jsonl unless --no-history.
+
+The documents of the blind evaluation part (``corpus/blind/gold.jsonl`` names them) are left out:
+they are only scored (corpus/README.md, "Development and blind parts").
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ import pypdfium2 as pdfium
 from history import measured, record
 
 import reportparse
+from reportparse.evaluation.gold import read_gold
 from reportparse.ingest import pdf as pdf_reader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,6 +122,17 @@ def save_history(benchmark: str, figures: dict[str, float | None], lower_is_bett
     print(f"\nhistory: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
+def shared_pdfs() -> list[Path]:
+    """The PDFs of ../shared/corpus/pdf, without the documents of the blind part (printed)."""
+    files = sorted((CORPUS / "pdf").glob("*.pdf")) if (CORPUS / "pdf").is_dir() else []
+    blind_gold = ROOT / "corpus" / "blind" / "gold.jsonl"
+    blind = {Path(record.path).name for record in read_gold(blind_gold)} if blind_gold.is_file() else set()
+    left_out = [path.name for path in files if path.name in blind]
+    if left_out:
+        print(f"left out (blind evaluation part): {', '.join(left_out)}")
+    return [path for path in files if path.name not in blind]
+
+
 def isolation_costs(repeat: int, history: bool = True) -> int:
     """Print load() times with isolation on and off, and the pre-scan time, for the corpus PDFs."""
     from reportparse.devtools import hostile
@@ -125,7 +140,7 @@ def isolation_costs(repeat: int, history: bool = True) -> int:
     from reportparse.ingest.bombs import check_pdf_streams
     from reportparse.limits import Limits
 
-    files = sorted((CORPUS / "pdf").glob("*.pdf")) + sorted((ROOT / "corpus" / "pdf").glob("*.pdf"))
+    files = shared_pdfs() + sorted((ROOT / "corpus" / "pdf").glob("*.pdf"))
     here = Limits(isolate=False)
     with tempfile.TemporaryDirectory(prefix="reportparse-bench-") as tmp:
         tiny = Path(tmp) / "one-page.pdf"
@@ -223,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="reportparse-bench-") as tmp:
         folder = Path(tmp)
-        files = sorted((CORPUS / "pdf").glob("*.pdf")) if (CORPUS / "pdf").is_dir() else []
+        files = shared_pdfs()
         if not files:
             print(f"note: {CORPUS / 'pdf'} is absent; only the synthetic PDF is measured")
         source, synthetic = synthetic_pdf(folder, args.pages)

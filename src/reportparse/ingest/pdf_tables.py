@@ -117,15 +117,21 @@ def table_texts(
         Page index → text, for the pages whose tables were read; no entry for the others.
     """
     labelled = [names_table_columns(text) for text in texts]
-    if not any(labelled):
+    ruled = {index: _has_paths(document, index) for index, named in enumerate(labelled) if named}
+    if not any(ruled.values()):  # no table can start: pdfplumber need not open the file
         return {}
     import pdfplumber  # imported lazily: pdfminer is slow to import and only table pages need it
+
+    def has_paths(index: int) -> bool:
+        if index not in ruled:
+            ruled[index] = _has_paths(document, index)
+        return ruled[index]
 
     found: dict[int, str] = {}
     continued_width: int | None = None
     with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
         for index, text in enumerate(texts):
-            if not (labelled[index] or continued_width) or not _has_paths(document, index):
+            if not (labelled[index] or continued_width) or not has_paths(index):
                 continued_width = None
                 continue
             page = pdf.pages[index]
