@@ -126,3 +126,16 @@ def test_parse_writes_every_table_and_warns_when_no_headings(tmp_path):
     assert sections.loc[2, "commitment"] == "Öhdəlik"
     documents = pd.read_csv(tmp_path / "out" / "documents.csv", dtype=str, keep_default_na=False)
     assert set(documents["year"]) == {"2021"} and list(documents["n_sections"]) == ["0", "2"]
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "system"), ("mimalloc", "mimalloc")])
+def test_the_command_gives_arrow_memory_back_unless_told_otherwise(given, expected):
+    """The command uses the system allocator for Arrow (freed table memory is returned), and keeps
+    an allocator the user chose."""
+    pytest.importorskip("pyarrow")
+    env = {key: value for key, value in os.environ.items() if key != "ARROW_DEFAULT_MEMORY_POOL"}
+    if given:
+        env["ARROW_DEFAULT_MEMORY_POOL"] = given
+    code = "import reportparse.cli, pyarrow; print(pyarrow.default_memory_pool().backend_name)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.strip() == expected
