@@ -122,41 +122,42 @@ _DATE_COLUMNS = (
 
 def _columns(sections: pd.DataFrame, dates: pd.DataFrame, references: pd.DataFrame) -> dict[str, list[object]]:
     """The events table's columns, one value per row of ``dates`` (built column by column: a
-    batch of a thousand reports holds about a hundred thousand rows)."""
+    batch of a thousand reports holds about a hundred thousand rows). The date's own columns are
+    copied whole; the sentence, the role and the act are found row by row."""
     pieces, acts = _all_pieces(sections), _all_acts(references)
     no_pieces = _Pieces()
-    columns: dict[str, list[object]] = {name: [] for name in TABLES[EVENTS].names}
     source = {name: dates[name].tolist() for name in _DATE_COLUMNS}
-    for index, (doc_id, raw_start, raw_end, date_text) in enumerate(
-        zip(source["doc_id"], source["start"], source["end"], source["text"], strict=True)
+    found: dict[str, list[object]] = {name: [] for name in ("text", "start", "end", "role", "act_type", "act_number")}
+    text, starts, ends, roles = found["text"], found["start"], found["end"], found["role"]
+    act_types, act_numbers = found["act_type"], found["act_number"]
+    for doc_id, raw_start, raw_end, date_text, kind, granularity in zip(
+        source["doc_id"],
+        source["start"],
+        source["end"],
+        source["text"],
+        source["kind"],
+        source["granularity"],
+        strict=True,
     ):
         start, end = _int(raw_start), _int(raw_end)
         document = str(doc_id)
         act = next(((t, n) for s, e, t, n in acts.get(document, ()) if s <= start and end <= e), None)
         sentence = pieces.get(document, no_pieces).sentence(start, end) or (start, end, str(date_text))
-        kind, granularity = source["kind"][index], source["granularity"][index]
-        values = {
-            "doc_id": doc_id,
-            "item": source["item"][index],
-            "text": sentence[2],
-            "start": sentence[0],
-            "end": sentence[1],
-            "date_start": source["date_start"][index],
-            "date_end": source["date_end"][index],
-            "role": role(str(kind), str(granularity), cited=act is not None),
-            "date_text": date_text,
-            "date_start_offset": start,
-            "date_end_offset": end,
-            "granularity": granularity,
-            "kind": kind,
-            "year_inferred": source["year_inferred"][index],
-            "recurrence": source["recurrence"][index],
-            "act_type": act[0] if act else "",
-            "act_number": act[1] if act else "",
-        }
-        for name, column in columns.items():
-            column.append(values[name])
-    return columns
+        starts.append(sentence[0])
+        ends.append(sentence[1])
+        text.append(sentence[2])
+        roles.append(role(str(kind), str(granularity), cited=act is not None))
+        act_types.append(act[0] if act else "")
+        act_numbers.append(act[1] if act else "")
+    copied = {
+        "date_text": source["text"],
+        "date_start_offset": [_int(value) for value in source["start"]],
+        "date_end_offset": [_int(value) for value in source["end"]],
+    }
+    return {
+        name: found[name] if name in found else copied[name] if name in copied else source[name]
+        for name in TABLES[EVENTS].names
+    }
 
 
 def _flag(value: object) -> object:
