@@ -134,3 +134,11 @@ __all__ = [
     "sample_report_path",
     "__version__",
 ]
+
+# The parse pipeline loads with the package: its grammars and language data (compiled regular
+# expressions, the gazetteer, the morphology's tables; about 0.2 s), so that the first parse
+# starts at once. What only some uses need loads when first used: pandas (when a table is looked
+# up), the PDF, DOCX and HTML readers (when such a file is read), spaCy and Stanza (the NER
+# models), the batch runner, the writers and the plan comparison (the spaCy components load
+# no more than the pipeline).
+from reportparse import pipeline as _pipeline  # noqa: E402,F401
