@@ -23,6 +23,7 @@ from reportparse.extract.organizations import OrganizationMention, find_organiza
 from reportparse.extract.overlap import SpanIndex
 from reportparse.lang.az import acts
 from reportparse.lang.az.orthography import DASH_CLASS, DASHES
+from reportparse.lang.az.text import TextLayer
 from reportparse.pipeline import extract_tables
 
 _D = re.escape(DASHES)
@@ -183,3 +184,39 @@ def test_a_number_of_more_than_30_digits_is_no_count(number):
     assert all(math.isfinite(value) for value in tables["counts"]["value"])
     tables["counts"].to_csv(io.StringIO())
     assert [m.value for m in counts.find_counts("99999999999999999999 nəfər")] == [99999999999999999999]
+
+
+reference_texts = st.lists(
+    st.sampled_from(
+        (*ITEM_PIECES, "a", ".", "(", "x1", " maddəsinin", "maddə ", "Maddə", " hissəsinin", " səkkizinci", "IV")
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(reference_texts)
+def test_references_try_their_patterns_where_the_whole_text_search_matched(text):
+    numbers = references._number_starts(text)
+    for pattern in (references._ARTICLE, references._BARE_ITEM, references._ITEM_LIST):
+        found = references._matches(pattern, text, numbers)
+        assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
+    nouns = references._starts(references._ARTICLE_NOUN, text)
+    found = references._matches(references._ARTICLE_FIRST, text, nouns)
+    assert [m.span() for m in found] == [m.span() for m in references._ARTICLE_FIRST.finditer(text)]
+
+
+word_texts = st.lists(
+    st.sampled_from(("Qanun", "qərar", "Sərəncamı", "Qur’an", "Qeyri\u2010Hökumət", "I\u0307", "-", "'", " ", "1")),
+    max_size=20,
+).map("".join)
+
+
+@given(word_texts)
+def test_act_word_candidates_are_the_words_that_may_be_act_words(text):
+    layer = TextLayer.of(text)
+    expected = [
+        token
+        for token in layer.words()
+        if token.folded.startswith(references._ACT_PREFIXES) or references._JOINED.search(token.surface)
+    ]
+    assert [t.index for t in references._act_word_candidates(layer) if t in expected] == [t.index for t in expected]

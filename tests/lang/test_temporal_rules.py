@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from reportparse.extract.dates import NORMALIZATIONS, find_dates
 from reportparse.lang.az import calendar
-from reportparse.lang.az.temporal import _starts_with_lookbehind, grammar, parse_example, read_macros, read_rules
+from reportparse.lang.az.temporal import (
+    _GROUP,
+    _starts_with_lookbehind,
+    first_characters,
+    grammar,
+    parse_example,
+    read_macros,
+    read_rules,
+)
 
 GRAMMAR = grammar()
 EXAMPLES = GRAMMAR.examples
@@ -56,6 +65,43 @@ def test_every_rule_names_a_known_normalization_and_none_starts_with_a_look_behi
         assert rule.normalization in NORMALIZATIONS
         assert not _starts_with_lookbehind(rule.pattern)
     assert GRAMMAR.scanner.pattern.startswith("[^\\w-]")  # a character class first: the engine skips to it
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (r"(?:\d+|ilin)\s+il", r"[\di]"),
+        (r"(?:(?P<a>x{1,3})|[a-c\-])?y", r"[\-a-cxy]"),
+        (r"(?=ab)\bab", "[a]"),
+        (r"(?<=1)2", "[2]"),
+        (r"a?b*", ""),  # may match the empty string
+        (r"[^a]b", ""),  # a negated class
+        (r".b", ""),
+        (r"(?i:a)b", ""),  # flags
+        (r"(a)\1", "[a]"),
+        (r"\1?(a)", ""),
+    ],
+)
+def test_first_characters(pattern, first):
+    assert first_characters(pattern) == first
+
+
+def test_a_rule_matches_only_where_its_first_characters_stand():
+    for rule in GRAMMAR.rules:
+        first = re.compile(rule.first or r"[\s\S]")
+        for example in GRAMMAR.examples:
+            folded = example.text.casefold()
+            for position in range(len(folded)):
+                if rule.regex.match(folded, position):
+                    assert first.match(folded, position), (rule.name, example.text, position)
+
+
+def test_the_grouped_scanner_finds_what_one_alternation_of_all_rules_finds():
+    plain = re.compile(rf"[^\w-](?=(?:{'|'.join(_GROUP.sub('(?:', rule.pattern) for rule in GRAMMAR.rules)}))")
+    for example in GRAMMAR.examples:
+        padded = " " + example.text.casefold()
+        found = [m.start() for m in GRAMMAR.scanner.finditer(padded)]
+        assert found == [m.start() for m in plain.finditer(padded)]
 
 
 def test_macros_expand_lists_and_builtins():

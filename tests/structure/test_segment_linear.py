@@ -60,3 +60,26 @@ def test_headings_with_unclosed_brackets_keep_their_commitments():
         (44, 101, ["2"], "Sənədlər. 3-cü bənd üzrə: “X"),
         (103, 137, ["4"], "Y (Z)"),
     ]
+
+
+AFTER_SENTENCE_END = re.compile(r"(?<=[.!?;:…)”»\"])[ \t]+(?=\S)")
+AFTER_DOCUMENT_TYPE = re.compile(
+    "(?<![^\\W\\d_])(?:"
+    + "|".join(" ?".join(word) for word in ("HESABATI", "HESABAT", "MƏLUMAT", "ARAYIŞ"))
+    + ")[ \t]+(?=\\S)"
+)
+NUMBERED_START = re.compile(r"(?<=[ \t])\d+\.[ ]+[^\W\d_]")
+start_texts = st.lists(
+    st.sampled_from(
+        ("2.", "12", "4. ", "HESABAT", "H E S A B A T", "ARAYIŞ", "x", ".", ";", "”", " ", "\t", "\n", "a")
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(start_texts)
+def test_inline_starts_are_where_the_look_behind_patterns_matched(text):
+    starts = {match.start(): False for match in NUMBERED_START.finditer(text)}
+    starts.update((match.end(), True) for match in AFTER_SENTENCE_END.finditer(text))
+    starts.update((match.end(), True) for match in AFTER_DOCUMENT_TYPE.finditer(text))
+    assert segment._inline_starts(text) == [(start, not after) for start, after in sorted(starts.items())]

@@ -376,10 +376,23 @@ def frequency_of(text: str) -> str:
 # --- the scan -------------------------------------------------------------------------------------
 
 
+_FIRSTS = [(rule, re.compile(rule.first) if rule.first else None) for rule in _RULES]
+_RULES_BY_FIRST: dict[str, tuple[TemporalRule, ...]] = {}
+
+
+def _rules_at(char: str) -> tuple[TemporalRule, ...]:
+    """The rules (in file order) a match of which can start with ``char`` ("" at the end: those with no ``first``)."""
+    rules = _RULES_BY_FIRST.get(char)
+    if rules is None:
+        rules = tuple(rule for rule, first in _FIRSTS if first is None or first.match(char))
+        _RULES_BY_FIRST[char] = rules
+    return rules
+
+
 def _best_at(folded: str, position: int, year: int | None) -> tuple[int, list[DateMention]]:
     """The longest match of any rule at ``position`` whose normalization gives dates (first rule on a tie)."""
     best_end, best = -1, []
-    for rule in _RULES:
+    for rule in _rules_at(folded[position : position + 1]):
         match = rule.regex.match(folded, position)
         if match is None or match.end() <= best_end:
             continue

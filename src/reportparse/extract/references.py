@@ -37,7 +37,7 @@ from reportparse.lang.az.inflection import VOWELS
 from reportparse.lang.az.morphology import Analysis, analyze
 from reportparse.lang.az.orthography import DASHES, ORDINAL_SUFFIXES, unify_dashes
 from reportparse.lang.az.phrases import DETERMINERS, FUNCTION_WORDS
-from reportparse.lang.az.text import TextLayer
+from reportparse.lang.az.text import WORD_INNER, TextLayer, Token
 from reportparse.structure.segment import find_headings
 
 KINDS = ("act", "plan_item", "article")
@@ -109,6 +109,12 @@ _GAZETTE_BEFORE = re.compile(rf"(?:{'|'.join(map(re.escape, acts.GAZETTE_WORDS))
 _GAZETTE_WINDOW = 80
 # ``12.4.2 bəndinin``: a dotted item number without an ordinal suffix
 _BARE_ITEM = re.compile(rf"(?<![\w.{_D}])(\d+(?:\.\d+)+)\s+(?:{'|'.join(acts.ITEM_NOUNS)})\w*")
+# Where the patterns above may start: a digit after no letter, digit or dot (every match of
+# ``_ITEM_LIST``, ``_ARTICLE``, ``_BARE_ITEM``), an article noun (``_ARTICLE_FIRST``). Found once by
+# patterns the regex engine skips to, then each pattern is tried there only; their look-behinds
+# slow a search through the whole text.
+_NUMBER_START = re.compile(r"[^\w.]\d")
+_ARTICLE_NOUN = re.compile("|".join(map(re.escape, acts.ARTICLE_NOUNS)))
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _JOINED = re.compile(r"[^\w-]")  # a layer word holding an apostrophe (or a hyphen other than -)
 _NUMBER_BEFORE = re.compile(rf"(?:№\s*)?(?P<number>[\w/.{_D}]*\d[\w/.{_D}]*)\s+(?:{'|'.join(acts.NUMBERED)})\s+$")
@@ -126,6 +132,8 @@ _ABBREVIATION = re.compile(rf"[^\W\d_a-zəöüğışç]{{2,6}}[{_D}’'][^\W\d_]
 _SHORT_WINDOW = 32
 _ACT_LEMMAS = frozenset(acts.ACT_TYPES)
 _ACT_PREFIXES = tuple(lemma[:3] for lemma in acts.ACT_TYPES)
+_ACT_PREFIX = re.compile("|".join(sorted({re.escape(prefix) for prefix in _ACT_PREFIXES})))
+_WORD_INNER = re.compile(WORD_INNER)
 _LONGEST_TITLE = 600
 _TITLE_LINES = 3  # a document's title is among its first (non-empty) lines
 _LONGEST_TITLE_LINE = 400  # characters of a title or heading line
@@ -148,6 +156,7 @@ class _Finder:
         if dates is None:
             dates = find_dates(text, year=year)
         self.dates_by_end: dict[int, DateMention] = {d.end: d for d in dates}
+        self.number_starts = _number_starts(self.folded)
 
     def date_ending_at(self, end: int) -> DateMention | None:
         while end > 0 and self.text[end - 1].isspace():
@@ -400,7 +409,7 @@ def find_references(
     finder = _Finder(text, year, dates)
     mentions = finder.quoted_acts()
     quoted = SpanIndex((m.start, m.end) for m in mentions)
-    for token in finder.layer.words():  # the document's one tokenization
+    for token in _act_word_candidates(finder.layer):  # the document's one tokenization
         if not token.folded.startswith(_ACT_PREFIXES) and not _JOINED.search(token.surface):
             continue  # no act word starts here (a word joined by an apostrophe is read by parts)
         for match in _WORD.finditer(text, token.start, token.end):
@@ -422,6 +431,21 @@ def find_references(
     parted_spans = {(m.start, m.end) for m in parted}
     articles = [m for m in articles if (m.start, m.end) not in parted_spans]
     return sorted([*mentions, *articles, *items], key=lambda m: (m.start, -m.end))
+
+
+def _act_word_candidates(layer: TextLayer) -> list[Token]:
+    """The words that may start with an act type (``_ACT_PREFIXES``) or hold another joiner than ``-``
+    (read by parts), in order: found where such letters or a joiner stand, not by testing every word."""
+    folded, candidates = layer.folded, {}
+    for match in _ACT_PREFIX.finditer(folded):
+        token = layer.token_at(match.start())
+        if token is not None and token.start == match.start() and token.kind == "word":
+            candidates[token.index] = token
+    for match in _WORD_INNER.finditer(layer.text):
+        token = layer.token_at(match.start()) if match.group() != "-" else None
+        if token is not None and token.kind == "word":
+            candidates[token.index] = token
+    return [candidates[index] for index in sorted(candidates)]
 
 
 def _first_lines_end(text: str) -> int:
@@ -480,7 +504,7 @@ def _articles(
         One row per article; coordinated articles one row each.
     """
     found, list_types = _coordinated_articles(finder, acts_by_end, headings, own_type=own_type)
-    for match in _ARTICLE.finditer(finder.folded):
+    for match in _matches(_ARTICLE, finder.folded, finder.number_starts):
         if headings.overlaps(*match.span()):
             continue
         parts = [_part_number(finder.text, match, name) for name in ("part", "sub")]
@@ -495,7 +519,7 @@ def _articles(
             continue
         found.append(ReferenceMention(match.start(), match.end(), "article", act_type, number, target_item=target))
     taken = SpanIndex((m.start, m.end) for m in found)
-    for match in _ARTICLE_FIRST.finditer(finder.folded):
+    for match in _matches(_ARTICLE_FIRST, finder.folded, _starts(_ARTICLE_NOUN, finder.folded)):
         if headings.overlaps(*match.span()) or taken.overlaps(*match.span()) or _article_heading(finder.text, match):
             continue
         if _GAZETTE_BEFORE.search(finder.folded, max(0, match.start() - _GAZETTE_WINDOW), match.start()):
@@ -513,7 +537,7 @@ def _coordinated_articles(
     article (found, with the noun, by ``_ARTICLE``)."""
     found = []
     list_types: dict[int, str] = {}
-    for span in _ordinal_lists(finder.folded, _ARTICLE_TAIL):
+    for span in _ordinal_lists(finder.folded, _ARTICLE_TAIL, finder.number_starts):
         if headings.overlaps(*span):
             continue
         *ordinals, last = _ONE_ORD.finditer(finder.folded, *span)
@@ -576,7 +600,7 @@ def _items(
     parted = []
     article_index = SpanIndex((m.start, m.end) for m in articles)
     articles_by_end = {m.end: m for m in articles}
-    for span in _item_lists(finder.folded):
+    for span in _item_lists(finder.folded, finder.number_starts):
         if headings.overlaps(*span) or article_index.overlaps(*span):
             continue
         ordinals = list(_ONE_ORD.finditer(finder.folded, *span))
@@ -596,7 +620,7 @@ def _items(
         found += group if article is None else _parts_of(article, group)
         parted += [] if article is None else [article]
     listed = SpanIndex((m.start, m.end) for m in found)
-    for match in _BARE_ITEM.finditer(finder.folded):
+    for match in _matches(_BARE_ITEM, finder.folded, finder.number_starts):
         if headings.overlaps(*match.span()) or article_index.overlaps(*match.span()) or listed.overlaps(*match.span()):
             continue
         found.append(ReferenceMention(match.start(), match.end(), "plan_item", target_item=match.group(1)))
@@ -619,25 +643,53 @@ def _parts_of(article: ReferenceMention, items: list[ReferenceMention]) -> list[
     ]
 
 
-def _item_lists(folded: str) -> Iterator[tuple[int, int]]:
-    """Spans of item lists with their noun (``2-ci, 43-cü və 44-cü bəndlərinin``), in order.
+def _number_starts(text: str) -> list[int]:
+    """0 and the offset of every digit after a character that is no letter, digit or dot: where
+    ``_ITEM_LIST``, ``_ARTICLE`` and ``_BARE_ITEM`` may start (the pairs found cannot overlap)."""
+    return [0, *(match.end() - 1 for match in _NUMBER_START.finditer(text))]
+
+
+def _item_lists(folded: str, starts: Sequence[int] | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of item lists with their noun (``2-ci, 43-cü və 44-cü bəndlərinin``), in order
+    (``starts``: :func:`_number_starts`, when already found)."""
+    return _ordinal_lists(folded, _ITEM_TAIL, _number_starts(folded) if starts is None else starts)
+
+
+def _ordinal_lists(folded: str, tail_pattern: re.Pattern[str], starts: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """Spans of lists of ordinals followed by ``tail_pattern`` (``və`` and a last ordinal, then the
+    noun: ``2-ci, 43-cü və 44-cü bəndlərinin``), in order; ``starts``: where a list may start.
 
     A list without its tail is skipped whole: a list starting at a later ordinal of it has the
     same tail, so it fails too. The spans are those a single pattern would find, in linear time.
     """
-    return _ordinal_lists(folded, _ITEM_TAIL)
-
-
-def _ordinal_lists(folded: str, tail_pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """Spans of lists of ordinals followed by ``tail_pattern`` (``və`` and a last ordinal, then the noun)."""
     position = 0
-    while (items := _ITEM_LIST.search(folded, position)) is not None:
+    for start in starts:
+        if start < position or (items := _ITEM_LIST.match(folded, start)) is None:
+            continue
         tail = tail_pattern.match(folded, items.end())
+        position = tail.end() if tail is not None else items.end()
         if tail is not None:
             yield items.start(), tail.end()
-            position = tail.end()
-        else:
-            position = items.end()
+
+
+def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Every offset where ``pattern`` matches, overlapping ones too."""
+    starts: list[int] = []
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        starts.append(match.start())
+        position = match.start() + 1
+    return starts
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)`` when each can only start at one of ``starts`` (in
+    order): ``pattern`` tried there only. The pattern never matches the empty string."""
+    position = 0
+    for start in starts:
+        if start >= position and (match := pattern.match(text, start)) is not None:
+            yield match
+            position = match.end()
 
 
 def _act_before(finder: _Finder, acts_by_end: dict[int, ReferenceMention], start: int) -> str:

@@ -44,13 +44,15 @@ _HEADINGS = [re.compile(rf"(?m)^{form}") for form in _HEADING_FORMS]
 # only after a sentence end or the title block's document-type word (_inline_starts), outside
 # parentheses, and followed by what a heading has (_INLINE_FOLLOW).
 _INLINE_HEADINGS = [re.compile(rf"(?<=[ \t]){form}") for form in _HEADING_FORMS]
-_AFTER_SENTENCE_END = re.compile(r"(?<=[.!?;:…)”»\"])[ \t]+(?=\S)")
+# The three patterns below start with what the regex engine can skip to (a look-behind first
+# would have it try every position): a sentence end (its spaces end the match), a capital letter
+# (the letter before is checked by _inline_starts), a digit (the space before it checked after it).
+_AFTER_SENTENCE_END = re.compile(r"[.!?;:…)”»\"][ \t]+(?=\S)")
 _AFTER_DOCUMENT_TYPE = re.compile(  # HESABAT, HESABATI, MƏLUMAT, ARAYIŞ, also letter-spaced (H E S A B A T)
-    "(?<![^\\W\\d_])(?:"
-    + "|".join(" ?".join(word) for word in ("HESABATI", "HESABAT", "MƏLUMAT", "ARAYIŞ"))
-    + ")[ \t]+(?=\\S)"
+    "(?:" + "|".join(" ?".join(word) for word in ("HESABATI", "HESABAT", "MƏLUMAT", "ARAYIŞ")) + ")[ \t]+(?=\\S)"
 )
-_NUMBERED_START = re.compile(r"(?<=[ \t])\d+\.[ ]+[^\W\d_]")  # 2. Fəaliyyət Planının 2-ci bəndinin …
+_LETTER = re.compile(r"[^\W\d_]")
+_NUMBERED_START = re.compile(r"\d(?<=[ \t]\d)\d*\.[ ]+[^\W\d_]")  # 2. Fəaliyyət Planının 2-ci bəndinin …
 _INLINE_FOLLOW = re.compile(  # ":" or "(", a label, or a few words before one (… üzrə görülmüş işlər (…):)
     r"[ \t]*[:(]|[ \t]+(?:tədbir|öhdəlik|tədbirin adı)[ \t]*:|[ \t]+[^\W\d_][^\n(:.]{0,40}?[(:]", re.IGNORECASE
 )
@@ -209,8 +211,21 @@ def _inline_starts(text: str) -> list[tuple[int, bool]]:
     kept when N is the heading's item)."""
     starts = {match.start(): False for match in _NUMBERED_START.finditer(text)}
     starts.update((match.end(), True) for match in _AFTER_SENTENCE_END.finditer(text))
-    starts.update((match.end(), True) for match in _AFTER_DOCUMENT_TYPE.finditer(text))
+    starts.update((end, True) for end in _after_document_type(text))
     return [(start, not after_sentence) for start, after_sentence in sorted(starts.items())]
+
+
+def _after_document_type(text: str) -> list[int]:
+    """Where the spaces after a document-type word in capitals end (the word not inside a longer one)."""
+    ends: list[int] = []
+    position = 0
+    while (match := _AFTER_DOCUMENT_TYPE.search(text, position)) is not None:
+        if match.start() > 0 and _LETTER.match(text, match.start() - 1):
+            position = match.start() + 1  # a letter before it: inside a word
+            continue
+        ends.append(match.end())
+        position = match.end()
+    return ends
 
 
 def _numbered_as_its_item(match: re.Match[str]) -> bool:
@@ -219,15 +234,17 @@ def _numbered_as_its_item(match: re.Match[str]) -> bool:
     return numbered is not None and _ITEM_NUMBER.findall(match.group("items"))[:1] == [numbered]
 
 
-def _inline_matches(pattern: re.Pattern[str], text: str, folded: str, closers: _Closers) -> list[re.Match[str]]:
+def _inline_matches(
+    pattern: re.Pattern[str], starts: list[tuple[int, bool]], folded: str, closers: _Closers
+) -> list[re.Match[str]]:
     """The matches of a heading form inside a line that stand where a heading can, in order.
 
-    Only the places of :func:`_inline_starts` are tried (one match each, so a long text stays
+    Only the places of :func:`_inline_starts` (``starts``) are tried (one match each, so a long text stays
     linear); a match is kept outside parentheses, when what a heading has follows it or when it is
     numbered as its item (``2. Fəaliyyət Planının 2-ci bəndinin icrasına dair``).
     """
     matches: list[re.Match[str]] = []
-    for start, numbered_only in _inline_starts(text):
+    for start, numbered_only in starts:
         if matches and start < matches[-1].end():
             continue
         match = pattern.match(folded, start)
@@ -252,9 +269,10 @@ def find_headings(text: str) -> list[tuple[int, int, list[str], str]]:
     folded = TextLayer.of(text).folded  # the document's one fold
     found: dict[int, tuple[int, int, list[str], str]] = {}
     closers = _Closers(text)
+    starts = _inline_starts(text)
     for inline, patterns in ((False, _HEADINGS), (True, _INLINE_HEADINGS)):
         for kind, pattern in enumerate(patterns):
-            matches = _inline_matches(pattern, text, folded, closers) if inline else pattern.finditer(folded)
+            matches = _inline_matches(pattern, starts, folded, closers) if inline else pattern.finditer(folded)
             for match in matches:
                 if match.start() in found:
                     continue

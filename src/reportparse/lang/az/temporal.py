@@ -14,9 +14,11 @@ the normalizations are Python (:mod:`reportparse.extract.dates`).
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from reportparse.lang.az.calendar import data_file, word_table
 from reportparse.lang.az.orthography import DASH_CLASS, ORDINAL_SUFFIXES
@@ -55,7 +57,11 @@ class Example:
 
 @dataclass(frozen=True)
 class TemporalRule:
-    """A rule: its name, pattern (macros expanded), normalization name and examples."""
+    """A rule: its name, pattern (macros expanded), normalization name and examples.
+
+    ``first`` is a character class of every character a match can start with (see
+    :func:`first_characters`), or "" when any may.
+    """
 
     name: str
     source: str
@@ -63,6 +69,7 @@ class TemporalRule:
     normalization: str
     examples: tuple[Example, ...]
     regex: re.Pattern[str]
+    first: str = ""
 
 
 @dataclass(frozen=True)
@@ -184,6 +191,100 @@ def _starts_with_lookbehind(pattern: str) -> bool:
     return rest.startswith(("(?<=", "(?<!"))
 
 
+def _sre() -> tuple[Any, Any]:
+    """The parser of the ``re`` module and its constants: private modules (``re._parser`` from
+    Python 3.11, ``sre_parse`` before), read only by :func:`first_characters`."""
+    try:
+        return importlib.import_module("re._parser"), importlib.import_module("re._constants")
+    except ImportError:  # Python 3.10
+        return importlib.import_module("sre_parse"), importlib.import_module("sre_constants")
+
+
+def _first_of(items: Any, sre: Any) -> tuple[set[str] | None, bool]:
+    """The class pieces a sequence of parsed items can start with (None: any character) and
+    whether it can match the empty string."""
+    pieces: set[str] = set()
+    for op, value in items:
+        first, empty = _first_of_item(op, value, sre)
+        if first is None:
+            return None, False
+        pieces |= first
+        if not empty:
+            return pieces, False
+    return pieces, True
+
+
+def _class_pieces(items: Any, sre: Any) -> set[str] | None:
+    """The pieces of a parsed character class (None for a negated one or another category)."""
+    categories = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s"}
+    pieces = set()
+    for kind, item in items:
+        if kind is sre.LITERAL:
+            pieces.add(re.escape(chr(item)))
+        elif kind is sre.RANGE:
+            pieces.add(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
+        elif kind is sre.CATEGORY and item in categories:
+            pieces.add(categories[item])
+        else:
+            return None
+    return pieces
+
+
+def _first_of_item(op: Any, value: Any, sre: Any) -> tuple[set[str] | None, bool]:
+    if op is sre.LITERAL:
+        return {re.escape(chr(value))}, False
+    if op is sre.IN:
+        return _class_pieces(value, sre), False
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = value
+        return (None, False) if add_flags or del_flags else _first_of(sub.data, sre)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, _high, sub = value
+        first, empty = _first_of(sub.data, sre)
+        return first, empty or low == 0
+    if op is sre.BRANCH:
+        pieces, can_be_empty = set(), False
+        for branch in value[1]:
+            first, empty = _first_of(branch.data, sre)
+            if first is None:
+                return None, False
+            pieces |= first
+            can_be_empty = can_be_empty or empty
+        return pieces, can_be_empty
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero width: the next item starts the match
+        return set(), True
+    return None, False  # back-references, conditionals, any character …
+
+
+def first_characters(pattern: str) -> str:
+    r"""A character class of every character a match of ``pattern`` can start with (a superset).
+
+    Read from the pattern's parse by the private parser of the ``re`` module; "" (any
+    character) when the pattern may match the empty string, sets flags, uses something not
+    analyzed here, or the parser is not there.
+
+        >>> first_characters(r"(?:\d+|ilin)\s+il")
+        '[\\di]'
+
+    Args:
+        pattern: a regular expression.
+
+    Returns:
+        ``[…]``, or "".
+    """
+    try:
+        parser, sre = _sre()
+        parsed = parser.parse(pattern)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return ""
+        pieces, empty = _first_of(parsed.data, sre)
+    except Exception:  # noqa: BLE001  (a parser that changed: no guard, every position is tried)
+        return ""
+    if pieces is None or empty or not pieces:
+        return ""
+    return "[" + "".join(sorted(pieces)) + "]"
+
+
 def _block_rule(fields: dict[str, str], examples: list[Example], macros: dict[str, str]) -> TemporalRule:
     missing = [key for key in ("RULE", "PATTERN", "NORM") if key not in fields]
     if missing:
@@ -195,7 +296,8 @@ def _block_rule(fields: dict[str, str], examples: list[Example], macros: dict[st
         regex = re.compile(pattern)
     except re.error as error:
         raise ValueError(f"rules.txt: rule {fields['RULE']}: {error}") from error
-    return TemporalRule(fields["RULE"], fields["PATTERN"], pattern, fields["NORM"], tuple(examples), regex)
+    first = first_characters(pattern)
+    return TemporalRule(fields["RULE"], fields["PATTERN"], pattern, fields["NORM"], tuple(examples), regex, first)
 
 
 def read_rules(text: str, macros: dict[str, str]) -> tuple[TemporalRule, ...]:
@@ -241,12 +343,17 @@ def grammar() -> TemporalGrammar:
         The grammar. Its ``scanner`` finds the next character that is no letter, digit or
         hyphen and is followed by a match of some rule (named groups removed, so that the rules'
         group names may repeat): a rule starts only there, and starting the scanner with a
-        character class lets the regex engine skip to such characters quickly. Search it in the
-        text with one space put before it; the match's start is then the rule's offset in the text.
+        character class lets the regex engine skip to such characters quickly. The rules are
+        grouped by their first characters, each group tried only before one of them. Search it
+        in the text with one space put before it; the match's start is then the rule's offset
+        in the text.
     """
     raw = read_macros(data_file("macros.txt").read_text(encoding="utf-8"))
     rules = read_rules(data_file("rules.txt").read_text(encoding="utf-8"), raw)
     expanded = {name: expand(pattern, raw) for name, pattern in raw.items()}
-    starts = "|".join(_GROUP.sub("(?:", rule.pattern) for rule in rules)
+    groups: dict[str, list[str]] = {}
+    for rule in rules:
+        groups.setdefault(rule.first, []).append(_GROUP.sub("(?:", rule.pattern))
+    starts = "|".join(f"{first and f'(?={first})'}(?:{'|'.join(patterns)})" for first, patterns in groups.items())
     scanner = re.compile(rf"[^\w-](?=(?:{starts}))")
     return TemporalGrammar(rules, expanded, scanner)
