@@ -14,6 +14,9 @@ Three measurements, best of --repeat runs each:
 3. the per-word cost of the reference report repeated --scale times as one document against the
    report alone (1.0 is linear).
 
+First it checks that the tables are the stored ones (``tests/snapshots/tables.json``,
+:mod:`reportparse.devtools.snapshot`), so a speed-up is timed on unchanged output.
+
 2 and 3 are skipped with a message when ../shared/corpus is absent. The figures are appended to
 benchmarks/results/bench_pipeline.jsonl (history.py) unless --no-history.
 """
@@ -30,6 +33,7 @@ from pathlib import Path
 from history import record
 
 import reportparse
+from reportparse.devtools import snapshot
 from reportparse.ingest.loader import READERS
 from reportparse.pipeline import extract_tables
 
@@ -141,7 +145,14 @@ def main() -> None:
     args = parser.parse_args()
     if min(args.repeat, args.copies, args.scale) < 1:
         parser.error("--repeat, --copies and --scale must be at least 1")
-    figures = own_corpus(args.repeat, args.copies)
+    stored = snapshot.read(ROOT / snapshot.STORED)
+    changed = snapshot.differences(stored, snapshot.fingerprints(snapshot.inputs(ROOT / "corpus"), root=ROOT))
+    if changed:
+        print(f"tables: {len(changed)} differ from {snapshot.STORED} (python -m reportparse.devtools.snapshot):")
+        print("  " + "\n  ".join(changed[:10]))
+    else:
+        print(f"tables: the same as {snapshot.STORED} ({len(stored)} inputs)")
+    figures = {"tables_changed": len(changed)} | own_corpus(args.repeat, args.copies)
     texts = shared_texts()
     if texts and REFERENCE.is_file():
         figures |= against_dateparser(texts, args.repeat)
@@ -151,7 +162,7 @@ def main() -> None:
             f"{SHARED} (reports, acts) is absent: the dateparser comparison and the ×{args.scale} scaling are skipped"
         )
     if not args.no_history:
-        lower = [name for name in figures if name.endswith(("_cost_ratio", "_us_per_word"))]
+        lower = ["tables_changed", *(name for name in figures if name.endswith(("_cost_ratio", "_us_per_word")))]
         path = record("bench_pipeline", figures, lower_is_better=lower)
         print(f"history: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     sys.stdout.flush()
