@@ -63,6 +63,10 @@ def test_a_table_set_is_a_mutable_mapping_of_frames(tables):
     assert list(copy) == [DATES, "extra"] and len(copy) == 2 and "extra" in copy
     del copy["extra"]
     assert list(copy) == [DATES] and "extra" not in copy
+    again = copy.copy()
+    again["more"] = pd.DataFrame()
+    assert list(again) == [DATES, "more"] and list(copy) == [DATES]
+    pd.testing.assert_frame_equal(again[DATES], copy[DATES])
     assert repr(copy).startswith("TableSet(dates: ")
 
 

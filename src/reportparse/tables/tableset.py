@@ -63,6 +63,12 @@ class TableSet(MutableMapping[str, "pd.DataFrame"]):
     def __contains__(self, name: object) -> bool:
         return name in self._tables
 
+    def copy(self) -> TableSet:
+        """A new table set holding the same tables (as ``dict.copy``: the frames are not copied)."""
+        copied = TableSet()
+        copied._tables = dict(self._tables)
+        return copied
+
     def rows(self, name: str) -> Rows | None:
         """A table's rows, or None once it is a frame (or when it is not there)."""
         table = self._tables.get(name)
