@@ -148,8 +148,7 @@ class _Scanner:
         self.tokens: list[_Token] = []
         append, folded, newline_at = self.tokens.append, self.folded, text.find
         previous_end = 0
-        for token in layer.tokens:
-            kind, start, end = token.kind, token.start, token.end
+        for start, end, kind, _ in layer.spans:
             if kind == "word" or kind == "quote" or kind == "punct":  # one piece
                 kind = "word" if kind == "word" else "other"
                 newline = newline_at("\n", previous_end, start) >= 0

@@ -204,15 +204,14 @@ def _pieces(layer: TextLayer) -> list[tuple[int, int, str]]:
     text = layer.text
     pieces: list[tuple[int, int, str]] = []
     append = pieces.append
-    for token in layer.tokens:
-        kind, start = token.kind, token.start
+    for start, end, kind, _ in layer.spans:
         if kind == "word" and not (start and text[start - 1] in CLOSE_QUOTES):
-            append((start, token.end, "word"))
+            append((start, end, "word"))
         elif kind == "quote" or kind == "punct":
             if text[start] != "_":
-                append((start, token.end, "quote" if text[start] in _QUOTE_CHARACTERS else "punct"))
+                append((start, end, "quote" if text[start] in _QUOTE_CHARACTERS else "punct"))
         else:  # a number token, or a word right after a closing quote (its first letters may be an ending)
-            for match in _PIECE.finditer(text, start, token.end):
+            for match in _PIECE.finditer(text, start, end):
                 piece = match.lastgroup or "punct"
                 if piece == "punct" and match.group() in _QUOTE_CHARACTERS:
                     piece = "quote"
