@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 from reportparse.extract.dates import DateMention, find_dates
 from reportparse.lang.az import acts
@@ -97,8 +98,7 @@ def _is_participle(word: str) -> bool:
     return bool(PARTICIPLE.fullmatch(word)) and word not in NOT_PARTICIPLES and not word.endswith(("dan", "dən"))
 
 
-@dataclass(slots=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str  # word, number or other
     start: int
     end: int
@@ -147,19 +147,20 @@ class _Scanner:
         self.known = layer.vocabulary
         self.tokens: list[_Token] = []
         append, folded, newline_at = self.tokens.append, self.folded, text.find
+        new = tuple.__new__  # a _Token built as its tuple (no Python-level __new__)
         previous_end = 0
         for start, end, kind, _ in layer.spans:
             if kind == "word" or kind == "quote" or kind == "punct":  # one piece
                 kind = "word" if kind == "word" else "other"
                 newline = newline_at("\n", previous_end, start) >= 0
-                append(_Token(kind, start, end, folded[start:end], text[start].isupper(), newline))
+                append(new(_Token, (kind, start, end, folded[start:end], text[start].isupper(), newline)))
                 previous_end = end
                 continue
             # a date, item number, grouped number or a number with its ending: read by parts
             for match in _PART.finditer(text, start, end):
                 part_start, part_end = match.span()
                 newline = newline_at("\n", previous_end, part_start) >= 0
-                part = _Token(
+                part = (
                     match.lastgroup or "other",
                     part_start,
                     part_end,
@@ -167,7 +168,7 @@ class _Scanner:
                     text[part_start].isupper(),
                     newline,
                 )
-                append(part)
+                append(new(_Token, part))
                 previous_end = part_end
         self.starts = [token.start for token in self.tokens]
 
@@ -346,20 +347,24 @@ def _word_number(scanner: _Scanner, index: int) -> tuple[int, int] | None:
     return total + current, j
 
 
+_QUALIFIERS_BEFORE = tuple(
+    (tuple(phrase.split()), qualifier)
+    for phrase, qualifier in sorted(nums.QUALIFIERS_BEFORE.items(), key=lambda item: -len(item[0].split()))
+)
+"""The qualifiers written before a number as word sequences, the longest first."""
+
+
 def _qualifier_before(scanner: _Scanner, index: int) -> tuple[str, int] | None:
-    for phrase, qualifier in sorted(nums.QUALIFIERS_BEFORE.items(), key=lambda item: -len(item[0].split())):
-        words = phrase.split()
+    word = scanner.word
+    for words, qualifier in _QUALIFIERS_BEFORE:
         first = index - len(words)
         if first < 0:
             continue
-        tokens = [scanner.word(first + k) for k in range(len(words))]
         if (
-            all(t is not None and t.text == w for t, w in zip(tokens, words, strict=True))
+            all((token := word(first + k)) is not None and token.text == w for k, w in enumerate(words))
             and not scanner.tokens[index].newline_before
         ):
-            first_token = tokens[0]
-            assert first_token is not None  # all() above: every token is a word
-            return qualifier, first_token.start
+            return qualifier, scanner.tokens[first].start
     return None
 
 
