@@ -982,9 +982,8 @@ class _Grammar:
 
     def spans(self) -> list[_Span]:
         spans = []
-        for index, token in enumerate(self.tokens):
-            if token.kind != "word" or HEAD_FORMS.get(token.fold) is None:
-                continue  # no head noun (what head_at checks first)
+        heads = HEAD_FORMS.get  # a word that is no head noun is skipped (what head_at checks first)
+        for index in [i for i, t in enumerate(self.tokens) if t.kind == "word" and heads(t.fold) is not None]:
             head = self.head_at(index)
             if head is not None:
                 span = self.span_for_head(index, head)
@@ -1014,10 +1013,12 @@ class _Grammar:
 
     def _alias_spans(self) -> list[_Span]:
         """Abbreviations (``DİN``, ``BMT-nin``) and head-less names (``Open Contracting Partnership``)."""
-        spans, tokens = [], self.tokens
-        for index, token in enumerate(tokens):
-            if token.kind != "word":
-                continue
+        spans, tokens, first_words = [], self.tokens, KNOWN.alias_first_words
+        # a word in lowercase that starts no alias is no candidate (neither test below holds)
+        for index in [
+            i for i, t in enumerate(tokens) if t.kind == "word" and (t.text[0] in _UPPERCASE or t.fold in first_words)
+        ]:
+            token = tokens[index]
             match = _ABBREVIATION.match(token.text) if token.text[0] in _UPPERCASE else None
             if match and match.group(1) in KNOWN.legal_forms:
                 company = self._company_span(index)
