@@ -60,7 +60,8 @@ class TemporalRule:
     """A rule: its name, pattern (macros expanded), normalization name and examples.
 
     ``first`` is a character class of every character a match can start with (see
-    :func:`first_characters`), or "" when any may.
+    :func:`first_characters`), or "" when any may; ``heads`` the alternatives of
+    :func:`first_two`, or None.
     """
 
     name: str
@@ -70,6 +71,7 @@ class TemporalRule:
     examples: tuple[Example, ...]
     regex: re.Pattern[str]
     first: str = ""
+    heads: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -275,17 +277,28 @@ def first_characters(pattern: str) -> str:
     Returns:
         ``[…]``, or "".
     """
+    return _guards(pattern)[0]
+
+
+def _guards(pattern: str) -> tuple[str, frozenset[str] | None]:
+    """:func:`first_characters` and the alternatives of :func:`first_two`, from one parse."""
     try:
         parser, sre = _sre()
         parsed = parser.parse(pattern)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-            return ""
+            return "", None
         pieces, empty = _first_of(parsed.data, sre)
     except Exception:  # noqa: BLE001  (a parser that changed: no guard, every position is tried)
-        return ""
+        return "", None
     if pieces is None or empty or not pieces:
-        return ""
-    return "[" + "".join(sorted(pieces)) + "]"
+        return "", None
+    try:
+        heads = _heads_of(parsed.data, sre)
+    except Exception:  # noqa: BLE001  (a parser that changed: no guard)
+        heads = None
+    if heads is None or () in heads or len(heads) > _MOST_HEADS:
+        return "[" + "".join(sorted(pieces)) + "]", None
+    return "[" + "".join(sorted(pieces)) + "]", frozenset("".join(head) for head in heads)
 
 
 def first_two(pattern: str) -> str:
@@ -304,22 +317,8 @@ def first_two(pattern: str) -> str:
     Returns:
         ``(?:…)``, or "".
     """
-    heads = _first_two_heads(pattern)
+    heads = _guards(pattern)[1]
     return "(?:" + "|".join(sorted(heads)) + ")" if heads else ""
-
-
-def _first_two_heads(pattern: str) -> set[str] | None:
-    """The alternatives of :func:`first_two` (None: no guard)."""
-    if not first_characters(pattern):
-        return None
-    try:
-        parser, sre = _sre()
-        heads = _heads_of(parser.parse(pattern).data, sre)
-    except Exception:  # noqa: BLE001  (a parser that changed: no guard)
-        return None
-    if heads is None or () in heads or len(heads) > _MOST_HEADS:
-        return None
-    return {"".join(head) for head in heads}
 
 
 _MOST_HEADS = 400
@@ -391,8 +390,10 @@ def _block_rule(fields: dict[str, str], examples: list[Example], macros: dict[st
         regex = re.compile(pattern)
     except re.error as error:
         raise ValueError(f"rules.txt: rule {fields['RULE']}: {error}") from error
-    first = first_characters(pattern)
-    return TemporalRule(fields["RULE"], fields["PATTERN"], pattern, fields["NORM"], tuple(examples), regex, first)
+    first, heads = _guards(pattern)
+    return TemporalRule(
+        fields["RULE"], fields["PATTERN"], pattern, fields["NORM"], tuple(examples), regex, first, heads
+    )
 
 
 def read_rules(text: str, macros: dict[str, str]) -> tuple[TemporalRule, ...]:
@@ -454,9 +455,8 @@ def grammar() -> TemporalGrammar:
     scanner = re.compile(rf"[^\w-](?=(?:{starts}))")
     heads: set[str] = set()
     for rule in rules:
-        rule_heads = _first_two_heads(rule.pattern)
-        if rule_heads is None:  # a rule without a guard: every place the scanner reads is a candidate
+        if rule.heads is None:  # a rule without a guard: every place the scanner reads is a candidate
             return TemporalGrammar(rules, expanded, scanner, scanner)
-        heads |= rule_heads
+        heads |= rule.heads
     candidates = re.compile(rf"[^\w-](?=(?:{'|'.join(sorted(heads))}))")
     return TemporalGrammar(rules, expanded, scanner, candidates)
