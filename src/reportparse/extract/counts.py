@@ -73,8 +73,8 @@ class CountMention:
 
 
 _D = re.escape(DASHES)
-_NUMBER = re.compile(
-    rf"(?<![\w.,/:№{_D}])(?:\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?(?!\d|[.,/:{_D}]\d)"
+_NUMBER = re.compile(  # its first digit, after no letter, digit, dot…, read first: the engine skips to digits
+    rf"\d(?<![\w.,/:№{_D}]\d)(?:\d{{0,2}}(?:[ \u00a0]\d{{3}})+|\d{{0,2}}(?:\.\d{{3}})+|\d*)(?:,\d+)?(?!\d|[.,/:{_D}]\d)"
 )
 _LONGEST_NUMBER = 30
 """Digits of the longest number read as a quantity (a state budget in manat has 11). A longer run
@@ -760,20 +760,17 @@ def find_counts(
     for match in _NUMBER.finditer(scanner.folded):
         if sum(map(str.isdigit, match.group())) <= _LONGEST_NUMBER:
             candidates.append((match.start(), match.end(), _decimal(match.group()), "," in match.group(), False))
-    index, tokens = 0, scanner.tokens
-    while index < len(tokens):
-        first = tokens[index]
-        if first.kind != "word" or first.text not in _NUMBER_WORDS or first.capital:
-            index += 1  # no number word starts here (what _word_number checks first)
+    end_index = 0  # where the last number in words ends
+    starts = [i for i, t in enumerate(scanner.tokens) if t.kind == "word" and t.text in _NUMBER_WORDS and not t.capital]
+    for index in starts:  # only where a number word starts (what _word_number checks first)
+        if index < end_index:
             continue
         found = _word_number(scanner, index)
         if found is None:
-            index += 1
             continue
         value, end_index = found
         token = scanner.tokens[index]
         candidates.append((token.start, scanner.tokens[end_index - 1].end, Decimal(value), False, True))
-        index = end_index
     candidates.sort()
 
     mentions: list[CountMention] = []
