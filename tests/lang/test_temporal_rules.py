@@ -13,6 +13,7 @@ from reportparse.lang.az.temporal import (
     _GROUP,
     _starts_with_lookbehind,
     first_characters,
+    first_two,
     grammar,
     parse_example,
     read_macros,
@@ -102,6 +103,36 @@ def test_the_grouped_scanner_finds_what_one_alternation_of_all_rules_finds():
         padded = " " + example.text.casefold()
         found = [m.start() for m in GRAMMAR.scanner.finditer(padded)]
         assert found == [m.start() for m in plain.finditer(padded)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "heads"),
+    [
+        (r"(?:\d+|ilin)\s+il", r"(?:[\d][\d]|[\d][\s]|[i][l])"),
+        (r"(?:bu|x{0,3})v", r"(?:[b][u]|[v]|[x][v]|[x][x])"),
+        (r"a?", ""),  # may match nothing: no guard
+        (r"[^a]b", ""),  # a negated class: unknown
+    ],
+)
+def test_first_two(pattern, heads):
+    assert first_two(pattern) == heads
+
+
+def test_a_rule_matches_only_where_its_first_two_characters_stand():
+    for rule in GRAMMAR.rules:
+        heads = re.compile(first_two(rule.pattern) or r"[\s\S]")
+        for example in GRAMMAR.examples:
+            folded = example.text.casefold()
+            for position in range(len(folded)):
+                if rule.regex.match(folded, position):
+                    assert heads.match(folded, position), (rule.name, example.text, position)
+
+
+def test_the_candidates_hold_every_place_the_scanner_finds():
+    for example in GRAMMAR.examples:
+        padded = " " + example.text.casefold()
+        candidates = {m.start() for m in GRAMMAR.candidates.finditer(padded)}
+        assert {m.start() for m in GRAMMAR.scanner.finditer(padded)} <= candidates
 
 
 def test_macros_expand_lists_and_builtins():

@@ -274,3 +274,12 @@ def test_spacy_components_of_one_doc_share_one_layer(monkeypatch) -> None:
     )
     nlp(body * 5)
     assert sum(len(text) >= 200 for text in built) == 1
+
+
+def test_spans_are_the_tokens_without_objects_and_a_token_found_alone_is_kept() -> None:
+    text = "BMT-nin 2022-ci il Qur’an Qeyri-Hökumət DİN-in 28.01.2022-dən «a» x-"
+    layer = TextLayer(text)
+    found = layer.token_at(text.index("Qur"))
+    assert layer._tokens is None and found is not None and found.surface == "Qur’an"
+    assert layer.spans == [(t.start, t.end, t.kind, t.split) for t in layer.tokens]
+    assert layer.tokens[found.index] is found

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 from reportparse.extract.dates import DateMention, find_dates
 from reportparse.lang.az import acts
@@ -72,8 +73,8 @@ class CountMention:
 
 
 _D = re.escape(DASHES)
-_NUMBER = re.compile(
-    rf"(?<![\w.,/:№{_D}])(?:\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?(?!\d|[.,/:{_D}]\d)"
+_NUMBER = re.compile(  # its first digit, after no letter, digit, dot…, read first: the engine skips to digits
+    rf"\d(?<![\w.,/:№{_D}]\d)(?:\d{{0,2}}(?:[ \u00a0]\d{{3}})+|\d{{0,2}}(?:\.\d{{3}})+|\d*)(?:,\d+)?(?!\d|[.,/:{_D}]\d)"
 )
 _LONGEST_NUMBER = 30
 """Digits of the longest number read as a quantity (a state budget in manat has 11). A longer run
@@ -97,8 +98,7 @@ def _is_participle(word: str) -> bool:
     return bool(PARTICIPLE.fullmatch(word)) and word not in NOT_PARTICIPLES and not word.endswith(("dan", "dən"))
 
 
-@dataclass(slots=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str  # word, number or other
     start: int
     end: int
@@ -147,20 +147,20 @@ class _Scanner:
         self.known = layer.vocabulary
         self.tokens: list[_Token] = []
         append, folded, newline_at = self.tokens.append, self.folded, text.find
+        new = tuple.__new__  # a _Token built as its tuple (no Python-level __new__)
         previous_end = 0
-        for token in layer.tokens:
-            kind, start, end = token.kind, token.start, token.end
+        for start, end, kind, _ in layer.spans:
             if kind == "word" or kind == "quote" or kind == "punct":  # one piece
                 kind = "word" if kind == "word" else "other"
                 newline = newline_at("\n", previous_end, start) >= 0
-                append(_Token(kind, start, end, folded[start:end], text[start].isupper(), newline))
+                append(new(_Token, (kind, start, end, folded[start:end], text[start].isupper(), newline)))
                 previous_end = end
                 continue
             # a date, item number, grouped number or a number with its ending: read by parts
             for match in _PART.finditer(text, start, end):
                 part_start, part_end = match.span()
                 newline = newline_at("\n", previous_end, part_start) >= 0
-                part = _Token(
+                part = (
                     match.lastgroup or "other",
                     part_start,
                     part_end,
@@ -168,7 +168,7 @@ class _Scanner:
                     text[part_start].isupper(),
                     newline,
                 )
-                append(part)
+                append(new(_Token, part))
                 previous_end = part_end
         self.starts = [token.start for token in self.tokens]
 
@@ -347,20 +347,24 @@ def _word_number(scanner: _Scanner, index: int) -> tuple[int, int] | None:
     return total + current, j
 
 
+_QUALIFIERS_BEFORE = tuple(
+    (tuple(phrase.split()), qualifier)
+    for phrase, qualifier in sorted(nums.QUALIFIERS_BEFORE.items(), key=lambda item: -len(item[0].split()))
+)
+"""The qualifiers written before a number as word sequences, the longest first."""
+
+
 def _qualifier_before(scanner: _Scanner, index: int) -> tuple[str, int] | None:
-    for phrase, qualifier in sorted(nums.QUALIFIERS_BEFORE.items(), key=lambda item: -len(item[0].split())):
-        words = phrase.split()
+    word = scanner.word
+    for words, qualifier in _QUALIFIERS_BEFORE:
         first = index - len(words)
         if first < 0:
             continue
-        tokens = [scanner.word(first + k) for k in range(len(words))]
         if (
-            all(t is not None and t.text == w for t, w in zip(tokens, words, strict=True))
+            all((token := word(first + k)) is not None and token.text == w for k, w in enumerate(words))
             and not scanner.tokens[index].newline_before
         ):
-            first_token = tokens[0]
-            assert first_token is not None  # all() above: every token is a word
-            return qualifier, first_token.start
+            return qualifier, scanner.tokens[first].start
     return None
 
 
@@ -756,20 +760,17 @@ def find_counts(
     for match in _NUMBER.finditer(scanner.folded):
         if sum(map(str.isdigit, match.group())) <= _LONGEST_NUMBER:
             candidates.append((match.start(), match.end(), _decimal(match.group()), "," in match.group(), False))
-    index, tokens = 0, scanner.tokens
-    while index < len(tokens):
-        first = tokens[index]
-        if first.kind != "word" or first.text not in _NUMBER_WORDS or first.capital:
-            index += 1  # no number word starts here (what _word_number checks first)
+    end_index = 0  # where the last number in words ends
+    starts = [i for i, t in enumerate(scanner.tokens) if t.kind == "word" and t.text in _NUMBER_WORDS and not t.capital]
+    for index in starts:  # only where a number word starts (what _word_number checks first)
+        if index < end_index:
             continue
         found = _word_number(scanner, index)
         if found is None:
-            index += 1
             continue
         value, end_index = found
         token = scanner.tokens[index]
         candidates.append((token.start, scanner.tokens[end_index - 1].end, Decimal(value), False, True))
-        index = end_index
     candidates.sort()
 
     mentions: list[CountMention] = []

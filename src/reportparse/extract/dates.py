@@ -419,11 +419,14 @@ def find_dates(text: str, *, year: int | None = None, continuous: bool = False) 
     del continuous
     folded = TextLayer.of(text).folded  # the document's one fold
     padded = " " + folded  # the scanner matches the character before a rule: padded[i] is folded[i - 1]
-    scanner = grammar().scanner
+    scanner, candidates = grammar().scanner, grammar().candidates
     found: list[DateMention] = []
     position = 0
-    while (candidate := scanner.search(padded, position)) is not None:
+    while (candidate := candidates.search(padded, position)) is not None:
         start = candidate.start()  # the rule's offset in ``folded``
+        if not scanner.match(padded, start):
+            position = start + 1
+            continue
         end, mentions = _best_at(folded, start, year) if _left_ok(folded, start) else (-1, [])
         if not mentions:
             position = start + 1

@@ -57,7 +57,8 @@ def title_block(document: Document, segmentation: Segmentation) -> str:
         if not line.strip():
             continue
         lines.append(" ".join(line.split()))
-        if casefold(lines[-1]) in DOCUMENT_TYPES or casefold(lines[-1]).endswith(" tədbirlər planı"):
+        folded = casefold(lines[-1])
+        if folded in DOCUMENT_TYPES or folded.endswith(" tədbirlər planı"):
             return " ".join(lines)  # a line "HESABAT", or a plan's title line "… üçün Tədbirlər Planı"
     typed = _TYPE_WORD.search(preamble, 0, 2 * TITLE_MAX_CHARS)  # no line structure: the type word in capitals
     if typed:

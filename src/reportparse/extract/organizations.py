@@ -204,15 +204,14 @@ def _pieces(layer: TextLayer) -> list[tuple[int, int, str]]:
     text = layer.text
     pieces: list[tuple[int, int, str]] = []
     append = pieces.append
-    for token in layer.tokens:
-        kind, start = token.kind, token.start
+    for start, end, kind, _ in layer.spans:
         if kind == "word" and not (start and text[start - 1] in CLOSE_QUOTES):
-            append((start, token.end, "word"))
+            append((start, end, "word"))
         elif kind == "quote" or kind == "punct":
             if text[start] != "_":
-                append((start, token.end, "quote" if text[start] in _QUOTE_CHARACTERS else "punct"))
+                append((start, end, "quote" if text[start] in _QUOTE_CHARACTERS else "punct"))
         else:  # a number token, or a word right after a closing quote (its first letters may be an ending)
-            for match in _PIECE.finditer(text, start, token.end):
+            for match in _PIECE.finditer(text, start, end):
                 piece = match.lastgroup or "punct"
                 if piece == "punct" and match.group() in _QUOTE_CHARACTERS:
                     piece = "quote"
@@ -983,9 +982,8 @@ class _Grammar:
 
     def spans(self) -> list[_Span]:
         spans = []
-        for index, token in enumerate(self.tokens):
-            if token.kind != "word" or HEAD_FORMS.get(token.fold) is None:
-                continue  # no head noun (what head_at checks first)
+        heads = HEAD_FORMS.get  # a word that is no head noun is skipped (what head_at checks first)
+        for index in [i for i, t in enumerate(self.tokens) if t.kind == "word" and heads(t.fold) is not None]:
             head = self.head_at(index)
             if head is not None:
                 span = self.span_for_head(index, head)
@@ -1015,10 +1013,12 @@ class _Grammar:
 
     def _alias_spans(self) -> list[_Span]:
         """Abbreviations (``DİN``, ``BMT-nin``) and head-less names (``Open Contracting Partnership``)."""
-        spans, tokens = [], self.tokens
-        for index, token in enumerate(tokens):
-            if token.kind != "word":
-                continue
+        spans, tokens, first_words = [], self.tokens, KNOWN.alias_first_words
+        # a word in lowercase that starts no alias is no candidate (neither test below holds)
+        for index in [
+            i for i, t in enumerate(tokens) if t.kind == "word" and (t.text[0] in _UPPERCASE or t.fold in first_words)
+        ]:
+            token = tokens[index]
             match = _ABBREVIATION.match(token.text) if token.text[0] in _UPPERCASE else None
             if match and match.group(1) in KNOWN.legal_forms:
                 company = self._company_span(index)

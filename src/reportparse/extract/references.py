@@ -118,6 +118,7 @@ _ARTICLE_NOUN = re.compile("|".join(map(re.escape, acts.ARTICLE_NOUNS)))
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _JOINED = re.compile(r"[^\w-]")  # a layer word holding an apostrophe (or a hyphen other than -)
 _NUMBER_BEFORE = re.compile(rf"(?:№\s*)?(?P<number>[\w/.{_D}]*\d[\w/.{_D}]*)\s+(?:{'|'.join(acts.NUMBERED)})\s+$")
+_NUMBERED = tuple(acts.NUMBERED)
 _TITLE_BEFORE = re.compile(rf"“(?P<title>[^“”\n]*\b(?:{'|'.join(acts.TITLE_ENDINGS)}))[”“][ \t]*$")  # “…“ too
 _NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]")
 _DATED_BEFORE = re.compile(rf"\s+{acts.DATED}\s+$")
@@ -277,7 +278,7 @@ class _Finder:
         number = date = title = issuer = ""
         dated = False
         pos = start
-        numbered = _NUMBER_BEFORE.search(self.folded, max(0, pos - 60), pos)
+        numbered = self._numbered_before(pos)
         if numbered:
             number, pos = self.text[numbered.start("number") : numbered.end("number")], numbered.start()
         titled = _TITLE_BEFORE.search(self.text, max(0, pos - _LONGEST_TITLE), pos)
@@ -302,6 +303,16 @@ class _Finder:
             return None  # a bare type: Qanunun, bu Qayda
         return ReferenceMention(pos, end, "act", act_type, number, date, "", issuer, title)
 
+    def _numbered_before(self, pos: int) -> re.Match[str] | None:
+        """A number and ``nömrəli``/``saylı`` ending (with spaces) before ``pos``: searched for only
+        when such a word and a space end the text there."""
+        start = max(0, pos - 60)
+        tail = self.folded[start:pos]
+        stripped = tail.rstrip()
+        if len(stripped) == len(tail) or not stripped.endswith(_NUMBERED):
+            return None
+        return _NUMBER_BEFORE.search(self.folded, start, pos)
+
     def title_before(self, pos: int) -> tuple[str, int, int]:
         """The quoted title of an act ending before ``pos`` (``“Dövlət borcu haqqında”``), the act's start
         and where a number written before the act would end; no title when it names an act itself
@@ -316,7 +327,7 @@ class _Finder:
     def number_and_date_before(self, pos: int) -> tuple[str, str]:
         """The number and date written before an act's issuer (``2 iyun 2008-ci il tarixli 611-IIIQD
         nömrəli`` | ``Azərbaycan Respublikasının Qanunu``), which stay outside its span; else empty."""
-        numbered = _NUMBER_BEFORE.search(self.folded, max(0, pos - 60), pos)
+        numbered = self._numbered_before(pos)
         if numbered is None:
             return "", ""
         number = self.text[numbered.start("number") : numbered.end("number")]

@@ -325,6 +325,7 @@ def _dehyphenate(doc: _Editable) -> None:
 
 _BREAKS = re.compile(r"\n\n*")  # one or more
 _SENTENCE_END = tuple(".:;!?…")
+_SENTENCE_END_OR_PARENTHESIS = (*_SENTENCE_END, ")")
 _ITEM_HEADING = re.compile(  # 1-ci bəndin …
     rf"\d+(?:\.\d+)*\s*(?:[-–]\s*)?(?:{'|'.join(ORDINAL_SUFFIXES)})\s+(?:{'|'.join(ITEM_NOUNS)})"
 )
@@ -361,7 +362,7 @@ def _starts_block(previous: str, following: str) -> bool:
         return True
     # An item heading starts a block only after a finished line: `… Planının⏎4.2.10-cu
     # yarımbəndinin icrası` is a reference inside a sentence.
-    return bool(_ITEM_HEADING.match(following)) and previous.endswith(_SENTENCE_END + (")",))
+    return previous.endswith(_SENTENCE_END_OR_PARENTHESIS) and bool(_ITEM_HEADING.match(following))
 
 
 def _join_lines(doc: _Editable) -> None:
@@ -374,11 +375,10 @@ def _join_lines(doc: _Editable) -> None:
         previous = text[text.rfind("\n", 0, start) + 1 : start]
         following_end = text.find("\n", end)
         following = text[end : following_end if following_end >= 0 else len(text)]
-        block = _starts_block(previous, following)
         mid_sentence = not previous.endswith(_SENTENCE_END) and (following[:1].islower() or _continues(previous))
-        if len(match.group()) > 1:  # a blank line: a paragraph break unless mid-sentence
-            return " " if mid_sentence and not block else "\n\n"
-        if block:
+        if end - start > 1:  # a blank line: a paragraph break unless mid-sentence
+            return " " if mid_sentence and not _starts_block(previous, following) else "\n\n"
+        if _starts_block(previous, following):
             return "\n"
         if mid_sentence:
             return " "

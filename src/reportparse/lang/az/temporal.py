@@ -60,7 +60,8 @@ class TemporalRule:
     """A rule: its name, pattern (macros expanded), normalization name and examples.
 
     ``first`` is a character class of every character a match can start with (see
-    :func:`first_characters`), or "" when any may.
+    :func:`first_characters`), or "" when any may; ``heads`` the alternatives of
+    :func:`first_two`, or None.
     """
 
     name: str
@@ -70,6 +71,7 @@ class TemporalRule:
     examples: tuple[Example, ...]
     regex: re.Pattern[str]
     first: str = ""
+    heads: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,9 @@ class TemporalGrammar:
     rules: tuple[TemporalRule, ...]
     macros: dict[str, str]
     scanner: re.Pattern[str]
+    candidates: re.Pattern[str]
+    """Places the ``scanner`` may match at (a superset, found faster): its first character and a
+    rule's first two characters (:func:`first_two`)."""
 
     def rule(self, name: str) -> TemporalRule:
         """The rule called ``name`` (KeyError when there is none)."""
@@ -272,17 +277,106 @@ def first_characters(pattern: str) -> str:
     Returns:
         ``[…]``, or "".
     """
+    return _guards(pattern)[0]
+
+
+def _guards(pattern: str) -> tuple[str, frozenset[str] | None]:
+    """:func:`first_characters` and the alternatives of :func:`first_two`, from one parse."""
     try:
         parser, sre = _sre()
         parsed = parser.parse(pattern)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-            return ""
+            return "", None
         pieces, empty = _first_of(parsed.data, sre)
     except Exception:  # noqa: BLE001  (a parser that changed: no guard, every position is tried)
-        return ""
+        return "", None
     if pieces is None or empty or not pieces:
-        return ""
-    return "[" + "".join(sorted(pieces)) + "]"
+        return "", None
+    try:
+        heads = _heads_of(parsed.data, sre)
+    except Exception:  # noqa: BLE001  (a parser that changed: no guard)
+        heads = None
+    if heads is None or () in heads or len(heads) > _MOST_HEADS:
+        return "[" + "".join(sorted(pieces)) + "]", None
+    return "[" + "".join(sorted(pieces)) + "]", frozenset("".join(head) for head in heads)
+
+
+def first_two(pattern: str) -> str:
+    r"""A pattern every match of ``pattern`` starts with: the possible first two characters, as an
+    alternation of class pairs (a superset; a one-character class where a match may end after it).
+
+    Read from the pattern's parse like :func:`first_characters`; "" (no guard) when that is "" or
+    a match may be empty.
+
+        >>> first_two(r"(?:\d+|ilin)\s+il")
+        '(?:[\\d][\\d]|[\\d][\\s]|[i][l])'
+
+    Args:
+        pattern: a regular expression.
+
+    Returns:
+        ``(?:…)``, or "".
+    """
+    heads = _guards(pattern)[1]
+    return "(?:" + "|".join(sorted(heads)) + ")" if heads else ""
+
+
+_MOST_HEADS = 400
+"""Class pairs beyond which :func:`first_two` gives no guard (a long guard costs more than it saves)."""
+_Heads = set[tuple[str, ...]]
+
+
+def _heads_of(items: Any, sre: Any) -> _Heads | None:
+    """The first two positions (character classes) of every match of a sequence of parsed items
+    (a shorter tuple: the match may end there); None when unknown."""
+    heads: _Heads = {()}
+    for op, value in items:
+        item = _heads_of_item(op, value, sre)
+        if item is None:
+            return None
+        heads = _concatenated(heads, item)
+        if all(len(head) == 2 for head in heads):
+            break
+    return heads
+
+
+def _concatenated(left: _Heads, right: _Heads) -> _Heads:
+    return {head if len(head) == 2 else (head + tail)[:2] for head in left for tail in right}
+
+
+def _heads_of_item(op: Any, value: Any, sre: Any) -> _Heads | None:
+    if op is sre.LITERAL:
+        return {("[" + re.escape(chr(value)) + "]",)}
+    if op is sre.IN:
+        pieces = _class_pieces(value, sre)
+        return None if pieces is None else {("[" + "".join(sorted(pieces)) + "]",)}
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = value
+        return None if add_flags or del_flags else _heads_of(sub.data, sre)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, high, sub = value
+        inner = _heads_of(sub.data, sre)
+        if inner is None:
+            return None
+        heads: _Heads = {()}
+        for _ in range(low):
+            heads = _concatenated(heads, inner)
+        found = set(heads)
+        for _ in range(min(high, low + 2) - low):  # two more repeats give every further first two characters
+            heads = _concatenated(heads, inner)
+            found |= heads
+        return found
+    if op is sre.BRANCH:
+        found = set()
+        for branch in value[1]:
+            branch_heads = _heads_of(branch.data, sre)
+            if branch_heads is None:
+                return None
+            found |= branch_heads
+        return found
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero width: the next item starts the match
+        return {()}
+    return None
 
 
 def _block_rule(fields: dict[str, str], examples: list[Example], macros: dict[str, str]) -> TemporalRule:
@@ -296,8 +390,10 @@ def _block_rule(fields: dict[str, str], examples: list[Example], macros: dict[st
         regex = re.compile(pattern)
     except re.error as error:
         raise ValueError(f"rules.txt: rule {fields['RULE']}: {error}") from error
-    first = first_characters(pattern)
-    return TemporalRule(fields["RULE"], fields["PATTERN"], pattern, fields["NORM"], tuple(examples), regex, first)
+    first, heads = _guards(pattern)
+    return TemporalRule(
+        fields["RULE"], fields["PATTERN"], pattern, fields["NORM"], tuple(examples), regex, first, heads
+    )
 
 
 def read_rules(text: str, macros: dict[str, str]) -> tuple[TemporalRule, ...]:
@@ -346,7 +442,8 @@ def grammar() -> TemporalGrammar:
         character class lets the regex engine skip to such characters quickly. The rules are
         grouped by their first characters, each group tried only before one of them. Search it
         in the text with one space put before it; the match's start is then the rule's offset
-        in the text.
+        in the text. Its ``candidates`` find a superset of those places faster (a rule's first
+        two characters, :func:`first_two`): the scanner is then matched only there.
     """
     raw = read_macros(data_file("macros.txt").read_text(encoding="utf-8"))
     rules = read_rules(data_file("rules.txt").read_text(encoding="utf-8"), raw)
@@ -356,4 +453,10 @@ def grammar() -> TemporalGrammar:
         groups.setdefault(rule.first, []).append(_GROUP.sub("(?:", rule.pattern))
     starts = "|".join(f"{first and f'(?={first})'}(?:{'|'.join(patterns)})" for first, patterns in groups.items())
     scanner = re.compile(rf"[^\w-](?=(?:{starts}))")
-    return TemporalGrammar(rules, expanded, scanner)
+    heads: set[str] = set()
+    for rule in rules:
+        if rule.heads is None:  # a rule without a guard: every place the scanner reads is a candidate
+            return TemporalGrammar(rules, expanded, scanner, scanner)
+        heads |= rule.heads
+    candidates = re.compile(rf"[^\w-](?=(?:{'|'.join(sorted(heads))}))")
+    return TemporalGrammar(rules, expanded, scanner, candidates)

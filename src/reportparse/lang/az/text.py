@@ -66,7 +66,10 @@ _DATE = (
 _GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?!\.?\d)"
 _TOKEN = re.compile(
     r"\s*(?:"  # the spaces before a token are read over at once, not tried as a token's start
-    rf"(?P<word>{_WORD})"  # first: most tokens are words, and no other kind starts with a letter
+    # first: most tokens are words, and no other kind starts with a letter; a word without an
+    # apostrophe or hyphen inside (its letters, taken whole, not followed by one and a letter) apart
+    rf"(?P<word>(?>{_LETTERS})(?![{_HYPHENS}{_APOSTROPHES}][^\W\d_]))"
+    rf"|(?P<joined>{_WORD})"
     rf"|(?P<date>{_DATE})"
     rf"|(?P<grouped>{_GROUPED})"
     r"|(?P<decimal>\d+,\d+)"
@@ -79,7 +82,6 @@ _KEEP_FROM = 200
 """Characters from which :meth:`TextLayer.of` keeps a layer for the next call (shorter texts,
 names and phrases, are tokenized again: cheaper than holding them)."""
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-_JOINER = re.compile(f"[{_HYPHENS}{_APOSTROPHES}]")
 _NUMBER_ENDING = re.compile(rf"[{_HYPHENS}]({_LETTERS})")
 _NUMBER_KINDS = frozenset(("number", "grouped", "decimal", "date", "item"))
 
@@ -207,7 +209,7 @@ class TextLayer:
         tokens: the tokens in text order.
     """
 
-    __slots__ = ("__weakref__", "_shared", "_starts", "_tokens", "folded", "text")
+    __slots__ = ("__weakref__", "_made", "_shared", "_spans", "_starts", "_tokens", "folded", "text")
     _last: ClassVar[TextLayer | None] = None
 
     def __init__(self, text: str) -> None:
@@ -215,17 +217,38 @@ class TextLayer:
         folded = casefold(text)
         self.folded = folded if len(folded) == len(text) else lower(text)
         self._shared = _Shared(self.text, self.folded)
+        self._spans: list[tuple[int, int, str, int]] | None = None
         self._tokens: list[Token] | None = None
+        self._made: dict[int, Token] = {}
         self._starts = array("q")
 
     @property
+    def spans(self) -> list[tuple[int, int, str, int]]:
+        """``(start, end, kind, split)`` of every token in text order, as :class:`Token` holds them
+        (tokenized on first use, once: a stage that reads only :attr:`folded`, such as the date
+        grammar, costs no tokenization; a stage that reads only spans builds no token object)."""
+        if self._spans is None:
+            self._spans = self._tokenize()
+            self._starts = array("q", [span[0] for span in self._spans])
+        return self._spans
+
+    @property
     def tokens(self) -> list[Token]:
-        """The tokens in text order (tokenized on first use, once: a stage that reads only
-        :attr:`folded`, such as the date grammar, costs no tokenization)."""
+        """The tokens in text order (built on first use, once)."""
         if self._tokens is None:
-            self._tokens = self._tokenize()
-            self._starts = array("q", (token.start for token in self._tokens))
+            shared, made = self._shared, self._made
+            self._tokens = [made.get(index) or Token(shared, index, *span) for index, span in enumerate(self.spans)]
+            self._made = {}
         return self._tokens
+
+    def token(self, index: int) -> Token:
+        """Token ``index`` (built alone when :attr:`tokens` is not built: the same object every call)."""
+        if self._tokens is not None:
+            return self._tokens[index]
+        token = self._made.get(index)
+        if token is None:
+            token = self._made[index] = Token(self._shared, index, *self.spans[index])
+        return token
 
     @classmethod
     def of(cls, text: str) -> TextLayer:
@@ -250,30 +273,32 @@ class TextLayer:
             cls._last = layer
         return layer
 
-    def _tokenize(self) -> list[Token]:
-        text, shared, position = self.text, self._shared, 0
+    def _tokenize(self) -> list[tuple[int, int, str, int]]:
+        text, position = self.text, 0
         last = len(text.rstrip())  # trailing spaces hold no token
-        tokens: list[Token] = []
-        append = tokens.append
+        spans: list[tuple[int, int, str, int]] = []
+        append = spans.append
         while position < last:  # one regex pass, taken up again after a number's ending
             for match in _TOKEN.finditer(text, position, last):
                 kind = match.lastgroup or "punct"
                 start, end = match.span(kind)
                 if kind == "word":
-                    split = self._word_split(start, end) if _JOINER.search(text, start, end) else -1
-                    append(Token(shared, len(tokens), start, end, kind, split))
+                    append((start, end, kind, -1))
+                    continue
+                if kind == "joined":
+                    append((start, end, "word", self._word_split(start, end)))
                     continue
                 if kind in _NUMBER_KINDS:
                     kind = "number" if kind == "grouped" else kind
                     ending = _NUMBER_ENDING.match(text, end)
                     if ending and lower(ending.group(1)) in morphology.ENDINGS:
-                        append(Token(shared, len(tokens), start, ending.end(), kind, end - start))
+                        append((start, ending.end(), kind, end - start))
                         position = ending.end()
                         break
-                append(Token(shared, len(tokens), start, end, kind, -1))
+                append((start, end, kind, -1))
             else:
                 break
-        return tokens
+        return spans
 
     def _word_split(self, start: int, end: int) -> int:
         """The split of a word: an abbreviation's ending written apart is kept in the token
@@ -310,15 +335,15 @@ class TextLayer:
 
     def index_at(self, offset: int) -> int:
         """The index of the first token starting at or after ``offset`` (``len(tokens)`` if none)."""
-        self.tokens  # noqa: B018  (tokenized on first use)
+        self.spans  # noqa: B018  (tokenized on first use)
         return bisect_left(self._starts, offset)
 
     def token_at(self, offset: int) -> Token | None:
         """The token covering the character at ``offset``, or None (a space)."""
-        tokens = self.tokens
+        spans = self.spans
         index = bisect_right(self._starts, offset) - 1
-        if index >= 0 and tokens[index].end > offset:
-            return tokens[index]
+        if index >= 0 and spans[index][1] > offset:
+            return self.token(index)
         return None
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
@@ -329,8 +354,9 @@ class TextLayer:
 
     def gap_before(self, index: int) -> str:
         """The text between token ``index - 1`` (or the start) and token ``index`` (or the end)."""
-        start = self.tokens[index - 1].end if index > 0 else 0
-        end = self.tokens[index].start if index < len(self.tokens) else len(self.text)
+        spans = self.spans
+        start = spans[index - 1][1] if index > 0 else 0
+        end = spans[index][0] if index < len(spans) else len(self.text)
         return self.text[start:end]
 
     def newline_before(self, index: int) -> bool:
@@ -342,10 +368,10 @@ class TextLayer:
         return (token for token in self.tokens if token.kind == "word")
 
     def __len__(self) -> int:
-        return len(self.tokens)
+        return len(self.spans)
 
     def __repr__(self) -> str:
-        return f"TextLayer({len(self.text)} chars, {len(self.tokens)} tokens)"
+        return f"TextLayer({len(self.text)} chars, {len(self.spans)} tokens)"
 
 
 def _abbreviation(word: str) -> bool:
