@@ -54,7 +54,7 @@ _LETTERS = rf"[^\W\d_][^\W\d_{_MARKS}]*(?:[{_MARKS}]+[^\W\d_]*)*"
 _APOSTROPHES = "'’ʼ"
 _HYPHENS = "-\u2010\u2011"
 _WORD = rf"{_LETTERS}(?:[{_APOSTROPHES}]{_LETTERS})*(?:[{_HYPHENS}]{_LETTERS}(?:[{_APOSTROPHES}]{_LETTERS})*)*"
-WORD_INNER = f"[{_APOSTROPHES}{_HYPHENS}{_MARKS}]"
+WORD_INNER = f"[{_HYPHENS}{_APOSTROPHES}{_MARKS}]"  # hyphens first: a "-" between two characters makes a range
 """A character class of what a ``word`` token may hold besides letters: apostrophes, hyphens and
 combining marks (``Qur’an``, ``Qeyri-Hökumət``, a decomposed ``İ``)."""
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
