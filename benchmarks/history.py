@@ -1,6 +1,7 @@
 """The benchmarks' history: one JSON line per run in ``benchmarks/results/<benchmark>.jsonl``.
 
-Each line holds the commit (``git rev-parse HEAD`` when there is a repository), the UTC time, the
+Each line holds the commit (``git rev-parse HEAD`` when there is a repository) and whether
+``src/`` had changes not committed (``uncommitted``: then the figures are not the commit's), the UTC time, the
 machine load (``os.getloadavg()``) and CPU count, the figures of the run and the names of the
 figures where lower is better (seconds, cost ratios). ``compare_history.py`` reads them back.
 """
@@ -43,6 +44,19 @@ def current_commit(*, cwd: Path | None = None) -> str | None:
     return commit if done.returncode == 0 and commit else None
 
 
+def uncommitted(*, cwd: Path | None = None) -> bool | None:
+    """Whether the code measured differs from the commit: changes to ``src/`` not committed (None
+    without git). A figure measured on them is not the commit's."""
+    root = cwd or Path(__file__).resolve().parents[1]
+    try:
+        done = subprocess.run(
+            ["git", "status", "--porcelain", "--", "src"], cwd=root, capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return bool(done.stdout.strip()) if done.returncode == 0 else None
+
+
 def make_entry(
     benchmark: str, figures: Mapping[str, float], *, lower_is_better: Iterable[str] = (), commit: str | None = None
 ) -> dict[str, Any]:
@@ -72,6 +86,7 @@ def make_entry(
     return {
         "benchmark": benchmark,
         "commit": commit if commit is not None else current_commit(),
+        "uncommitted": uncommitted() if commit is None else None,
         "time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "load": load,
         "cpus": os.cpu_count(),

@@ -52,6 +52,13 @@ def test_record_appends_one_json_line_per_run_and_read_returns_them(history: Mod
 
 def test_current_commit_is_none_outside_a_repository(history: ModuleType, tmp_path: Path) -> None:
     assert history.current_commit(cwd=tmp_path) is None
+    assert history.uncommitted(cwd=tmp_path) is None
+
+
+def test_an_entry_says_whether_src_had_uncommitted_changes(history: ModuleType) -> None:
+    entry = history.make_entry("bench_x", {"seconds": 1.0})
+    assert entry["uncommitted"] in (True, False, None)
+    assert _entry(history, {"seconds": 1.0})["uncommitted"] is None  # a commit given: the caller knows what it measured
 
 
 def test_bad_input_is_refused_with_a_clear_error(history: ModuleType, tmp_path: Path) -> None:
