@@ -17,6 +17,7 @@ gives two headings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportparse.lang.az.casing import casefold
@@ -131,18 +132,17 @@ def _headings(text: str, folded: str, match: re.Match[str] | None) -> list[Chapt
 _LINE_BREAK = re.compile("\n")
 
 
-def line_matches(pattern: re.Pattern[str], text: str, starts: list[int] | None = None) -> list[re.Match[str]]:
-    """The matches ``pattern.finditer(text)`` gives for a pattern that starts with ``(?m)^``, tried
-    at the line starts (``starts``, else found here) only: the engine would try every place."""
+def line_matches(pattern: re.Pattern[str], text: str, starts: list[int] | None = None) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives (one by one, as it does) for a pattern that starts
+    with ``(?m)^``, tried at the line starts (``starts``, else found here) only: the engine would try
+    every place."""
     if starts is None:
         starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
-    matches: list[re.Match[str]] = []
     end = 0
     for start in starts:
         if start >= end and (match := pattern.match(text, start)) is not None:
-            matches.append(match)
             end = match.end()
-    return matches
+            yield match
 
 
 def find_chapters(text: str) -> list[Chapter]:

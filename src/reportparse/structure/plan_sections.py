@@ -67,7 +67,7 @@ class PlanMeasure:
 def find_plan_measures(text: str) -> list[PlanMeasure]:
     """Measures of a numbered text plan, in order; chapter headings (no labelled fields) are skipped."""
     folded = TextLayer.of(text).folded  # the document's one fold
-    starts = line_matches(_ITEM_START, text)
+    starts = list(line_matches(_ITEM_START, text))
     found, chapter = [], ""
     for index, match in enumerate(starts):
         block_end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
