@@ -358,7 +358,7 @@ def test_the_count_scanner_reads_the_text_layer() -> None:
     layer = TextLayer.of(text * 20)  # long enough to be kept: the scanner gets this very layer
     scanner = _Scanner(layer.text)
     assert scanner.folded is layer.folded and scanner.known is layer.vocabulary
-    parts = [(t.kind, t.text, t.newline_before) for t in scanner.tokens[:16]]
+    parts = [(scanner.tokens[i].kind, scanner.tokens[i].text, scanner.tokens[i].newline_before) for i in range(16)]
     assert parts == [
         ("number", "28", False),
         ("other", ".", False),
@@ -377,4 +377,5 @@ def test_the_count_scanner_reads_the_text_layer() -> None:
         ("number", "37", False),
         ("word", "təklifi", False),
     ]
-    assert all(layer.folded[t.start : t.end] == t.text for t in scanner.tokens)
+    tokens = [scanner.tokens[i] for i in range(len(scanner.tokens))]
+    assert all(layer.folded[t.start : t.end] == t.text for t in tokens)

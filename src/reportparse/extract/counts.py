@@ -137,6 +137,45 @@ def _form(word: str, lemmas: frozenset[str]) -> tuple[NounForm | None, str]:
     return None, ""
 
 
+_OTHER_KINDS = {"quote": "other", "punct": "other"}
+"""Token kinds of the text layer the scanner reads as ``other`` (a word stays a word)."""
+_ONE_PIECE = frozenset(("word", "quote", "punct"))
+
+
+class _Tokens(dict[int, _Token]):
+    """The scanner's tokens by index as a list gives them, each built on first use (a scan reads
+    the few around its numbers); ``len`` is the number of tokens."""
+
+    __slots__ = ("_folded", "_pieces", "_text")
+
+    def __init__(self, text: str, folded: str, pieces: list[tuple[int, int, str, int]]) -> None:
+        super().__init__()
+        self._text, self._folded, self._pieces = text, folded, pieces
+
+    def __len__(self) -> int:
+        return len(self._pieces)
+
+    def __missing__(self, index: int) -> _Token:
+        pieces = self._pieces
+        if index < 0:
+            index += len(pieces)
+        start, end, kind, _ = pieces[index]  # IndexError beyond the tokens, as a list
+        previous_end = pieces[index - 1][1] if index > 0 else 0
+        text = self._text
+        token = self[index] = tuple.__new__(  # a _Token built as its tuple (no Python-level __new__)
+            _Token,
+            (
+                _OTHER_KINDS.get(kind, kind),
+                start,
+                end,
+                self._folded[start:end],
+                text[start].isupper(),
+                text.find("\n", previous_end, start) >= 0,
+            ),
+        )
+        return token
+
+
 class _Scanner:
     """Tokens of one text and the noun-phrase rules over them."""
 
@@ -145,32 +184,19 @@ class _Scanner:
         self.text = text
         self.folded = layer.folded
         self.known = layer.vocabulary
-        self.tokens: list[_Token] = []
-        append, folded, newline_at = self.tokens.append, self.folded, text.find
-        new = tuple.__new__  # a _Token built as its tuple (no Python-level __new__)
-        previous_end = 0
-        for start, end, kind, _ in layer.spans:
-            if kind == "word" or kind == "quote" or kind == "punct":  # one piece
-                kind = "word" if kind == "word" else "other"
-                newline = newline_at("\n", previous_end, start) >= 0
-                append(new(_Token, (kind, start, end, folded[start:end], text[start].isupper(), newline)))
-                previous_end = end
-                continue
-            # a date, item number, grouped number or a number with its ending: read by parts
-            for match in _PART.finditer(text, start, end):
-                part_start, part_end = match.span()
-                newline = newline_at("\n", previous_end, part_start) >= 0
-                part = (
-                    match.lastgroup or "other",
-                    part_start,
-                    part_end,
-                    folded[part_start:part_end],
-                    text[part_start].isupper(),
-                    newline,
-                )
-                append(new(_Token, part))
-                previous_end = part_end
-        self.starts = [token.start for token in self.tokens]
+        spans = layer.spans
+        # a date, item number, grouped number or a number with its ending is read by parts; the
+        # other tokens of the layer are one piece each, kept as the layer's spans
+        self.pieces: list[tuple[int, int, str, int]] = []
+        extend, last = self.pieces.extend, 0
+        for index in [index for index, span in enumerate(spans) if span[2] not in _ONE_PIECE]:
+            start, end = spans[index][:2]
+            extend(spans[last:index])
+            extend([(*match.span(), match.lastgroup or "other", -1) for match in _PART.finditer(text, start, end)])
+            last = index + 1
+        extend(spans[last:])
+        self.tokens = _Tokens(text, self.folded, self.pieces)
+        self.starts = [piece[0] for piece in self.pieces]
 
     def index_at(self, offset: int) -> int:
         """The first token starting at or after ``offset``."""
@@ -761,7 +787,12 @@ def find_counts(
         if sum(map(str.isdigit, match.group())) <= _LONGEST_NUMBER:
             candidates.append((match.start(), match.end(), _decimal(match.group()), "," in match.group(), False))
     end_index = 0  # where the last number in words ends
-    starts = [i for i, t in enumerate(scanner.tokens) if t.kind == "word" and t.text in _NUMBER_WORDS and not t.capital]
+    folded = scanner.folded
+    starts = [
+        i
+        for i, (start, end, kind, _) in enumerate(scanner.pieces)
+        if kind == "word" and folded[start:end] in _NUMBER_WORDS and not text[start].isupper()
+    ]
     for index in starts:  # only where a number word starts (what _word_number checks first)
         if index < end_index:
             continue

@@ -150,7 +150,7 @@ def tokenize(text: str) -> list[Token]:
     append, new = tokens.append, tuple.__new__  # a Token built as its tuple (no Python-level __new__)
     count, i = len(pieces), 0
     while i < count:
-        start, end, kind = pieces[i]
+        start, end, kind, _ = pieces[i]
         if kind != "word":
             surface = text[start:end]
             append(new(Token, (start, end, surface, kind, surface, "")))
@@ -162,7 +162,7 @@ def tokenize(text: str) -> list[Token]:
             i = j
             continue
         while j < count and pieces[j][0] == end:
-            next_start, next_end, next_kind = pieces[j]
+            next_start, next_end, next_kind, _ = pieces[j]
             if next_kind in ("word", "num") or text[next_start] in _IN_WORD_APOSTROPHES:
                 end, j = next_end, j + 1
             elif (
@@ -197,25 +197,29 @@ _IN_WORD_APOSTROPHES = "'’"
 _WORD_CHAR = re.compile(r"\w")
 
 
-def _pieces(layer: TextLayer) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of the layer's tokens as the name grammar reads them: ``word``,
+def _pieces(layer: TextLayer) -> list[tuple[int, int, str, int]]:
+    """(start, end, kind, -) of the layer's tokens as the name grammar reads them: ``word``,
     ``num`` (a digit run), ``quote`` or ``punct``; a date, item number or grouped number is
-    read as its digit runs and punctuation marks, an underscore (a form's blank) as nothing."""
+    read as its digit runs and punctuation marks, an underscore (a form's blank) as nothing. A
+    layer token read as it is stays the layer's own tuple (no new object per token)."""
     text = layer.text
-    pieces: list[tuple[int, int, str]] = []
+    pieces: list[tuple[int, int, str, int]] = []
     append = pieces.append
-    for start, end, kind, _ in layer.spans:
+    for span in layer.spans:
+        start, end, kind, _ = span
         if kind == "word" and not (start and text[start - 1] in CLOSE_QUOTES):
-            append((start, end, "word"))
-        elif kind == "quote" or kind == "punct":
+            append(span)
+        elif kind == "punct":  # no quote character of the grammar is a layer's punctuation
             if text[start] != "_":
-                append((start, end, "quote" if text[start] in _QUOTE_CHARACTERS else "punct"))
+                append(span)
+        elif kind == "quote":
+            append(span if text[start] in _QUOTE_CHARACTERS else (start, end, "punct", -1))
         else:  # a number token, or a word right after a closing quote (its first letters may be an ending)
             for match in _PIECE.finditer(text, start, end):
                 piece = match.lastgroup or "punct"
                 if piece == "punct" and match.group() in _QUOTE_CHARACTERS:
                     piece = "quote"
-                append((match.start(), match.end(), piece))
+                append((match.start(), match.end(), piece, -1))
     return pieces
 
 

@@ -123,14 +123,9 @@ _TITLE_BEFORE = re.compile(rf"“(?P<title>[^“”\n]*\b(?:{'|'.join(acts.TITLE
 _NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]")
 _DATED_BEFORE = re.compile(rf"\s+{acts.DATED}\s+$")
 _QUOTED_TYPE = re.compile(r"“(?P<title>[^“”\n]+)”(?P<ending>[^\W\d_]*)")
-# The word (or parenthesis) that ends a stretch of text, searched for in the 120 characters before
-# a place. Its leftmost match starts where a word starts (a word in the middle is no match unless
-# cut by the stretch's start), so a word is tried from its first letter only: read once, not once
-# from each of its letters. Searched for in a slice, where the stretch's start is the string's.
-_LEFT_TOKEN = re.compile(r"(?:\([^()\n]{1,40}\)|(?<![^\W\d_])(?<![^\W\d_]-)[^\W\d_]+(?:-[^\W\d_]+)*)\s*$")
-_LEFT_WINDOW = 120
+_LEFT_WINDOW = 120  # characters before a place that may hold the word (or parenthesis) ending there
+_LONGEST_PARENTHESIS = 40  # characters inside a parenthesis taken for the word before a place
 _ABBREVIATION = re.compile(rf"[^\W\d_a-zəöüğışç]{{2,6}}[{_D}’'][^\W\d_]+")  # BMT-nin, ATƏT-in, DİN-in
-_SHORT_WINDOW = 32
 _ACT_LEMMAS = frozenset(acts.ACT_TYPES)
 _ACT_PREFIXES = tuple(lemma[:3] for lemma in acts.ACT_TYPES)
 _ACT_PREFIX = re.compile("|".join(sorted({re.escape(prefix) for prefix in _ACT_PREFIXES})))
@@ -147,6 +142,11 @@ def _act_type(word: str) -> Analysis | None:
         return None
     analysis = analyze(word, known=_ACT_LEMMAS)
     return analysis if analysis.lemma in _ACT_LEMMAS else None
+
+
+def _is_letter(char: str) -> bool:
+    """Whether ``char`` is a letter as ``[^\\W\\d_]`` reads one (a word character, no digit)."""
+    return char.isalnum() and not char.isdecimal()
 
 
 class _Finder:
@@ -239,17 +239,33 @@ class _Finder:
     def _left_token(self, end: int) -> tuple[int, str] | None:
         """Start and text (stripped) of the word or parenthesis ending before ``end``, or None.
 
-        Only one token can end there; it is looked for in a short stretch first, and in the whole
-        window when the short one holds none or may cut it (a match at the stretch's start, or
-        after a hyphen there).
+        Read leftwards from ``end`` over at most 120 characters (a word cut by their start is
+        taken from there): the spaces, then a parenthesis of 1 to 40 characters without a line
+        break, or a word (letters, single hyphens between letters).
         """
-        for size in (_SHORT_WINDOW, _LEFT_WINDOW):
-            window = max(0, end - size)
-            match = _LEFT_TOKEN.search(self.text[window:end])
-            # a match two characters into the stretch was judged on the characters before it
-            if match is not None and (match.start() >= 2 or window == 0 or size == _LEFT_WINDOW):
-                return window + match.start(), match.group().strip()
-        return None
+        text, low = self.text, max(0, end - _LEFT_WINDOW)
+        stop = end
+        while stop > low and text[stop - 1].isspace():
+            stop -= 1
+        if stop == low:
+            return None
+        if text[stop - 1] == ")":
+            start = text.rfind("(", low, stop - 1)
+            inside = text[start + 1 : stop - 1]
+            if start < 0 or not 0 < len(inside) <= _LONGEST_PARENTHESIS or ")" in inside or "\n" in inside:
+                return None
+            return start, text[start:stop]
+        if not _is_letter(text[stop - 1]):
+            return None
+        start = stop - 1
+        while start > low:
+            if _is_letter(text[start - 1]):
+                start -= 1
+            elif text[start - 1] == "-" and start - 1 > low and _is_letter(text[start - 2]):
+                start -= 2
+            else:
+                break
+        return start, text[start:stop]
 
     def _drop_issuer_openers(self, taken: list[str], start: int, pos: int) -> int:
         """Pop parentheses, links and determiners off the far end of ``taken``; the name's new start."""

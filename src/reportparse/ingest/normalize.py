@@ -136,9 +136,13 @@ _PDFIUM_HYPHEN = re.compile("\ufffe")
 _SOFT_HYPHEN = re.compile("\u00ad(?:[ \t]*(?:\r\n|\r|\n))?")
 # Patterns here start with one character or class, not a repeat or an alternative, so that the
 # search skips fast to where a match can start.
-_LINE_BREAK_CHARS = re.compile("[\r\f\v\u2028\u2029\x1c\x1d\x1e\x85](?:(?<=\r)\n)?")  # \r\n is one break
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff][\u200b\u200c\u200d\u2060\ufeff]*")
-_ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0e-\x1b\x1f\x7f]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+_BREAK_CHARS = "\r\f\v\u2028\u2029\x1c\x1d\x1e\x85"
+_ODD_SPACE_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0e-\x1b\x1f\x7f"
+_LINE_BREAK_CHARS = re.compile(f"[{_BREAK_CHARS}](?:(?<=\r)\n)?")  # \r\n is one break
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}][{_INVISIBLE_CHARS}]*")
+_ODD_SPACE = re.compile(f"[{_ODD_SPACE_CHARS}]")
+_ODD_CHARACTER = re.compile(f"[{_INVISIBLE_CHARS}{_BREAK_CHARS}{_ODD_SPACE_CHARS}]")  # one scan of a clean text
 _NON_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 _COMBINING_RUN = re.compile(r".[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]+", re.DOTALL)
 
@@ -148,6 +152,8 @@ def _clean_characters(doc: _Editable) -> None:
     # restore hyphen and line break and let the line-end hyphenation step decide.
     doc.sub(_PDFIUM_HYPHEN, lambda m: "-\n")
     doc.sub(_SOFT_HYPHEN, lambda m: "")
+    if _ODD_CHARACTER.search(doc.text) is None:
+        return
     doc.sub(_INVISIBLE, lambda m: "")
     doc.sub(_LINE_BREAK_CHARS, lambda m: "\n")
     doc.sub(_ODD_SPACE, lambda m: " ")
@@ -221,15 +227,43 @@ def _join_letter_spacing(doc: _Editable) -> None:
 # --- 5. spaces -----------------------------------------------------------------------------
 
 _SPACE_RUN = re.compile(r"  +")  # two or more
-# Every alternative takes a whole run of spaces, so a match can only start where a run starts
-# (``(?<!  )`` after its first space says so), and a long run is read once instead of once from
-# each of its spaces. Each alternative starts with the space itself (the look-behinds come after
-# it), so the search skips from space to space instead of trying every character.
-_EDGE_SPACE = re.compile(r" (?<!  ) *(?=\n)| (?<=\n ) *| (?<![\s\S] ) *| (?<!  ) *$")
+_SPACED_BREAK = re.compile(r"\n(?:(?<= \n)|(?= ))")  # a line break with a space beside it: found fast
+
+
+def _edge_space_edits(text: str) -> list[Edit]:
+    """The deletion of every whole run of spaces that starts or ends a line (or the text).
+
+    The runs are found from the line breaks beside them, so a text's spaces between words are
+    never looked at one by one.
+    """
+    edits: list[Edit] = []
+
+    def delete(start: int, end: int) -> None:
+        if start < end and not (edits and edits[-1][0] == start):  # a line of spaces is one run
+            edits.append((start, end, ""))
+
+    end = 0
+    while end < len(text) and text[end] == " ":
+        end += 1
+    delete(0, end)
+    for match in _SPACED_BREAK.finditer(text):
+        start = end = match.start()
+        while start and text[start - 1] == " ":
+            start -= 1
+        delete(start, end)
+        start = end = end + 1
+        while end < len(text) and text[end] == " ":
+            end += 1
+        delete(start, end)
+    start = end = len(text)
+    while start and text[start - 1] == " ":
+        start -= 1
+    delete(start, end)
+    return edits
 
 
 def _collapse_spaces(doc: _Editable) -> None:
-    doc.sub(_EDGE_SPACE, lambda m: "")
+    doc.apply(_edge_space_edits(doc.text))
     doc.sub(_SPACE_RUN, lambda m: " ")
 
 

@@ -17,6 +17,7 @@ gives two headings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportparse.lang.az.casing import casefold
@@ -128,6 +129,22 @@ def _headings(text: str, folded: str, match: re.Match[str] | None) -> list[Chapt
     return chapters
 
 
+_LINE_BREAK = re.compile("\n")
+
+
+def line_matches(pattern: re.Pattern[str], text: str, starts: list[int] | None = None) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives (one by one, as it does) for a pattern that starts
+    with ``(?m)^``, tried at the line starts (``starts``, else found here) only: the engine would try
+    every place."""
+    if starts is None:
+        starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            end = match.end()
+            yield match
+
+
 def find_chapters(text: str) -> list[Chapter]:
     """Every chapter heading of ``text``, in order.
 
@@ -138,12 +155,13 @@ def find_chapters(text: str) -> list[Chapter]:
         The chapter headings; none overlaps another.
     """
     folded = TextLayer.of(text).folded  # the document's one fold
+    starts = [0, *(match.end() for match in _LINE_BREAK.finditer(folded))]
     found: list[Chapter] = []
     for form in _FORMS:
-        for match in form.finditer(folded):
+        for match in line_matches(form, folded, starts):
             if _number_ok(text, match.start("number"), match.end("number")):
                 found += _headings(text, folded, match)
-    for match in _ROMAN_TITLE_LINE.finditer(folded):
+    for match in line_matches(_ROMAN_TITLE_LINE, folded, starts):
         title = text[match.start("title") : match.end("title")].strip()
         if (
             len(match.group().strip()) <= _SHORT_LINE

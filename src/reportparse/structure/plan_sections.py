@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from reportparse.document import Document
 from reportparse.lang.az.plan_labels import FIELD_LABELS
 from reportparse.lang.az.text import TextLayer
+from reportparse.structure.chapters import line_matches
 from reportparse.structure.segment import Section, Segmentation
 
 _ITEM_START = re.compile(r"(?m)^(?P<number>\d+(?:\.\d+)+\.?|\d+\.)[ \t]+(?=\S)")
@@ -66,7 +67,7 @@ class PlanMeasure:
 def find_plan_measures(text: str) -> list[PlanMeasure]:
     """Measures of a numbered text plan, in order; chapter headings (no labelled fields) are skipped."""
     folded = TextLayer.of(text).folded  # the document's one fold
-    starts = list(_ITEM_START.finditer(text))
+    starts = list(line_matches(_ITEM_START, text))
     found, chapter = [], ""
     for index, match in enumerate(starts):
         block_end = starts[index + 1].start() if index + 1 < len(starts) else len(text)

@@ -25,7 +25,7 @@ from reportparse.lang.az.orthography import (
     ORDINAL_SUFFIXES,
 )
 from reportparse.lang.az.text import TextLayer
-from reportparse.structure.chapters import Chapter, find_chapters
+from reportparse.structure.chapters import Chapter, find_chapters, line_matches
 
 _NUMBER = r"\d+(?:\.\d+)*"
 # ``\s*(?:-\s*)?``, not ``\s*-?\s*``: two runs of spaces side by side split a long run every way (quadratic)
@@ -272,7 +272,7 @@ def find_headings(text: str) -> list[tuple[int, int, list[str], str]]:
     starts = _inline_starts(text)
     for inline, patterns in ((False, _HEADINGS), (True, _INLINE_HEADINGS)):
         for kind, pattern in enumerate(patterns):
-            matches = _inline_matches(pattern, starts, folded, closers) if inline else pattern.finditer(folded)
+            matches = _inline_matches(pattern, starts, folded, closers) if inline else line_matches(pattern, folded)
             for match in matches:
                 if match.start() in found:
                     continue

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from reportparse.document import Document
 from reportparse.lang.az.plan_labels import heading_row_columns
+from reportparse.structure.chapters import line_matches
 from reportparse.structure.segment import Section, Segmentation
 
 CELL_SEPARATOR = "│"
@@ -52,7 +53,7 @@ class Row:
 def find_rows(text: str) -> list[Row]:
     """Every table row of ``text`` (a line ``│ … │ … │``) with its cells, in order."""
     rows = []
-    for match in _ROW.finditer(text):
+    for match in line_matches(_ROW, text):
         bars = [match.start() + index for index, char in enumerate(match.group()) if char == CELL_SEPARATOR]
         cells = []
         for left, right in zip(bars, bars[1:], strict=False):
