@@ -114,9 +114,9 @@ def test_a_reused_pid_does_not_keep_a_lock_alive():
 def test_a_run_holds_the_lock_and_releases_it_when_interrupted(tmp_path, signum):
     folder = tmp_path / "in"
     folder.mkdir()
-    for index in range(12):
+    for index in range(12):  # each file long enough (~0.5 s) that the run outlasts the second command's start
         text = SAMPLE_TEXT.replace("2023-cü il üzrə", f"{2000 + index}-cü il üzrə")
-        (folder / f"r{index:02}.txt").write_text("\n\n".join([text] * 3), encoding="utf-8")
+        (folder / f"r{index:02}.txt").write_text("\n\n".join([text] * 24), encoding="utf-8")
     out = tmp_path / "out"
     command = [str(Path(sys.executable).with_name("reportparse")), "parse", str(folder), "--out", str(out), "-j", "1"]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
