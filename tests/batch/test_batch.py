@@ -157,8 +157,8 @@ def test_a_file_needing_too_much_memory_fails_alone(tmp_path):
 def test_an_interrupted_run_leaves_complete_tables_of_the_finished_files(tmp_path, signum):
     folder = tmp_path / "in"
     folder.mkdir()
-    for index in range(20):
-        (folder / f"r{index:02}.txt").write_text("\n\n".join([variant(index)] * 3), encoding="utf-8")
+    for index in range(20):  # long enough (~0.25 s each) that the signal lands mid-run
+        (folder / f"r{index:02}.txt").write_text("\n\n".join([variant(index)] * 12), encoding="utf-8")
     out = tmp_path / "out"
     command = [
         str(Path(sys.executable).with_name("reportparse")),
