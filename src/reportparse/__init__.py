@@ -12,17 +12,6 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-
-def _version() -> str:
-    """The installed distribution's version (read on first use: importlib.metadata costs 30 ms)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("reportparse")
-    except PackageNotFoundError:  # running from a source tree without installation
-        return "0.0.0+unknown"
-
-
 # The public names load on first use (PEP 562), so that importing one part of the package
 # (``reportparse.components.dates``, ``reportparse.lang.az``) does not load pandas, the PDF
 # engines and the batch machinery, and ``import reportparse`` stays fast.
@@ -84,7 +73,9 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        globals()[name] = value = _version()
+        from reportparse.resources import package_version
+
+        globals()[name] = value = package_version()
         return value
     module = _MODULE_OF.get(name)
     if module is None:

@@ -17,6 +17,17 @@ ORG_STANZA_MODEL = "az_org_stanza"
 """The shipped Stanza organization NER model (needs ``reportparse[stanza]``), under ``models/``."""
 
 
+def package_version() -> str:
+    """The installed distribution's version (``0.0.0+unknown`` in a source tree not installed);
+    ``reportparse.__version__`` reads it on first use (importlib.metadata costs 30 ms)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("reportparse")
+    except PackageNotFoundError:
+        return "0.0.0+unknown"
+
+
 def package_path(*parts: str) -> Path:
     """A filesystem path of a file or folder shipped inside the package.
 

@@ -161,7 +161,9 @@ def read_table(path: str | os.PathLike[str], name: str) -> pd.DataFrame:
 def datasette_metadata(names: Iterable[str], *, database: str = DATABASE) -> dict[str, object]:
     """Datasette's ``metadata.json`` for a database of these tables: titles, descriptions,
     column descriptions and default facets, all from the schema registry."""
-    from reportparse import __version__
+    from reportparse.resources import package_version
+
+    __version__ = package_version()
 
     described = {}
     for name in names:

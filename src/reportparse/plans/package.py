@@ -135,7 +135,9 @@ def resource(name: str, frame: pd.DataFrame, *, excel: bool = False) -> dict[str
 
 def package(tables: dict[str, pd.DataFrame], *, excel: bool = False) -> dict[str, object]:
     """``datapackage.json`` content for the tables of a comparison (by file name without ``.csv``)."""
-    from reportparse import __version__
+    from reportparse.resources import package_version
+
+    __version__ = package_version()
 
     return {
         "profile": "tabular-data-package",

@@ -75,7 +75,9 @@ def resource(table: str, columns: list[str], *, fmt: str = "csv", excel: bool = 
 
 def package(resources: list[dict[str, object]], *, name: str = "reportparse-tables") -> dict[str, object]:
     """The ``datapackage.json`` content for resources made by :func:`resource`."""
-    from reportparse import __version__
+    from reportparse.resources import package_version
+
+    __version__ = package_version()
 
     return {
         "profile": "tabular-data-package",
