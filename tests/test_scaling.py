@@ -4,7 +4,9 @@ Each case is a worst-case-ish input for one stage, at a size where the stage tak
 long hyphenated text, long item lists, runs of capitalised words and head nouns, number lists,
 text without spaces or line breaks, long runs of spaces, many quotes and parentheses. The time is
 the CPU time of this process (other processes on the machine do not count), the best of three
-after a warm-up; a case over the ratio is measured once more before it fails. A linear stage
+after a warm-up, with the objects earlier tests left alive frozen (``gc.freeze``: the garbage
+collector's passes over them are not the stage's cost, and made a linear stage measure 15× in a
+long test run); a case over the ratio is measured once more before it fails. A linear stage
 measures 7-10 times, the quadratic spots these cases were written for measured 20-70 times
 (docs/reliability.md).
 """
@@ -119,9 +121,13 @@ def _cpu_seconds(run: Callable[[str], object], text: str) -> float:
     best = math.inf
     for _ in range(3):
         gc.collect()
-        started = time.process_time()
-        run(text)
-        best = min(best, time.process_time() - started)
+        gc.freeze()  # what earlier tests left alive is not the stage's: its collections skip it
+        try:
+            started = time.process_time()
+            run(text)
+            best = min(best, time.process_time() - started)
+        finally:
+            gc.unfreeze()
     return max(best, 1e-4)
 
 

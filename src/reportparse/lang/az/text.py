@@ -68,7 +68,8 @@ _TOKEN = re.compile(
     r"\s*(?:"  # the spaces before a token are read over at once, not tried as a token's start
     # first: most tokens are words, and no other kind starts with a letter; a word without an
     # apostrophe or hyphen inside (its letters, taken whole, not followed by one and a letter) apart
-    rf"(?P<word>(?>{_LETTERS})(?![{_HYPHENS}{_APOSTROPHES}][^\W\d_]))"
+    # (the letters taken whole: no letter or mark follows them; an atomic group would need Python 3.11)
+    rf"(?P<word>{_LETTERS}(?![^\W\d_]|[{_MARKS}]|[{_HYPHENS}{_APOSTROPHES}][^\W\d_]))"
     rf"|(?P<joined>{_WORD})"
     rf"|(?P<date>{_DATE})"
     rf"|(?P<grouped>{_GROUPED})"
